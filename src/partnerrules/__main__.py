@@ -1,0 +1,5 @@
+"""Run the partnerrules command line: ``python -m partnerrules``."""
+
+from partnerrules.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,233 @@
+"""The catalogue of policy rules partnerrules knows about.
+
+Each :class:`Rule` has a stable id (``omid.contract.cancellation_fee``), the
+source document and section it comes from, and a one-line statement. The id is
+the contract between the policies, the code, the tests and the docs: every
+:class:`~partnerrules.decisions.Reason` names one, and a
+:class:`~partnerrules.decisions.Reason` with an id that is not here cannot be
+built.
+
+>>> from partnerrules.catalogue import rule
+>>> r = rule("omid.contract.cancellation_fee")
+>>> r.source, r.section
+('Omid Cloud partner programme, module 007', '§4.1')
+>>> rule("omid.contract.cancelation_fee")
+Traceback (most recent call last):
+...
+partnerrules.errors.UnknownKeyError: unknown rule_id 'omid.contract.cancelation_fee': did you mean 'omid.contract.cancellation_fee'?
+
+Which public function applies each rule is not written down by hand: it is
+found by :func:`implementations`, which reads the docstrings of the rule
+modules, so the catalogue page of the docs and ``partnerrules catalogue``
+always agree with the code.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import inspect
+import re
+from collections.abc import Mapping
+
+import attrs
+
+from partnerrules.errors import UnknownKeyError
+
+__all__ = [
+    "RULES",
+    "RULE_MODULES",
+    "SOURCES",
+    "Rule",
+    "implementations",
+    "rule",
+    "rule_ids",
+]
+
+#: Source documents, by the short key used in :attr:`Rule.document`.
+SOURCES: Mapping[str, str] = {
+    "omid": "Omid Cloud partner programme, module 007",
+    "zoho": "Zoho partner support",
+    "mcs": "Mail.ru Cloud Solutions partner programme",
+    "appb": "Appendix B - Support",
+    "aws": "AWS ACE co-sell guide",
+}
+
+
+@attrs.frozen
+class Rule:
+    """One policy rule of the catalogue.
+
+    Attributes:
+        id: the stable rule id, dotted lower case (``omid.tier.by_annual_tcv``).
+        document: the key of the source document in :data:`SOURCES`.
+        section: the section of the source that states the rule.
+        statement: the rule in one English sentence.
+        module: the partnerrules module that implements it.
+    """
+
+    id: str
+    document: str
+    section: str
+    statement: str
+    module: str
+
+    @property
+    def source(self) -> str:
+        """The full name of the source document."""
+        return SOURCES[self.document]
+
+
+def _r(id: str, document: str, section: str, module: str, statement: str) -> Rule:
+    return Rule(id=id, document=document, section=section, statement=statement, module=module)
+
+
+#: Every rule, in catalogue order.
+RULES: tuple[Rule, ...] = (
+    # -- commission -------------------------------------------------------
+    _r("omid.tier.by_annual_tcv", "omid", "§7.1, §7.2, §10", "commission",
+       "A partner's tier follows the total contract value it signed in the calendar year."),
+    _r("omid.campaign.first_sale_diamond", "omid", "§2.2", "commission",
+       "The first sale of each calendar year earns the Diamond rate of 16% on its value."),
+    _r("omid.commission.paid_on_collection", "omid", "§2.2", "commission",
+       "Commission is released as the customer pays its invoices, to the centavo."),
+    _r("omid.awards.sales_trip", "omid", "§9.1", "commission",
+       "Sales highlights win resort passes, granted in pairs, travelled February-March."),
+    _r("omid.awards.top_mrr_car", "omid", "§9.2", "commission",
+       "The partner with the largest MRR signed in the year wins a car; ties are reported."),
+    _r("mcs.income.resale_margin", "mcs", "distributor and reseller scheme", "commission",
+       "A reseller earns the resale price minus the purchase price."),
+    _r("mcs.income.agency_fee", "mcs", "distributor and reseller scheme", "commission",
+       "An agent earns a caller-given fee rate on the deal the vendor signs."),
+    # -- money and contracts ---------------------------------------------
+    _r("money.brl.exact", "omid", "§3.4", "money",
+       "Amounts are exact decimals in reais, rounded half-even to centavos, never floats."),
+    _r("omid.contract.terms", "omid", "§4, §7", "contracts",
+       "A contract's end date, TCV, ACV and monthly invoices derive from its terms."),
+    _r("omid.contract.cancellation_fee", "omid", "§4.1", "contracts",
+       "Early cancellation costs 50% of the remaining contract value."),
+    _r("omid.contract.resource_pool", "omid", "§4.2", "contracts",
+       "Resources may be reconfigured freely while the committed monthly value is kept."),
+    _r("omid.contract.addendum_coterm", "omid", "§4.3", "contracts",
+       "Added services keep the original discount and end with the original contract."),
+    _r("omid.contract.fixed_link_traffic", "omid", "§3.4", "contracts",
+       "Data traffic costs a fixed price per link, whatever the volume."),
+    _r("omid.residency.brazil_only", "omid", "§3.6, §3.7", "contracts",
+       "Data is placed only in the São Paulo and Rio de Janeiro datacentres."),
+    _r("omid.responsibility.matrix", "omid", "§5.1, §5.2", "contracts",
+       "Each duty belongs either to the partner or to Omid."),
+    # -- support SLAs ----------------------------------------------------
+    _r("calendar.business_time", "appb", "Disponibilidade de suporte; Zoho commitment",
+       "calendars",
+       "Business time is real elapsed time inside a calendar's open hours, minus holidays."),
+    _r("zoho.severity.classify", "zoho", "Gravidade e outras definições", "sla",
+       "Severity 1, 2 or 3 follows the business impact; limitations and requests are exempt."),
+    _r("zoho.sla.matrix", "zoho", "Compromisso do Suporte ao parceiro", "sla",
+       "Each severity has acknowledgement and problem-determination windows."),
+    _r("zoho.sla.weekday_clock", "zoho", "Compromisso do Suporte ao parceiro", "sla",
+       "The clock runs 24 hours on weekdays; downtime, outage and login cases run 24x7."),
+    _r("zoho.triage.priority", "zoho", "Compromisso do Suporte ao parceiro", "sla",
+       "Tickets are served by severity, then partner level, then opening time."),
+    _r("zoho.basic_requests.overload", "zoho", "Compromisso do Suporte ao parceiro", "sla",
+       "Too many basic requests from one partner notify its account manager."),
+    _r("zoho.escalation.eligibility", "zoho", "Quando um escalonamento deve ser iniciado?",
+       "sla", "A partner with a valid contract may escalate on the listed grounds."),
+    _r("zoho.escalation.directory", "zoho", "Diferentes níveis de escalonamento", "sla",
+       "Each country maps to a region with an ordered escalation path."),
+    _r("zoho.priority_support.large_accounts", "zoho", "Suporte prioritário", "sla",
+       "Verified accounts above a per-country licence count get priority support."),
+    _r("zoho.offerings.entitlements", "zoho", "Ofertas de Suporte ao parceiro", "sla",
+       "Each partner level is entitled to a fixed set of support features."),
+    _r("zoho.request.completeness", "zoho", "Modelo de e-mail", "sla",
+       "A support request must carry every field of the e-mail template."),
+    _r("zoho.scope", "zoho", "Gama de Suporte ao parceiro", "sla",
+       "Some kinds of help are in scope of partner support and some are not."),
+    _r("appb.support.hours", "appb", "Disponibilidade de suporte", "sla",
+       "Support is open Monday-Friday 09:00-18:00 local time except local holidays."),
+    _r("appb.first_response.one_business_day", "appb", "Tempo de Resposta Inicial", "sla",
+       "The first contact is answered within one business day."),
+    _r("appb.support.levels", "appb", "Estrutura de Serviços de Suporte Técnico", "sla",
+       "Customer service, technical solutions and product specialists, in that order."),
+    _r("appb.status_page.update", "appb", "Página de Status", "sla",
+       "Status-page updates during a critical incident are complete and regular."),
+    _r("omid.support.always_on", "omid", "§5.2, §3.3", "sla",
+       "Omid's technical support runs around the clock."),
+    # -- deals -----------------------------------------------------------
+    _r("mcs.deal.protection", "mcs", "Конфликт интересов", "deals",
+       "A registered deal stays protected while its status is updated within 3 months."),
+    _r("mcs.deal.protection_required", "mcs", "Конфликт интересов", "deals",
+       "Resale and agency deals of distributors and resellers must be registered."),
+    _r("mcs.partner.kinds", "mcs", "Кто наши партнеры", "deals",
+       "Partners are software makers, integrators, distributors or consultancies."),
+    _r("mcs.marketplace.listing", "mcs", "Размещение ПО в Marketplace", "deals",
+       "A marketplace listing passes through its steps in order, each with its data."),
+    _r("aws.ace.readiness", "aws", "Quando Enviar uma Oportunidade ACE", "deals",
+       "An opportunity is ready for ACE only when every criterion holds."),
+    _r("aws.segment.classify", "aws", "Segmentação de Clientes", "deals",
+       "A customer falls in one public-sector or commercial segment."),
+)  # fmt: skip
+
+_BY_ID: Mapping[str, Rule] = {r.id: r for r in RULES}
+
+#: The modules whose public functions and classes may apply rules.
+RULE_MODULES: tuple[str, ...] = (
+    "partnerrules.money",
+    "partnerrules.calendars",
+    "partnerrules.commission",
+    "partnerrules.contracts",
+    "partnerrules.sla",
+    "partnerrules.deals",
+)
+
+
+def rule_ids() -> frozenset[str]:
+    """Return every rule id of the catalogue."""
+    return frozenset(_BY_ID)
+
+
+def rule(rule_id: str) -> Rule:
+    """Return the rule with id *rule_id*.
+
+    Raises:
+        UnknownKeyError: the id is not in the catalogue (the message suggests
+            close matches).
+    """
+    try:
+        return _BY_ID[rule_id]
+    except (KeyError, TypeError):
+        raise UnknownKeyError("rule_id", rule_id, _BY_ID) from None
+
+
+_ID_PATTERN = re.compile(r"(?<![\w.])([a-z0-9_]+(?:\.[a-z0-9_]+)+)(?![\w])")
+
+
+@functools.cache
+def implementations() -> Mapping[str, tuple[str, ...]]:
+    """Map each rule id to the public names whose docstrings name it.
+
+    Scans the public functions, classes and methods of :data:`RULE_MODULES`.
+    A rule id with an empty tuple is not implemented yet.
+
+    >>> "money.brl.exact" in implementations()
+    True
+    >>> "partnerrules.money.Money" in implementations()["money.brl.exact"]
+    True
+    """
+    found: dict[str, list[str]] = {r.id: [] for r in RULES}
+    for module_name in RULE_MODULES:
+        module = importlib.import_module(module_name)
+        for name in getattr(module, "__all__", ()):
+            obj = getattr(module, name)
+            qualified = f"{module_name}.{name}"
+            docs = [inspect.getdoc(obj) or ""]
+            if inspect.isclass(obj):
+                docs += [
+                    inspect.getdoc(member) or ""
+                    for attr, member in vars(obj).items()
+                    if not attr.startswith("_") and callable(member)
+                ]
+            for doc in docs:
+                for rid in _ID_PATTERN.findall(doc):
+                    if rid in found and qualified not in found[rid]:
+                        found[rid].append(qualified)
+    return {rid: tuple(names) for rid, names in found.items()}

@@ -1,0 +1,1 @@
+"""Policy packs: the published numbers of each source, as data only."""
