@@ -162,7 +162,9 @@ class Reason:
         """Build a reason from its rule id, template and facts as keywords."""
         return cls(rule_id, template, Facts(facts))
 
-    def render(self, locale: str = "en_US", *, translations: Mapping[str, str] | None = None) -> str:
+    def render(
+        self, locale: str = "en_US", *, translations: Mapping[str, str] | None = None
+    ) -> str:
         """Render the sentence in *locale*, optionally with a translated template.
 
         Args:
@@ -217,7 +219,9 @@ class _FactFormatter(string.Formatter):
         if isinstance(value, Decimal) and format_spec == "%":
             return str(numbers.format_percent(value, locale=self.locale, format="#,##0.##%"))
         if isinstance(value, Decimal) and not format_spec:
-            return str(numbers.format_decimal(value, locale=self.locale, decimal_quantization=False))
+            return str(
+                numbers.format_decimal(value, locale=self.locale, decimal_quantization=False)
+            )
         if isinstance(value, dt.datetime):
             return str(
                 dates.format_datetime(

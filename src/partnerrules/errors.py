@@ -76,9 +76,7 @@ class InvalidTypeError(PartnerRulesError, TypeError):
         self.expected = expected
         self.hint = hint
         got = type(value).__name__
-        super().__init__(
-            _with_hint(f"{field!r} must be {expected} (got {got} {value!r})", hint)
-        )
+        super().__init__(_with_hint(f"{field!r} must be {expected} (got {got} {value!r})", hint))
 
 
 class NaiveDatetimeError(InvalidValueError):
@@ -146,9 +144,7 @@ class UnknownKeyError(PartnerRulesError, LookupError):
         self.value = value
         self.known = tuple(sorted(known))
         self.hint = hint
-        self.suggestions = tuple(
-            difflib.get_close_matches(str(value), self.known, n=3, cutoff=0.6)
-        )
+        self.suggestions = tuple(difflib.get_close_matches(str(value), self.known, n=3, cutoff=0.6))
         if self.suggestions:
             tail = "did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
         elif len(self.known) <= 12:

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Sequence
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_HALF_EVEN, Context, Decimal, DivisionByZero, InvalidOperation, Overflow
 from typing import Final
 
 import attrs
@@ -64,6 +64,15 @@ ROUNDING_MODES: Final = frozenset(
 )
 
 
+#: Largest magnitude accepted, far beyond any real amount; it keeps every
+#: intermediate result exact within :data:`_CTX`.
+_LIMIT: Final = Decimal(10) ** 24
+
+# A private context wide enough that products, sums and quotients of accepted
+# amounts are exact before the one explicit rounding step. Never mutated.
+_CTX: Final = Context(prec=100, traps=[InvalidOperation, DivisionByZero, Overflow])
+
+
 @functools.cache
 def _currencies() -> frozenset[str]:
     from babel.numbers import list_currencies
@@ -91,6 +100,11 @@ def _currency(value: object) -> str:
             "currency", code, _currencies(), hint="use an ISO 4217 code such as 'BRL'"
         )
     return code
+
+
+def _check_magnitude(value: Decimal) -> None:
+    if abs(value) >= _LIMIT:
+        raise InvalidValueError("amount", str(value), f"less than {_LIMIT:.0E} in magnitude")
 
 
 def _factor(field: str, value: object) -> Decimal:
@@ -131,7 +145,8 @@ class Money:
         code = _currency(currency)
         value = _validate.decimal("amount", amount)
         exponent = _exponent(code)
-        quantized = value.quantize(exponent)
+        _check_magnitude(value)
+        quantized = value.quantize(exponent, context=_CTX)
         if quantized != value:
             raise InvalidValueError(
                 "amount",
@@ -140,6 +155,14 @@ class Money:
                 hint=f"round it explicitly with Money.rounded({str(amount)!r}, {code!r})",
             )
         self.__attrs_init__(quantized, code)  # type: ignore[attr-defined]
+
+    @classmethod
+    def _trusted(cls, amount: Decimal, currency: str) -> Money:
+        # Results of arithmetic on valid values are valid: skip the checks.
+        self = object.__new__(cls)
+        object.__setattr__(self, "amount", amount)
+        object.__setattr__(self, "currency", currency)
+        return self
 
     # -- construction ----------------------------------------------------
     @classmethod
@@ -163,7 +186,8 @@ class Money:
         code = _currency(currency)
         value = _validate.decimal("amount", amount)
         mode = _check_rounding(rounding)
-        return cls(value.quantize(_exponent(code), rounding=mode), code)
+        _check_magnitude(value)
+        return cls._trusted(value.quantize(_exponent(code), rounding=mode, context=_CTX), code)
 
     @classmethod
     def zero(cls, currency: str) -> Money:
@@ -226,16 +250,18 @@ class Money:
         return other
 
     def __add__(self, other: Money) -> Money:
-        return Money(self.amount + self._same(other, "add").amount, self.currency)
+        return Money._trusted(_CTX.add(self.amount, self._same(other, "add").amount), self.currency)
 
     def __sub__(self, other: Money) -> Money:
-        return Money(self.amount - self._same(other, "subtract").amount, self.currency)
+        return Money._trusted(
+            _CTX.subtract(self.amount, self._same(other, "subtract").amount), self.currency
+        )
 
     def __neg__(self) -> Money:
-        return Money(-self.amount, self.currency)
+        return Money._trusted(-self.amount, self.currency)
 
     def __abs__(self) -> Money:
-        return Money(abs(self.amount), self.currency)
+        return Money._trusted(abs(self.amount), self.currency)
 
     def multiply(self, factor: int | str | Decimal, *, rounding: str = ROUND_HALF_EVEN) -> Money:
         """Multiply by a number and round once to the minor unit.
@@ -246,7 +272,7 @@ class Money:
         Money('5.03', 'BRL')
         """
         value = _factor("factor", factor)
-        return Money.rounded(self.amount * value, self.currency, rounding=rounding)
+        return Money.rounded(_CTX.multiply(self.amount, value), self.currency, rounding=rounding)
 
     def divide(self, divisor: int | str | Decimal, *, rounding: str = ROUND_HALF_EVEN) -> Money:
         """Divide by a non-zero number and round once to the minor unit.
@@ -256,7 +282,7 @@ class Money:
         value = _factor("divisor", divisor)
         if not value:
             raise InvalidValueError("divisor", divisor, "a non-zero number")
-        return Money.rounded(self.amount / value, self.currency, rounding=rounding)
+        return Money.rounded(_CTX.divide(self.amount, value), self.currency, rounding=rounding)
 
     def __mul__(self, factor: int | Decimal) -> Money:
         return self.multiply(factor)
