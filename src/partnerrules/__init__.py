@@ -1,4 +1,4 @@
-"""partnerrules: partner-programme policies as pure, explained rule functions.
+r"""partnerrules: partner-programme policies as pure, explained rule functions.
 
 The top level exports the foundation nouns; the rule functions live in their
 modules (:mod:`partnerrules.commission`, :mod:`partnerrules.contracts`,
@@ -6,7 +6,7 @@ modules (:mod:`partnerrules.commission`, :mod:`partnerrules.contracts`,
 
 >>> from partnerrules import Money
 >>> Money("1234.56", "BRL").format("pt_BR")
-'R$\\xa01.234,56'
+'R$\xa01.234,56'
 """
 
 from __future__ import annotations

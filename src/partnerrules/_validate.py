@@ -40,7 +40,7 @@ def decimal(field: str, value: object) -> Decimal:
 
     Floats are refused: they cannot represent most decimal fractions exactly.
     """
-    if isinstance(value, bool) or isinstance(value, float):
+    if isinstance(value, (bool, float)):
         raise InvalidTypeError(
             field,
             value,

@@ -14,7 +14,7 @@ built.
 >>> rule("omid.contract.cancelation_fee")
 Traceback (most recent call last):
 ...
-partnerrules.errors.UnknownKeyError: unknown rule_id 'omid.contract.cancelation_fee': did you mean 'omid.contract.cancellation_fee'?
+partnerrules.errors.UnknownKeyError: unknown rule_id 'omid.contract.cancelation_fee': ...
 
 Which public function applies each rule is not written down by hand: it is
 found by :func:`implementations`, which reads the docstrings of the rule

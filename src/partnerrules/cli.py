@@ -29,7 +29,7 @@ __all__ = ["main"]
 
 def _catalogue(args: argparse.Namespace, out: TextIO) -> int:
     found = implementations()
-    rows = []
+    rows: list[tuple[str, str, str]] = []
     for r in RULES:
         names = found[r.id]
         if args.missing and names:
@@ -38,8 +38,8 @@ def _catalogue(args: argparse.Namespace, out: TextIO) -> int:
             continue
         rows.append((r.id, f"{r.document} {r.section}", ", ".join(names) or "(not yet)"))
     width = max((len(row[0]) for row in rows), default=0)
-    for rid, source, names in rows:
-        print(f"{rid:<{width}}  {source:<34.34}  {names}", file=out)
+    for rid, source, applied in rows:
+        print(f"{rid:<{width}}  {source:<34.34}  {applied}", file=out)
     done = sum(1 for r in RULES if found[r.id])
     print(f"{done}/{len(RULES)} rules implemented", file=out)
     return 0
@@ -94,16 +94,16 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
-    """Run the command line with *argv* (default: ``sys.argv[1:]``).
+    r"""Run the command line with *argv* (default: ``sys.argv[1:]``).
 
     Returns the exit status: 0 on success, 2 on bad input (the error is printed
     on standard error).
 
     >>> main(["split", "100", "3"])
-      1  R$ 33,34
-      2  R$ 33,33
-      3  R$ 33,33
-    sum  R$ 100,00
+      1  R$\xa033,34
+      2  R$\xa033,33
+      3  R$\xa033,33
+    sum  R$\xa0100,00
     0
     """
     stream = out if out is not None else sys.stdout

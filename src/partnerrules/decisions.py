@@ -1,4 +1,4 @@
-"""Reasons: how every decision of partnerrules explains itself.
+r"""Reasons: how every decision of partnerrules explains itself.
 
 A :class:`Reason` holds three things:
 
@@ -9,7 +9,8 @@ A :class:`Reason` holds three things:
 * the *facts*: the typed values (amounts, dates, names, rates) the rule used.
 
 The facts stay typed, never pre-formatted, so the same reason renders in any
-locale through Babel:
+locale through Babel (Babel separates ``R$`` from the amount with a
+non-breaking space, ``\xa0``, in ``pt_BR``):
 
 >>> import datetime as dt
 >>> from decimal import Decimal
@@ -26,14 +27,14 @@ locale through Babel:
 >>> str(reason)
 'fee R$30,000.00 is 50% of the R$60,000.00 left after Jul 1, 2026'
 >>> print(reason.render("pt_BR"))
-fee R$ 30.000,00 is 50% of the R$ 60.000,00 left after 1 de jul. de 2026
+fee R$\xa030.000,00 is 50% of the R$\xa060.000,00 left after 1 de jul. de 2026
 
 Translating the sentence itself is a matter of data, not of rule code: pass a
 mapping from English templates to translated ones.
 
 >>> pt = {reason.template: "multa {fee}: {rate:%} do saldo {remaining}"}
 >>> print(reason.render("pt_BR", translations=pt))
-multa R$ 30.000,00: 50% do saldo R$ 60.000,00
+multa R$\xa030.000,00: 50% do saldo R$\xa060.000,00
 
 How each kind of fact is rendered:
 

@@ -144,7 +144,11 @@ class UnknownKeyError(PartnerRulesError, LookupError):
         self.value = value
         self.known = tuple(sorted(known))
         self.hint = hint
-        self.suggestions = tuple(difflib.get_close_matches(str(value), self.known, n=3, cutoff=0.6))
+        folded = {k.casefold(): k for k in self.known}
+        self.suggestions = tuple(
+            folded[m]
+            for m in difflib.get_close_matches(str(value).casefold(), folded, n=3, cutoff=0.6)
+        )
         if self.suggestions:
             tail = "did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
         elif len(self.known) <= 12:

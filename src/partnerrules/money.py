@@ -1,4 +1,4 @@
-"""Exact money: a Decimal amount in a currency, never a float.
+r"""Exact money: a Decimal amount in a currency, never a float.
 
 Rule ``money.brl.exact`` (Omid module 007 §3.4: contracts are in reais, with no
 exchange-rate pass-through). The conventions:
@@ -18,7 +18,7 @@ exchange-rate pass-through). The conventions:
 >>> from partnerrules.money import Money
 >>> price = Money("1234.56", "BRL")
 >>> price.format("pt_BR")
-'R$\\xa01.234,56'
+'R$\xa01.234,56'
 >>> price.format("en_US")
 'R$1,234.56'
 >>> price * 3
@@ -107,13 +107,18 @@ def _check_magnitude(value: Decimal) -> None:
         raise InvalidValueError("amount", str(value), f"less than {_LIMIT:.0E} in magnitude")
 
 
+def _int_exponent(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return exponent if isinstance(exponent, int) else 0
+
+
 def _factor(field: str, value: object) -> Decimal:
     if isinstance(value, Money):
         raise InvalidTypeError(field, value, "an int, str or Decimal factor, not Money")
     return _validate.decimal(field, value)
 
 
-@attrs.frozen(repr=False, eq=True, order=False)
+@attrs.frozen(init=False, repr=False, eq=True, order=False)
 class Money:
     """An exact amount of money in one currency (rule ``money.brl.exact``).
 
@@ -131,11 +136,11 @@ class Money:
     >>> Money(0.1, "BRL")
     Traceback (most recent call last):
     ...
-    partnerrules.errors.InvalidTypeError: 'amount' must be a str, int or Decimal (got float 0.1); pass a string such as '0.1' or a Decimal, never a float
+    partnerrules.errors.InvalidTypeError: 'amount' must be a str, int or Decimal (got float ...; ...
     >>> Money("0.125", "BRL")
     Traceback (most recent call last):
     ...
-    partnerrules.errors.InvalidValueError: 'amount' must be a multiple of 0.01 BRL (got '0.125'); round it explicitly with Money.rounded('0.125', 'BRL')
+    partnerrules.errors.InvalidValueError: 'amount' must be a multiple of 0.01 BRL ...; ...
     """
 
     amount: Decimal
@@ -154,7 +159,7 @@ class Money:
                 f"a multiple of {exponent} {code}",
                 hint=f"round it explicitly with Money.rounded({str(amount)!r}, {code!r})",
             )
-        self.__attrs_init__(quantized, code)  # type: ignore[attr-defined]
+        self.__attrs_init__(quantized, code)
 
     @classmethod
     def _trusted(cls, amount: Decimal, currency: str) -> Money:
@@ -341,13 +346,13 @@ class Money:
         sign = -1 if units < 0 else 1
         units = abs(units)
         # Scale the ratios to integers so every share is computed exactly.
-        scale = max(-w.as_tuple().exponent for w in [*weights, total])  # type: ignore[operator]
-        int_weights = [int(w.scaleb(scale)) for w in weights]
+        scale = max(-_int_exponent(w) for w in [*weights, total])
+        int_weights = [int(w.scaleb(scale, context=_CTX)) for w in weights]
         int_total = sum(int_weights)
         floors = []
         remainders = []
-        for w in int_weights:
-            q, r = divmod(units * w, int_total)
+        for weight in int_weights:
+            q, r = divmod(units * weight, int_total)
             floors.append(q)
             remainders.append(r)
         left = units - sum(floors)
@@ -369,12 +374,12 @@ class Money:
 
     # -- display ---------------------------------------------------------
     def format(self, locale: str = "pt_BR") -> str:
-        """Format for display with Babel (the amount is already rounded).
+        r"""Format for display with Babel (the amount is already rounded).
 
         >>> Money("-1234.5", "BRL").format("pt_BR")
-        '-R$\\xa01.234,50'
+        '-R$\xa01.234,50'
         >>> Money("1234.56", "BRL").format("ru_RU")
-        '1\\xa0234,56\\xa0R$'
+        '1\xa0234,56\xa0R$'
         """
         from babel.numbers import format_currency
 

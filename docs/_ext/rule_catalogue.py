@@ -1,0 +1,53 @@
+"""The ``rule-catalogue`` directive: the policy catalogue as a table.
+
+The table is generated from :mod:`partnerrules.catalogue` at build time, so
+the page cannot drift from the code: a rule's "applied by" column lists the
+public names whose docstrings name its id.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from docutils.statemachine import StringList
+from sphinx.util.docutils import SphinxDirective
+
+
+class RuleCatalogue(SphinxDirective):
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        from partnerrules.catalogue import RULES, implementations
+
+        found = implementations()
+        lines = [
+            ".. list-table::",
+            "   :header-rows: 1",
+            "   :widths: 28 22 30 20",
+            "",
+            "   * - Rule id",
+            "     - Source",
+            "     - Rule",
+            "     - Applied by",
+        ]
+        for r in RULES:
+            names = found[r.id]
+            applied = ", ".join(f":py:obj:`~{n}`" for n in names) if names else "*not yet*"
+            lines += [
+                f"   * - ``{r.id}``",
+                f"     - {r.source}, {r.section}",
+                f"     - {r.statement}",
+                f"     - {applied}",
+            ]
+        done = sum(1 for r in RULES if found[r.id])
+        lines += ["", f"{done} of {len(RULES)} rules are implemented."]
+        container = nodes.section()
+        container.document = self.state.document
+        self.state.nested_parse(StringList(lines, source="rule-catalogue"), 0, container)
+        return list(container.children)
+
+
+def setup(app: Any) -> dict[str, Any]:
+    app.add_directive("rule-catalogue", RuleCatalogue)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
