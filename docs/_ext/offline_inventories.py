@@ -50,6 +50,7 @@ OTHERS = {
         [
             ("dateutil.relativedelta.relativedelta", "class", "relativedelta.html"),
             ("dateutil.relativedelta", "module", "relativedelta.html"),
+            ("dateutil", "module", "index.html"),
         ],
     ),
     "babel": (
@@ -103,6 +104,12 @@ def _python_entries() -> list[tuple[str, str, str]]:
             page = f"library/functions.html#{name}"
         if role:
             entries.append((name, role, page))
+        if role == "class":
+            for attr in vars(obj):
+                if not attr.startswith("_"):
+                    entries.append(
+                        (f"{name}.{attr}", "method", f"library/stdtypes.html#{name}.{attr}")
+                    )
     entries.append(("None", "data", "library/constants.html#None"))
     for module_name in PYTHON_MODULES:
         module = importlib.import_module(module_name)

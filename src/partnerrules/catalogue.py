@@ -44,7 +44,7 @@ __all__ = [
     "rule_ids",
 ]
 
-#: Source documents, by the short key used in :attr:`Rule.document`.
+#: Source documents, by the short key a :class:`Rule` cites them with.
 SOURCES: Mapping[str, str] = {
     "omid": "Omid Cloud partner programme, module 007",
     "zoho": "Zoho partner support",
