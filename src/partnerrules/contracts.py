@@ -952,7 +952,8 @@ def responsible_party(
     """Look up who owns a duty (rule ``omid.responsibility.matrix``, §5.1, §5.2).
 
     *duty* is an English key (``"account_management"``) or the Portuguese
-    label as published (``"Conformidade e segurança"``), in any case.
+    label as published (``"Conformidade e segurança"``), in any case, with or
+    without accents.
 
     Raises:
         UnknownKeyError: the duty is not in either list (the message lists them).
@@ -966,11 +967,16 @@ def responsible_party(
     table: dict[str, tuple[str, str, str]] = {}
     for party, duties in ((omid.PARTNER, partner_duties), (omid.OMID, omid_duties)):
         for key, label in duties.items():
-            table[key.casefold()] = (key, party, label)
-            table[" ".join(label.casefold().split())] = (key, party, label)
-    found = table.get(" ".join(duty.casefold().split()))
+            table[_fold(key)] = (key, party, label)
+            table[_fold(label)] = (key, party, label)
+    found = table.get(_fold(duty))
     if found is None:
-        raise UnknownKeyError("duty", duty, [*partner_duties, *omid_duties])
+        raise UnknownKeyError(
+            "duty",
+            duty,
+            [*partner_duties, *omid_duties],
+            hint="the Portuguese labels of module 007 §5.1 and §5.2 are accepted too",
+        )
     key, party, label = found
     reason = Reason.of(
         "omid.responsibility.matrix",
