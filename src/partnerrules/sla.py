@@ -1,8 +1,2032 @@
-"""Support SLAs: severity, matrices, clocks with pauses, escalation, regional lookup and entitlements (rules zoho.*, appb.*, omid.support.*).
+"""Support SLAs: severity, matrices, clocks with pauses, escalation and entitlements.
 
-This module is a placeholder: its rules land with their own issue.
+This module applies the support rules of three sources side by side:
+
+* Zoho partner support (``zoho.*``): a severity matrix of acknowledgement and
+  problem-determination windows on a 24x5 weekday clock, with a 24x7 clock for
+  downtime, outage and login cases; triage order, escalation grounds,
+  entitlements per partner level, request completeness and scope.
+* "Appendix B - Support" (``appb.*``): a first response within one business
+  day of a 09:00-18:00 local calendar with local holidays, the after-hours
+  channel, the support levels and status-page updates.
+* Omid Cloud (``omid.support.always_on``): technical support around the clock.
+
+Every number comes from a policy pack (:mod:`partnerrules.policies.zoho`,
+:mod:`partnerrules.policies.appendix_b`,
+:mod:`partnerrules.policies.omid_support`); rule functions take the policy as
+a keyword argument with the pack as its default. Nothing reads a clock: the
+instant of a status is always a parameter, and status is recomputed from the
+ticket's data alone (opening, pauses, responses), so late-recorded pauses are
+taken into account the next time it is asked.
+
+>>> import datetime as dt
+>>> from zoneinfo import ZoneInfo
+>>> from partnerrules.sla import Ticket, deadlines
+>>> sp = ZoneInfo("America/Sao_Paulo")
+>>> ticket = Ticket("T-1", dt.datetime(2026, 11, 21, 10, tzinfo=sp), severity=1,
+...                 category="downtime", level="Premium", country="BR")
+>>> book = deadlines(ticket, zone="America/Sao_Paulo")
+>>> book.acknowledgement.limit_at.isoformat()
+'2026-11-21T13:00:00-03:00'
 """
 
 from __future__ import annotations
 
-__all__: list[str] = []
+import bisect
+import datetime as dt
+import enum
+import functools
+import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from decimal import ROUND_HALF_EVEN, Decimal
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import attrs
+
+from partnerrules import _validate
+from partnerrules.decisions import Reason
+from partnerrules.errors import InvalidTypeError, InvalidValueError, UnknownKeyError
+from partnerrules.policies import appendix_b as _appb
+from partnerrules.policies import omid_support as _omid
+from partnerrules.policies import zoho as _zoho
+
+__all__ = [
+    "APPENDIX_B",
+    "ZOHO",
+    "BasicRequestLoad",
+    "BusinessSpan",
+    "Category",
+    "ClockKind",
+    "ClockState",
+    "Deadline",
+    "EscalationDecision",
+    "EscalationGround",
+    "Feature",
+    "Impact",
+    "MatrixCell",
+    "Metric",
+    "PartnerLevel",
+    "Pause",
+    "RequestCheck",
+    "ResponseWindow",
+    "ScopeDecision",
+    "Severity",
+    "SeverityClassification",
+    "SeverityMatrix",
+    "SlaPolicy",
+    "StatusPageCheck",
+    "StatusPageUpdate",
+    "SupportAvailability",
+    "SupportLevel",
+    "SupportPath",
+    "SupportRequest",
+    "SupportTopic",
+    "Ticket",
+    "TicketDeadlines",
+    "TicketStatus",
+    "WindowStatus",
+    "can_escalate_level",
+    "check_basic_request_load",
+    "check_escalation",
+    "check_request",
+    "check_scope",
+    "check_status_page_update",
+    "classify_severity",
+    "deadlines",
+    "entitlements",
+    "is_entitled",
+    "omid_policy",
+    "omid_support_availability",
+    "omid_support_clock",
+    "status",
+    "support_availability",
+    "support_path",
+    "triage_key",
+    "triage_order",
+]
+
+E = TypeVar("E", bound=enum.Enum)
+
+
+# ---------------------------------------------------------------------------
+# Vocabulary
+# ---------------------------------------------------------------------------
+
+
+class Severity(enum.IntEnum):
+    """Severity of a ticket: 1 (critical impact), 2 (moderate), 3 (minimal).
+
+    Rule ``zoho.severity.classify`` (Zoho, "Gravidade e outras definições").
+    """
+
+    CRITICAL = 1
+    MODERATE = 2
+    MINIMAL = 3
+
+
+class Impact(enum.Enum):
+    """Business impact of a problem, the basis of its severity."""
+
+    CRITICAL = "critical"
+    MODERATE = "moderate"
+    MINIMAL = "minimal"
+
+
+class Category(enum.Enum):
+    """What a ticket is about; drives severity, clock and exemption."""
+
+    DOWNTIME = "downtime"
+    OUTAGE = "outage"
+    LOGIN = "login"
+    DATA_INTEGRITY = "data integrity"
+    SLOWNESS = "slowness"
+    INCORRECT_RESULTS = "incorrect results"
+    HOW_TO = "how-to"
+    PRODUCT_LIMITATION = "product limitation"
+    FEATURE_REQUEST = "feature request"
+    OTHER = "other"
+
+
+class PartnerLevel(enum.Enum):
+    """Zoho partner level (Authorized, Advanced, Premium)."""
+
+    AUTHORIZED = "Authorized"
+    ADVANCED = "Advanced"
+    PREMIUM = "Premium"
+
+
+class Metric(enum.Enum):
+    """What a response window measures.
+
+    ``ACKNOWLEDGEMENT`` is the time to the first response (Appendix B's
+    "first response"); ``PROBLEM_DETERMINATION`` the time between subsequent
+    responses.
+    """
+
+    ACKNOWLEDGEMENT = "acknowledgement"
+    PROBLEM_DETERMINATION = "problem determination"
+
+
+class ClockKind(enum.Enum):
+    """Which business clock a window runs on.
+
+    ``WEEKDAY`` is the Zoho 24x5 clock (Monday-Friday, 24 hours a day),
+    ``ALWAYS_ON`` the 24x7 clock, ``SUPPORT_HOURS`` the Appendix B calendar
+    (Monday-Friday 09:00-18:00 local time, local holidays closed).
+    """
+
+    WEEKDAY = "24x5"
+    ALWAYS_ON = "24x7"
+    SUPPORT_HOURS = "support hours"
+
+
+class ClockState(enum.Enum):
+    """The state of one response window at an instant."""
+
+    RUNNING = "running"
+    AT_RISK = "at risk"
+    BREACHED = "breached"
+    MET = "met"
+    MET_LATE = "met late"
+    PAUSED = "paused"
+    EXEMPT = "exempt"
+
+
+def _coerce_enum(field: str, value: object, kind: type[E]) -> E:
+    if isinstance(value, kind):
+        return value
+    if isinstance(value, str):
+        wanted = value.strip().casefold()
+        for member in kind:
+            if str(member.value).casefold() == wanted or member.name.casefold() == wanted:
+                return member
+    elif isinstance(value, int) and not isinstance(value, bool):
+        for member in kind:
+            if member.value == value:
+                return member
+    elif not isinstance(value, enum.Enum):
+        raise InvalidTypeError(field, value, f"a {kind.__name__} or its value as a str")
+    raise UnknownKeyError(field, value, [str(m.value) for m in kind])
+
+
+def _severity(value: object) -> Severity:
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value)
+    return _coerce_enum("severity", value, Severity)
+
+
+def _category(value: object) -> Category:
+    return _coerce_enum("category", value, Category)
+
+
+def _level(value: object) -> PartnerLevel:
+    return _coerce_enum("level", value, PartnerLevel)
+
+
+def _metric(value: object) -> Metric:
+    return _coerce_enum("metric", value, Metric)
+
+
+# ---------------------------------------------------------------------------
+# Windows, matrices and policies
+# ---------------------------------------------------------------------------
+
+_UNITS = ("hours", "days")
+
+
+def _check_unit(_instance: Any, _attribute: Any, value: Any) -> None:
+    if value not in _UNITS:
+        raise UnknownKeyError("unit", value, _UNITS)
+
+
+def _check_amount(_instance: Any, _attribute: Any, value: Any) -> None:
+    _validate.integer("amount", value, minimum=1)
+
+
+@attrs.frozen
+class BusinessSpan:
+    """An amount of business time: whole hours or whole days of a clock.
+
+    A day is one open day of the clock the window runs on: 24 hours on the
+    24x5 and 24x7 clocks, 9 hours on the 09:00-18:00 Appendix B calendar.
+
+    >>> BusinessSpan(2, "days").on(dt.timedelta(hours=24))
+    datetime.timedelta(days=2)
+    >>> str(BusinessSpan(3, "hours"))
+    '3 hours'
+    """
+
+    amount: int = attrs.field(validator=_check_amount)
+    unit: str = attrs.field(default="hours", validator=_check_unit)
+
+    def on(self, day: dt.timedelta) -> dt.timedelta:
+        """Return the span as business time, given the clock's day length."""
+        if self.unit == "days":
+            return self.amount * day
+        return dt.timedelta(hours=self.amount)
+
+    def __str__(self) -> str:
+        unit = self.unit if self.amount != 1 else self.unit[:-1]
+        return f"{self.amount} {unit}"
+
+
+def _span(value: object) -> BusinessSpan:
+    if isinstance(value, BusinessSpan):
+        return value
+    if isinstance(value, tuple) and len(value) == 2:
+        return BusinessSpan(*value)
+    raise InvalidTypeError("span", value, "a BusinessSpan or an (amount, unit) pair")
+
+
+@attrs.frozen
+class ResponseWindow:
+    """A response window: past ``target`` a ticket is at risk, past ``limit`` breached.
+
+    Both ends are in the same unit, and ``target <= limit``.
+
+    >>> str(ResponseWindow((1, "hours"), (3, "hours")))
+    '1-3 hours'
+    >>> ResponseWindow((4, "hours"), (3, "hours"))
+    Traceback (most recent call last):
+    ...
+    partnerrules.errors.InvalidValueError: 'target' must be at most the limit 3 hours (got ...)
+    """
+
+    target: BusinessSpan = attrs.field(converter=_span)
+    limit: BusinessSpan = attrs.field(converter=_span)
+
+    def __attrs_post_init__(self) -> None:
+        if self.target.unit != self.limit.unit:
+            raise InvalidValueError(
+                "target", self.target, f"in the same unit as the limit ({self.limit.unit})"
+            )
+        if self.target.amount > self.limit.amount:
+            raise InvalidValueError("target", self.target, f"at most the limit {self.limit}")
+
+    def __str__(self) -> str:
+        if self.target == self.limit:
+            return str(self.limit)
+        return f"{self.target.amount}-{self.limit}"
+
+
+def _optional_level(value: object) -> PartnerLevel | None:
+    return None if value is None else _level(value)
+
+
+@attrs.frozen
+class MatrixCell:
+    """One cell of a severity matrix: severity x metric (x partner level) -> window.
+
+    A cell without a level applies to every level that has no cell of its own.
+    """
+
+    severity: Severity = attrs.field(converter=_severity)
+    metric: Metric = attrs.field(converter=_metric)
+    window: ResponseWindow = attrs.field(validator=attrs.validators.instance_of(ResponseWindow))
+    level: PartnerLevel | None = attrs.field(default=None, converter=_optional_level)
+
+
+def _cells(value: Iterable[MatrixCell]) -> tuple[MatrixCell, ...]:
+    cells = tuple(value)
+    seen: set[tuple[Severity, Metric, PartnerLevel | None]] = set()
+    for cell in cells:
+        _validate.instance("cells", cell, MatrixCell)
+        key = (cell.severity, cell.metric, cell.level)
+        if key in seen:
+            raise InvalidValueError("cells", key, "one cell per severity, metric and level")
+        seen.add(key)
+    return cells
+
+
+@attrs.frozen
+class SeverityMatrix:
+    """Response windows by severity and metric, optionally by partner level.
+
+    Rule ``zoho.sla.matrix`` (Zoho, "Compromisso do Suporte ao parceiro") for
+    the shipped Zoho matrix; any policy may bring its own.
+
+    >>> print(ZOHO.matrix.render())
+    Severity | acknowledgement | problem determination
+    1        | 1-3 hours       | 2-8 hours
+    2        | 6-12 hours      | 24-48 hours
+    3        | 16-24 hours     | 2-3 days
+    """
+
+    cells: tuple[MatrixCell, ...] = attrs.field(converter=_cells)
+    _index: Mapping[tuple[Severity, Metric, PartnerLevel | None], ResponseWindow] = attrs.field(
+        init=False, repr=False, eq=False, hash=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        index = {(c.severity, c.metric, c.level): c.window for c in self.cells}
+        object.__setattr__(self, "_index", index)
+
+    @property
+    def metrics(self) -> tuple[Metric, ...]:
+        """The metrics the matrix covers, in :class:`Metric` order."""
+        present = {c.metric for c in self.cells}
+        return tuple(m for m in Metric if m in present)
+
+    def window(
+        self, severity: object, metric: object, *, level: object = None
+    ) -> ResponseWindow | None:
+        """Return the window of a cell, or ``None`` when the matrix has no such cell.
+
+        A level-specific cell wins over the level-free one.
+        """
+        sev, met = _severity(severity), _metric(metric)
+        lvl = _optional_level(level)
+        if lvl is not None and (sev, met, lvl) in self._index:
+            return self._index[sev, met, lvl]
+        return self._index.get((sev, met, None))
+
+    def render(self) -> str:
+        """Render the level-free cells as a plain-text table, one row per severity."""
+        metrics = self.metrics
+        header = ["Severity", *(m.value for m in metrics)]
+        rows = [header]
+        for sev in sorted({c.severity for c in self.cells}):
+            row = [str(int(sev))]
+            for m in metrics:
+                win = self._index.get((sev, m, None))
+                row.append("-" if win is None else str(win))
+            rows.append(row)
+        widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
+        lines = [
+            " | ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip()
+            for r in rows
+        ]
+        return "\n".join(lines)
+
+
+def _categories(value: Iterable[object]) -> frozenset[Category]:
+    return frozenset(_category(v) for v in value)
+
+
+def _metrics(value: Iterable[object]) -> frozenset[Metric]:
+    return frozenset(_metric(m) for m in value)
+
+
+def _clock_kind(value: object) -> ClockKind:
+    return _coerce_enum("clock", value, ClockKind)
+
+
+def _check_rule(_instance: Any, attribute: Any, value: Any) -> None:
+    from partnerrules.catalogue import rule
+
+    _validate.text(attribute.name, value)
+    rule(str(value))
+
+
+@attrs.frozen
+class SlaPolicy:
+    """An SLA policy: a matrix, the clock each case runs on, and exemptions.
+
+    Attributes:
+        name: a short name used in reasons (``"Zoho"``).
+        rule_id: the rule whose windows the matrix holds.
+        matrix: the response windows.
+        clock: the clock cases run on by default.
+        round_the_clock: categories that run on the 24x7 clock instead.
+        exempt: categories with no commitment at all.
+        recurring: metrics whose window restarts at each response.
+    """
+
+    name: str = attrs.field(validator=_validate.attrs_validator(_validate.text))
+    rule_id: str = attrs.field(validator=_check_rule)
+    matrix: SeverityMatrix = attrs.field(validator=attrs.validators.instance_of(SeverityMatrix))
+    clock: ClockKind = attrs.field(converter=_clock_kind)
+    round_the_clock: frozenset[Category] = attrs.field(default=frozenset(), converter=_categories)
+    exempt: frozenset[Category] = attrs.field(default=frozenset(), converter=_categories)
+    recurring: frozenset[Metric] = attrs.field(default=frozenset(), converter=_metrics)
+
+    def clock_for(self, category: object) -> ClockKind:
+        """Return the clock a case of *category* runs on (rule ``zoho.sla.weekday_clock``)."""
+        return ClockKind.ALWAYS_ON if _category(category) in self.round_the_clock else self.clock
+
+
+def _matrix_from_pack(pack: Mapping[int, Mapping[str, tuple[Any, Any]]]) -> SeverityMatrix:
+    return SeverityMatrix(
+        tuple(
+            MatrixCell(sev, metric, ResponseWindow(target, limit))
+            for sev, row in pack.items()
+            for metric, (target, limit) in row.items()
+        )
+    )
+
+
+#: The Zoho partner-support policy built from :mod:`partnerrules.policies.zoho`.
+ZOHO = SlaPolicy(
+    "Zoho",
+    "zoho.sla.matrix",
+    _matrix_from_pack(_zoho.MATRIX),
+    ClockKind.WEEKDAY,
+    round_the_clock=_zoho.ROUND_THE_CLOCK_CATEGORIES,
+    exempt=_zoho.EXEMPT_CATEGORIES,
+    recurring=_zoho.RECURRING_METRICS,
+)
+
+_FIRST_RESPONSE = ResponseWindow(_appb.FIRST_RESPONSE, _appb.FIRST_RESPONSE)
+
+#: The Appendix B policy: a first response within one business day, any severity.
+APPENDIX_B = SlaPolicy(
+    "Appendix B",
+    "appb.first_response.one_business_day",
+    SeverityMatrix(
+        tuple(MatrixCell(sev, Metric.ACKNOWLEDGEMENT, _FIRST_RESPONSE) for sev in Severity)
+    ),
+    ClockKind.SUPPORT_HOURS,
+)
+
+
+def omid_policy(matrix: SeverityMatrix) -> SlaPolicy:
+    """Return an Omid support policy on the 24x7 clock, with the caller's matrix.
+
+    Rule ``omid.support.always_on`` (Omid module 007, §5.2, §3.3): support runs
+    around the clock. The source gives no response times, so the matrix is a
+    required parameter; nothing is invented.
+
+    >>> example = SeverityMatrix((MatrixCell(1, "acknowledgement",
+    ...     ResponseWindow((1, "hours"), (2, "hours"))),))  # an example, not Omid's numbers
+    >>> omid_policy(example).clock
+    <ClockKind.ALWAYS_ON: '24x7'>
+    """
+    _validate.instance("matrix", matrix, SeverityMatrix)
+    return SlaPolicy("Omid", "omid.support.always_on", matrix, ClockKind.ALWAYS_ON)
+
+
+# ---------------------------------------------------------------------------
+# Severity
+# ---------------------------------------------------------------------------
+
+
+@attrs.frozen
+class SeverityClassification:
+    """The outcome of :func:`classify_severity`.
+
+    Attributes:
+        category: the category classified.
+        severity: the severity, or ``None`` when the category is exempt.
+        exempt: True when no commitment applies.
+        reasons: why.
+    """
+
+    category: Category
+    severity: Severity | None
+    exempt: bool
+    reasons: tuple[Reason, ...]
+
+
+def classify_severity(category: object, *, impact: object = None) -> SeverityClassification:
+    """Classify a case's severity from its category or its stated business impact.
+
+    Rule ``zoho.severity.classify`` (Zoho, "Gravidade e outras definições").
+    Critical impact (the service does not work without a fix: downtime,
+    outage, no account access, data integrity, slowness) is severity 1;
+    moderate impact (works, but wrong results or performance below the
+    documentation) is 2; minimal impact (how-to questions, or achievable
+    another way) is 3. Product limitations and feature requests are exempt.
+    A stated *impact* wins over the category's usual impact; the category
+    ``other`` needs one.
+
+    >>> classify_severity("slowness").severity
+    <Severity.CRITICAL: 1>
+    >>> classify_severity("how-to", impact="moderate").severity
+    <Severity.MODERATE: 2>
+    >>> print(classify_severity("feature request").reasons[0])
+    feature request is exempt: no response commitment applies
+
+    Raises:
+        UnknownKeyError: unknown category or impact.
+        InvalidValueError: category ``other`` without an impact.
+    """
+    cat = _category(category)
+    if cat.value in _zoho.EXEMPT_CATEGORIES:
+        why = Reason.of(
+            "zoho.severity.classify",
+            "{category} is exempt: no response commitment applies",
+            category=cat.value,
+        )
+        return SeverityClassification(cat, None, True, (why,))
+    if impact is not None:
+        imp = _coerce_enum("impact", impact, Impact)
+        source = "stated impact"
+    elif cat.value in _zoho.SEVERITY_BY_CATEGORY:
+        imp = Impact(_zoho.SEVERITY_BY_CATEGORY[cat.value])
+        source = "usual impact of the category"
+    else:
+        raise InvalidValueError(
+            "impact",
+            impact,
+            f"an Impact ({', '.join(i.value for i in Impact)})",
+            hint=f"category {cat.value!r} has no usual impact; say how the business is affected",
+        )
+    sev = Severity(_zoho.SEVERITY_BY_IMPACT[imp.value])
+    why = Reason.of(
+        "zoho.severity.classify",
+        "{category} with {impact} business impact ({basis}) is severity {severity}",
+        category=cat.value,
+        impact=imp.value,
+        basis=source,
+        severity=int(sev),
+    )
+    return SeverityClassification(cat, sev, False, (why,))
+
+
+# ---------------------------------------------------------------------------
+# Tickets
+# ---------------------------------------------------------------------------
+
+
+def _aware(field: str) -> Callable[[Any, Any, Any], None]:
+    def check(_instance: Any, _attribute: Any, value: object) -> None:
+        _validate.aware(field, value)
+
+    return check
+
+
+def _optional_aware(_instance: Any, _attribute: Any, value: object) -> None:
+    if value is not None:
+        _validate.aware("end", value)
+
+
+@attrs.frozen
+class Pause:
+    """An interval during which the clock stops (waiting on the customer).
+
+    ``end=None`` means the pause is still open.
+
+    >>> start = dt.datetime(2026, 11, 23, 10, tzinfo=dt.timezone.utc)
+    >>> Pause(start, start - dt.timedelta(hours=1))
+    Traceback (most recent call last):
+    ...
+    partnerrules.errors.InvalidValueError: 'end' must be after the start 2026-11-23 ...
+    """
+
+    start: dt.datetime = attrs.field(validator=_aware("start"))
+    end: dt.datetime | None = attrs.field(default=None, validator=_optional_aware)
+
+    def __attrs_post_init__(self) -> None:
+        if self.end is not None and self.end <= self.start:
+            raise InvalidValueError("end", self.end, f"after the start {self.start}")
+
+
+def _pauses(value: object) -> tuple[Pause, ...]:
+    if isinstance(value, Pause) or not isinstance(value, Iterable):
+        raise InvalidTypeError("pauses", value, "an iterable of Pause")
+    items = []
+    for p in value:
+        if isinstance(p, tuple) and len(p) == 2:
+            p = Pause(*p)
+        items.append(_validate.instance("pauses", p, Pause))
+    return tuple(sorted(items, key=lambda p: p.start))
+
+
+def _responses(value: object) -> tuple[dt.datetime, ...]:
+    if isinstance(value, dt.datetime) or not isinstance(value, Iterable):
+        raise InvalidTypeError("responses", value, "an iterable of aware datetimes")
+    return tuple(sorted(_validate.aware("responses", r) for r in value))
+
+
+def _country(value: object) -> str:
+    text = _validate.text("country", value).strip().upper()
+    try:
+        from partnerrules import regions
+    except ImportError:  # pragma: no cover - regions lands with its own issue
+        if len(text) != 2 or not text.isalpha():
+            raise InvalidValueError("country", value, "an ISO 3166-1 alpha-2 code") from None
+        return text
+    regions.escalation_region(text)
+    return text
+
+
+def _to_us(value: dt.datetime) -> int:
+    # exact integer microseconds since the epoch
+    return math.floor(value.timestamp()) * 1_000_000 + value.microsecond
+
+
+@attrs.frozen
+class Ticket:
+    """A support ticket, as a ticketing service would hand it over.
+
+    Attributes:
+        id: the ticket's identifier.
+        opened_at: when the ticket was opened (aware).
+        severity: 1, 2 or 3.
+        category: a :class:`Category` (or its value, such as ``"downtime"``).
+        level: the partner's level (``"Premium"``...).
+        country: the customer's ISO 3166-1 alpha-2 country (``"BR"``).
+        subdivision: the subdivision whose holidays apply (``"SP"``), if any.
+        pauses: intervals waiting on the customer; they never overlap.
+        responses: instants of the responses sent, none before the opening.
+    """
+
+    id: str = attrs.field(validator=_validate.attrs_validator(_validate.text))
+    opened_at: dt.datetime = attrs.field(validator=_aware("opened_at"))
+    severity: Severity = attrs.field(kw_only=True, converter=_severity)
+    category: Category = attrs.field(kw_only=True, converter=_category)
+    level: PartnerLevel = attrs.field(kw_only=True, converter=_level)
+    country: str = attrs.field(kw_only=True, converter=_country)
+    subdivision: str | None = attrs.field(kw_only=True, default=None)
+    pauses: tuple[Pause, ...] = attrs.field(kw_only=True, default=(), converter=_pauses)
+    responses: tuple[dt.datetime, ...] = attrs.field(kw_only=True, default=(), converter=_responses)
+
+    def __attrs_post_init__(self) -> None:
+        if self.subdivision is not None:
+            _validate.text("subdivision", self.subdivision)
+        for r in self.responses:
+            if r < self.opened_at:
+                raise InvalidValueError(
+                    "responses", r, f"at or after the opening {self.opened_at.isoformat()}"
+                )
+        previous: Pause | None = None
+        for p in self.pauses:
+            if p.start < self.opened_at:
+                raise InvalidValueError(
+                    "pauses", p, f"starting at or after the opening {self.opened_at.isoformat()}"
+                )
+            if previous is not None and (previous.end is None or p.start < previous.end):
+                raise InvalidValueError(
+                    "pauses",
+                    p,
+                    f"not overlapping the pause {previous}",
+                    hint="merge overlapping pauses into one interval",
+                )
+            previous = p
+
+
+# ---------------------------------------------------------------------------
+# Triage, overload
+# ---------------------------------------------------------------------------
+
+_LEVEL_RANK = {PartnerLevel(name): rank for rank, name in enumerate(_zoho.LEVEL_PRIORITY)}
+
+
+def triage_key(ticket: Ticket) -> tuple[int, int, dt.datetime, str]:
+    """Return the queue sort key of a ticket (smaller is served first).
+
+    Rule ``zoho.triage.priority`` (Zoho, "Compromisso do Suporte ao parceiro"):
+    severity first, then partner level (Premium, Advanced, Authorized), then
+    opening time; the id breaks remaining ties so the order is total.
+    """
+    _validate.instance("ticket", ticket, Ticket)
+    return (int(ticket.severity), _LEVEL_RANK[ticket.level], ticket.opened_at, ticket.id)
+
+
+def triage_order(tickets: Iterable[Ticket]) -> tuple[Ticket, ...]:
+    """Return *tickets* in the order they are served.
+
+    Rule ``zoho.triage.priority``: see :func:`triage_key`.
+
+    >>> t0 = dt.datetime(2026, 11, 23, 9, tzinfo=dt.timezone.utc)
+    >>> a = Ticket("A", t0, severity=2, category="slowness", level="Authorized", country="BR")
+    >>> b = Ticket("B", t0 + dt.timedelta(hours=1), severity=2, category="slowness",
+    ...            level="Premium", country="BR")
+    >>> [t.id for t in triage_order([a, b])]
+    ['B', 'A']
+    """
+    return tuple(sorted(tickets, key=triage_key))
+
+
+@attrs.frozen
+class BasicRequestLoad:
+    """The outcome of :func:`check_basic_request_load`.
+
+    Attributes:
+        notify: True when the partner's account manager should be told.
+        count: basic requests opened in the window.
+        threshold: the count from which to notify.
+        window: the length of the look-back window.
+        reasons: why.
+    """
+
+    notify: bool
+    count: int
+    threshold: int
+    window: dt.timedelta
+    reasons: tuple[Reason, ...]
+
+
+def check_basic_request_load(
+    tickets: Iterable[Ticket], *, at: dt.datetime, threshold: int, window: dt.timedelta
+) -> BasicRequestLoad:
+    """Count one partner's basic (how-to) requests and say whether to notify.
+
+    Rule ``zoho.basic_requests.overload`` (Zoho, "Compromisso do Suporte ao
+    parceiro"): when many basic requests come from the same partner, support
+    tells the partner's account manager. The source gives no number, so
+    *threshold* and *window* are required: requests opened in
+    ``(at - window, at]`` are counted, and the manager is notified when the
+    count reaches *threshold*. Pass one partner's tickets.
+
+    Raises:
+        InvalidValueError: threshold below 1, window not positive, naive *at*.
+    """
+    at = _validate.aware("at", at)
+    _validate.integer("threshold", threshold, minimum=1)
+    _validate.instance("window", window, dt.timedelta)
+    if window <= dt.timedelta(0):
+        raise InvalidValueError("window", window, "a positive timedelta")
+    since = at - window
+    count = 0
+    for t in tickets:
+        _validate.instance("tickets", t, Ticket)
+        if t.category.value in _zoho.BASIC_REQUEST_CATEGORIES and since < t.opened_at <= at:
+            count += 1
+    notify = count >= threshold
+    verdict = "notify the partner's account manager" if notify else "no notification"
+    why = Reason.of(
+        "zoho.basic_requests.overload",
+        "{count} basic requests in the {window} before {at}, threshold {threshold}: {verdict}",
+        count=count,
+        window=window,
+        at=at,
+        threshold=threshold,
+        verdict=verdict,
+    )
+    return BasicRequestLoad(notify, count, threshold, window, (why,))
+
+
+# ---------------------------------------------------------------------------
+# Entitlements, completeness, scope
+# ---------------------------------------------------------------------------
+
+
+class Feature(enum.Enum):
+    """A support offering of the Zoho partner programme."""
+
+    SUPPORT_HOURS = "support hours 24*5"
+    COMMITMENT = "commitment per support hours"
+    PRIORITY_SUPPORT = "priority support for large accounts"
+    CHAT = "chat support"
+    PHONE = "phone support"
+    SUCCESS_MANAGER_CALLS = "partner success manager calls & POC"
+    CRITICAL_ISSUES_DASHBOARD = "critical issues dashboard"
+    HELP_CENTRE_WIDGET = "help-centre widget"
+
+
+def entitlements(
+    level: object, *, table: Mapping[str, Sequence[str]] = _zoho.ENTITLEMENTS
+) -> frozenset[Feature]:
+    """Return the support features a partner level is entitled to.
+
+    Rule ``zoho.offerings.entitlements`` (Zoho, "Ofertas de Suporte ao
+    parceiro"): every level has 24*5 support hours, the commitment per support
+    hours, priority support for large accounts, the critical-issues dashboard
+    and the help-centre widget; chat, phone and partner-success-manager calls
+    & POC are for Advanced and Premium only.
+
+    >>> Feature.PHONE in entitlements("Authorized")
+    False
+    """
+    lvl = _level(level)
+    return frozenset(
+        _coerce_enum("feature", feature, Feature)
+        for feature, levels in table.items()
+        if lvl.value in levels
+    )
+
+
+def is_entitled(
+    level: object, feature: object, *, table: Mapping[str, Sequence[str]] = _zoho.ENTITLEMENTS
+) -> bool:
+    """Return whether *level* is entitled to *feature*.
+
+    Rule ``zoho.offerings.entitlements``: see :func:`entitlements`.
+
+    >>> is_entitled("Advanced", "chat support"), is_entitled("Authorized", Feature.CHAT)
+    (True, False)
+    """
+    return _coerce_enum("feature", feature, Feature) in entitlements(level, table=table)
+
+
+def _optional_text(_instance: Any, attribute: Any, value: object) -> None:
+    if value is not None:
+        _validate.text(attribute.name, value, allow_empty=True)
+
+
+@attrs.frozen
+class SupportRequest:
+    """A support request written to partner support, following the e-mail template.
+
+    Every field may be missing (``None``): :func:`check_request` lists what is.
+    ``reproducible`` is yes/no and ``reproduction_note`` explains it.
+    """
+
+    customer_email: str | None = attrs.field(default=None, validator=_optional_text)
+    reference_email: str | None = attrs.field(default=None, validator=_optional_text)
+    request_type: str | None = attrs.field(default=None, validator=_optional_text)
+    reproducible: bool | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(bool)),
+    )
+    reproduction_note: str | None = attrs.field(default=None, validator=_optional_text)
+    product: str | None = attrs.field(default=None, validator=_optional_text)
+    description: str | None = attrs.field(default=None, validator=_optional_text)
+    troubleshooting_steps: str | None = attrs.field(default=None, validator=_optional_text)
+    screenshots: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+
+
+@attrs.frozen
+class RequestCheck:
+    """The outcome of :func:`check_request`: ``ok`` and every missing field."""
+
+    ok: bool
+    missing: tuple[str, ...]
+    reasons: tuple[Reason, ...]
+
+
+def check_request(request: SupportRequest) -> RequestCheck:
+    """List every field the support request is missing.
+
+    Rule ``zoho.request.completeness`` (Zoho, "Modelo de e-mail"): customer
+    e-mail, reference e-mail, request type, reproducible yes/no with an
+    explanation, product, description and troubleshooting steps are required;
+    screenshots are optional. A blank string counts as missing.
+
+    >>> check_request(SupportRequest(customer_email="a@example.com")).missing[:2]
+    ('reference_email', 'request_type')
+    """
+    _validate.instance("request", request, SupportRequest)
+    missing = []
+    for name in _zoho.REQUEST_FIELDS:
+        if name in _zoho.REQUEST_OPTIONAL_FIELDS:
+            continue
+        value = getattr(request, name)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            missing.append(name)
+    reasons = tuple(
+        Reason.of("zoho.request.completeness", "the request has no {field}", field=name)
+        for name in missing
+    ) or (Reason.of("zoho.request.completeness", "the request carries every required field"),)
+    return RequestCheck(not missing, tuple(missing), reasons)
+
+
+class SupportTopic(enum.Enum):
+    """A kind of help asked of Zoho partner support."""
+
+    FEATURE_ENHANCEMENT = "feature enhancement"
+    DELUGE = "deluge"
+    API_INTEGRATION = "api integration"
+    PRODUCT_FEEDBACK = "product feedback"
+    API_CONNECTION_FROM_SCRATCH = "api connection from scratch"
+
+
+@attrs.frozen
+class ScopeDecision:
+    """The outcome of :func:`check_scope`."""
+
+    topic: SupportTopic
+    in_scope: bool
+    reasons: tuple[Reason, ...]
+
+
+def check_scope(topic: object) -> ScopeDecision:
+    """Say whether a kind of help is in scope of Zoho partner support.
+
+    Rule ``zoho.scope`` (Zoho, "Gama de Suporte ao parceiro"): enhancing
+    existing features, Deluge and API-integration questions, and product
+    feedback are in scope; building an API connection from scratch is not.
+
+    >>> check_scope("api connection from scratch").in_scope
+    False
+    """
+    top = _coerce_enum("topic", topic, SupportTopic)
+    inside = top.value in _zoho.SCOPE_IN
+    why = Reason.of(
+        "zoho.scope",
+        "{topic} is {verdict} of partner support",
+        topic=top.value,
+        verdict="in scope" if inside else "out of scope",
+    )
+    return ScopeDecision(top, inside, (why,))
+
+
+# ---------------------------------------------------------------------------
+# Escalation eligibility
+# ---------------------------------------------------------------------------
+
+
+class EscalationGround(enum.Enum):
+    """A ground on which a Zoho partner may escalate a case."""
+
+    COMMITMENT_PASSED = "response commitment passed"
+    PRODUCTION_IMPACT = "tangible production impact"
+    HIGH_BUSINESS_RISK = "high business risk"
+    MAJOR_PROBLEM_SLOW_TO_ISOLATE = "major high-impact problem slow to isolate"
+    PROLONGED_OUTAGE = "prolonged outage exceeding or threatening the commitment"
+    RECURRING_INCIDENTS = "recurring or multiple related high-priority incidents"
+    SECURITY_BREACH = "security breach without an agreed workaround"
+
+
+@attrs.frozen
+class EscalationDecision:
+    """The outcome of :func:`check_escalation`.
+
+    Attributes:
+        allowed: True when the partner may escalate.
+        grounds: every ground that applies, in :class:`EscalationGround` order.
+        reasons: one reason per ground, and one per refusal criterion.
+    """
+
+    allowed: bool
+    grounds: tuple[EscalationGround, ...]
+    reasons: tuple[Reason, ...]
+
+
+def check_escalation(
+    grounds: Iterable[object] = (),
+    *,
+    valid_contract: bool,
+    ticket: Ticket | None = None,
+    at: dt.datetime | None = None,
+    policy: SlaPolicy | None = None,
+    zone: str | None = None,
+) -> EscalationDecision:
+    """Say whether a partner may escalate, with every ground that applies.
+
+    Rule ``zoho.escalation.eligibility`` (Zoho, "Quando um escalonamento deve
+    ser iniciado?"). A partner with a valid support contract may escalate once
+    the commitment's response time has passed, and at any time on tangible
+    production impact or high business risk; the source lists four example
+    grounds too (see :class:`EscalationGround`). Without a valid contract the
+    escalation is refused, whatever the grounds.
+
+    When *ticket* and *at* are given, "response commitment passed" is found
+    from the ticket's status at *at* (a breached acknowledgement or
+    problem-determination window); the caller may also state it directly.
+
+    >>> d = check_escalation(["security breach without an agreed workaround"],
+    ...                      valid_contract=False)
+    >>> d.allowed
+    False
+    >>> for reason in d.reasons:
+    ...     print(reason)
+    no valid support contract: escalation refused
+    ground: security breach without an agreed workaround
+
+    Raises:
+        UnknownKeyError: an unknown ground.
+        InvalidValueError: *ticket* without *at* (or the reverse).
+    """
+    if not isinstance(valid_contract, bool):
+        raise InvalidTypeError("valid_contract", valid_contract, "a bool")
+    found = {_coerce_enum("grounds", g, EscalationGround) for g in grounds}
+    if (ticket is None) != (at is None):
+        raise InvalidValueError("at", at, "given together with ticket (both or neither)")
+    facts: list[Reason] = []
+    if ticket is not None and at is not None:
+        now = status(ticket, at, policy=policy, zone=zone)
+        late = [w for w in now.windows if w.state is ClockState.BREACHED]
+        if late:
+            found.add(EscalationGround.COMMITMENT_PASSED)
+            facts.append(
+                Reason.of(
+                    "zoho.escalation.eligibility",
+                    "the {metric} limit passed at {limit_at} without a response",
+                    metric=late[0].metric.value,
+                    limit_at=late[0].limit_at,
+                )
+            )
+    ordered = tuple(g for g in EscalationGround if g in found)
+    reasons: list[Reason] = []
+    if not valid_contract:
+        reasons.append(
+            Reason.of(
+                "zoho.escalation.eligibility", "no valid support contract: escalation refused"
+            )
+        )
+    if not ordered:
+        reasons.append(
+            Reason.of("zoho.escalation.eligibility", "no ground for an escalation applies")
+        )
+    reasons.extend(
+        Reason.of("zoho.escalation.eligibility", "ground: {ground}", ground=g.value)
+        for g in ordered
+    )
+    reasons.extend(facts)
+    return EscalationDecision(valid_contract and bool(ordered), ordered, tuple(reasons))
+
+
+# ---------------------------------------------------------------------------
+# Appendix B: support levels and the status page
+# ---------------------------------------------------------------------------
+
+
+class SupportLevel(enum.Enum):
+    """A level of the Appendix B support structure."""
+
+    CUSTOMER_SERVICE = "customer service"
+    TECHNICAL_SOLUTIONS = "technical solutions"
+    PRODUCT_SPECIALISTS = "product specialists"
+
+
+@attrs.frozen
+class SupportPath:
+    """The support levels open to a package, and who may escalate to whom.
+
+    Attributes:
+        package: the customer's support package.
+        levels: the levels available, first contact first.
+        escalations: (from, to) pairs allowed for this package.
+        has_tam: whether a Technical Account Manager is available.
+        reasons: why.
+    """
+
+    package: str
+    levels: tuple[SupportLevel, ...]
+    escalations: tuple[tuple[SupportLevel, SupportLevel], ...]
+    has_tam: bool
+    reasons: tuple[Reason, ...]
+
+    def handles(self, level: object) -> str:
+        """Describe what *level* handles (rule ``appb.support.levels``)."""
+        lvl = _coerce_enum("level", level, SupportLevel)
+        return dict(_appb.LEVELS)[lvl.value]
+
+
+def support_path(package: str) -> SupportPath:
+    """Return the Appendix B support levels open to a support package.
+
+    Rule ``appb.support.levels`` (Appendix B, "Estrutura de Serviços de
+    Suporte Técnico"): customer service is the first contact; technical
+    solutions (led by a Technical Account Manager) takes harder problems; both
+    may escalate to the product specialists. TAM support is not available to
+    customers of the Advanced package, so that package skips technical
+    solutions.
+
+    >>> [lvl.value for lvl in support_path("Advanced").levels]
+    ['customer service', 'product specialists']
+    """
+    package = _validate.text("package", package).strip()
+    no_tam = package.casefold() in {p.casefold() for p in _appb.TAM_EXCLUDED_PACKAGES}
+    levels = tuple(
+        SupportLevel(name)
+        for name, _ in _appb.LEVELS
+        if not (no_tam and name == SupportLevel.TECHNICAL_SOLUTIONS.value)
+    )
+    edges = tuple(
+        (SupportLevel(a), SupportLevel(b))
+        for a, b in _appb.ESCALATIONS
+        if SupportLevel(a) in levels and SupportLevel(b) in levels
+    )
+    reasons = [
+        Reason.of(
+            "appb.support.levels",
+            "{package} package: {levels}",
+            package=package,
+            levels=" -> ".join(lvl.value for lvl in levels),
+        )
+    ]
+    if no_tam:
+        reasons.append(
+            Reason.of(
+                "appb.support.levels",
+                "no Technical Account Manager for the {package} package",
+                package=package,
+            )
+        )
+    return SupportPath(package, levels, edges, not no_tam, tuple(reasons))
+
+
+def can_escalate_level(source: object, target: object, *, package: str) -> bool:
+    """Return whether *source* may escalate a case to *target* for *package*.
+
+    Rule ``appb.support.levels``: see :func:`support_path`.
+
+    >>> can_escalate_level("customer service", "product specialists", package="Advanced")
+    True
+    >>> can_escalate_level("product specialists", "customer service", package="Advanced")
+    False
+    """
+    a = _coerce_enum("source", source, SupportLevel)
+    b = _coerce_enum("target", target, SupportLevel)
+    return (a, b) in support_path(package).escalations
+
+
+def _services(value: object) -> tuple[str, ...]:
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise InvalidTypeError("affected_services", value, "an iterable of service names")
+    return tuple(_validate.text("affected_services", v) for v in value)
+
+
+def _optional_aware_field(_instance: Any, attribute: Any, value: object) -> None:
+    if value is not None:
+        _validate.aware(attribute.name, value)
+
+
+@attrs.frozen
+class StatusPageUpdate:
+    """One status-page update during a critical incident.
+
+    Any of the content fields may be missing; :func:`check_status_page_update`
+    lists what is.
+    """
+
+    posted_at: dt.datetime = attrs.field(validator=_aware("posted_at"))
+    nature: str | None = attrs.field(default=None, kw_only=True, validator=_optional_text)
+    affected_services: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_services)
+    estimated_resolution: dt.datetime | None = attrs.field(
+        default=None, kw_only=True, validator=_optional_aware_field
+    )
+    measures: str | None = attrs.field(default=None, kw_only=True, validator=_optional_text)
+    resolved: bool = attrs.field(default=False, kw_only=True)
+
+
+@attrs.frozen
+class StatusPageCheck:
+    """The outcome of :func:`check_status_page_update`.
+
+    Attributes:
+        ok: True when the update states everything it must.
+        missing: every missing item.
+        next_update_due: when the next update is due (None once resolved).
+        reasons: why.
+    """
+
+    ok: bool
+    missing: tuple[str, ...]
+    next_update_due: dt.datetime | None
+    reasons: tuple[Reason, ...]
+
+
+def check_status_page_update(update: StatusPageUpdate, *, cadence: dt.timedelta) -> StatusPageCheck:
+    """Check a status-page update is complete and say when the next one is due.
+
+    Rule ``appb.status_page.update`` (Appendix B, "Página de Status"): during
+    a critical incident the page is updated regularly until resolution, each
+    update stating the nature of the problem, the affected services, the
+    estimated resolution time and the measures being taken. The source gives
+    no cadence, so *cadence* is required; the next update is due one cadence
+    after this one, unless the incident is resolved.
+
+    >>> t = dt.datetime(2026, 11, 23, 10, tzinfo=dt.timezone.utc)
+    >>> check = check_status_page_update(StatusPageUpdate(t, nature="database down"),
+    ...                                  cadence=dt.timedelta(minutes=30))
+    >>> check.missing, check.next_update_due.time()
+    (('affected_services', 'estimated_resolution', 'measures'), datetime.time(10, 30))
+    """
+    _validate.instance("update", update, StatusPageUpdate)
+    _validate.instance("cadence", cadence, dt.timedelta)
+    if cadence <= dt.timedelta(0):
+        raise InvalidValueError("cadence", cadence, "a positive timedelta")
+    missing = []
+    for name in _appb.STATUS_UPDATE_FIELDS:
+        value = getattr(update, name)
+        if value is None or value == () or (isinstance(value, str) and not value.strip()):
+            missing.append(name)
+    reasons = [
+        Reason.of("appb.status_page.update", "the update does not state its {field}", field=m)
+        for m in missing
+    ]
+    due = None if update.resolved else update.posted_at + cadence
+    if due is None:
+        reasons.append(
+            Reason.of("appb.status_page.update", "incident resolved: no further update is due")
+        )
+    else:
+        reasons.append(
+            Reason.of(
+                "appb.status_page.update",
+                "next update due {due} ({cadence} after {posted})",
+                due=due,
+                cadence=cadence,
+                posted=update.posted_at,
+            )
+        )
+    return StatusPageCheck(not missing, tuple(missing), due, tuple(reasons))
+
+
+# ---------------------------------------------------------------------------
+# Clocks: a compiled timeline of open microseconds per calendar
+# ---------------------------------------------------------------------------
+
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_US = dt.timedelta(microseconds=1)
+
+
+def _from_us(us: int, zone: dt.tzinfo) -> dt.datetime:
+    return (_EPOCH + dt.timedelta(microseconds=us)).astimezone(zone)
+
+
+class _Timeline:
+    """Open intervals of a calendar as epoch microseconds, with running sums.
+
+    Compiled per year from ``calendar.open_intervals`` and extended on demand;
+    ``pos`` (open time since the origin) and ``add`` are bisects. This is the
+    hot path of :func:`deadlines` and :func:`status`; it agrees with the
+    calendar's own ``add``/``elapsed`` (tested differentially).
+    """
+
+    __slots__ = ("_years", "calendar", "cum", "cumend", "ends", "hi", "lo", "starts", "zone")
+
+    def __init__(self, calendar: Any) -> None:
+        self.calendar = calendar
+        self.zone: dt.tzinfo = calendar.zone
+        self._years: dict[int, list[tuple[int, int]]] = {}
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.cum: list[int] = []
+        self.cumend: list[int] = []
+        self.lo = 0
+        self.hi = 0
+
+    def _year(self, year: int) -> list[tuple[int, int]]:
+        if year not in self._years:
+            day = dt.date(year, 1, 1)
+            out: list[tuple[int, int]] = []
+            while day.year == year:
+                for a, b in self.calendar.open_intervals(day):
+                    out.append((_to_us(a), _to_us(b)))
+                day += dt.timedelta(days=1)
+            self._years[year] = out
+        return self._years[year]
+
+    def _compile(self, first: int, last: int) -> None:
+        merged: list[tuple[int, int]] = []
+        for year in range(first, last + 1):
+            for a, b in self._year(year):
+                if merged and merged[-1][1] == a:
+                    merged[-1] = (merged[-1][0], b)
+                else:
+                    merged.append((a, b))
+        self.starts = [a for a, _ in merged]
+        self.ends = [b for _, b in merged]
+        cum, total = [], 0
+        for a, b in merged:
+            cum.append(total)
+            total += b - a
+        self.cum = cum
+        self.cumend = [c + (b - a) for c, (a, b) in zip(cum, merged, strict=True)]
+        zone = self.zone
+        self.lo = _to_us(dt.datetime(first, 1, 1, tzinfo=zone))
+        self.hi = _to_us(dt.datetime(last + 1, 1, 1, tzinfo=zone))
+
+    def _cover(self, us: int) -> None:
+        year = (_EPOCH + dt.timedelta(microseconds=us)).year
+        if not self._years:
+            first, last = year - 1, year + 1
+        else:
+            first, last = min(self._years), max(self._years)
+            first, last = min(first, year - 1), max(last, year + 1)
+        self._compile(first, last)
+        if not self.starts:
+            raise InvalidValueError(
+                "calendar", self.calendar, "a calendar with open time in the years used"
+            )
+
+    def pos(self, us: int) -> int:
+        """Open microseconds from the origin of the compiled range up to *us*."""
+        if us < self.lo or us >= self.hi:
+            self._cover(us)
+            return self.pos(us)
+        i = bisect.bisect_right(self.starts, us) - 1
+        if i < 0:
+            return 0
+        end = self.ends[i]
+        return self.cum[i] + ((us if us < end else end) - self.starts[i])
+
+    def add(self, us: int, duration: int) -> int:
+        """Earliest instant at or after *us* with *duration* open microseconds since *us*."""
+        target = self.pos(us) + duration
+        while target > self.cumend[-1]:
+            self._cover(self.hi + 1)
+            target = self.pos(us) + duration
+        j = bisect.bisect_left(self.cumend, target)
+        result = self.starts[j] + (target - self.cum[j])
+        return result if result > us else us
+
+
+_Pauses = tuple[tuple[int, int | None], ...]
+
+
+def _net(tl: _Timeline, a: int, b: int, pauses: _Pauses) -> int:
+    """Open time in [a, b) minus the open time spent in pauses."""
+    total = tl.pos(b) - tl.pos(a)
+    for ps, pe in pauses:
+        if ps >= b:
+            break
+        stop = b if pe is None or pe > b else pe
+        if stop <= a:
+            continue
+        total -= tl.pos(stop) - tl.pos(ps if ps > a else a)
+    return total
+
+
+def _padd(tl: _Timeline, a: int, duration: int, pauses: _Pauses) -> int | None:
+    """Earliest instant with *duration* of unpaused open time since *a*; None if held open."""
+    cur, remaining = a, duration
+    for ps, pe in pauses:
+        if pe is not None and pe <= cur:
+            continue
+        candidate = tl.add(cur, remaining)
+        if ps >= candidate:
+            return candidate
+        if ps > cur:
+            remaining -= tl.pos(ps) - tl.pos(cur)
+        if pe is None:
+            return None
+        cur = pe
+    return tl.add(cur, remaining)
+
+
+@functools.lru_cache(maxsize=512)
+def _timeline(kind: ClockKind, zone: str, country: str, subdivision: str | None) -> _Timeline:
+    from partnerrules import calendars
+
+    if kind is ClockKind.WEEKDAY:
+        calendar = calendars.weekday_clock(zone)
+    elif kind is ClockKind.ALWAYS_ON:
+        calendar = calendars.always_on_clock(zone)
+    else:
+        calendar = calendars.support_hours_calendar(country, subdivision, zone=zone)
+    return _Timeline(calendar)
+
+
+@functools.lru_cache(maxsize=1024)
+def _zone_name(zone: str) -> str:
+    try:
+        ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise UnknownKeyError(
+            "zone", zone, (), hint="use an IANA zone such as 'America/Sao_Paulo'"
+        ) from None
+    return zone
+
+
+@functools.lru_cache(maxsize=1024)
+def _region_zone(country: str) -> str:
+    from partnerrules import regions
+
+    return str(regions.default_zone(regions.escalation_region(country)))
+
+
+def _resolve_zone(ticket: Ticket, zone: object) -> str:
+    if zone is None:
+        return _region_zone(ticket.country)
+    if isinstance(zone, ZoneInfo):
+        return _zone_name(zone.key)
+    if not isinstance(zone, str):
+        raise InvalidTypeError("zone", zone, "an IANA zone name or a ZoneInfo")
+    return _zone_name(zone)
+
+
+def _day_length(kind: ClockKind) -> dt.timedelta:
+    if kind is ClockKind.SUPPORT_HOURS:
+        (oh, om), (ch, cm) = _appb.OPENING, _appb.CLOSING
+        return dt.timedelta(hours=ch - oh, minutes=cm - om)
+    return dt.timedelta(hours=24)
+
+
+_DAY_US = {kind: _day_length(kind) // _US for kind in ClockKind}
+
+
+# ---------------------------------------------------------------------------
+# Deadlines and status
+# ---------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Deadline:
+    """When one response window is due.
+
+    Attributes:
+        metric: what the window measures.
+        sequence: 0 for the acknowledgement, n for the window started by the
+            n-th response.
+        start: when the window's clock started.
+        window: the (target, limit) of the matrix cell.
+        target_at: past this instant the ticket is at risk.
+        limit_at: past this instant the window is breached.
+        responded_at: the response that closed the window, if any.
+        reasons: why.
+
+    ``target_at``/``limit_at`` are ``None`` while an open pause holds the
+    clock before they are reached.
+    """
+
+    metric: Metric
+    sequence: int
+    start: dt.datetime
+    window: ResponseWindow
+    target_at: dt.datetime | None
+    limit_at: dt.datetime | None
+    responded_at: dt.datetime | None
+    reasons: tuple[Reason, ...]
+
+
+@attrs.frozen
+class TicketDeadlines:
+    """Every deadline of a ticket under a policy.
+
+    Attributes:
+        ticket_id: the ticket's id.
+        policy: the policy's name.
+        exempt: True when no commitment applies (then no deadline is given).
+        clock: the clock the windows run on (None when exempt).
+        zone: the zone of the clock's weekday and opening boundaries.
+        acknowledgement: the first-response deadline (None when exempt).
+        determinations: one deadline per response: when the next is due.
+        reasons: why.
+    """
+
+    ticket_id: str
+    policy: str
+    exempt: bool
+    clock: ClockKind | None
+    zone: str
+    acknowledgement: Deadline | None
+    determinations: tuple[Deadline, ...]
+    reasons: tuple[Reason, ...]
+
+    @property
+    def next_due(self) -> Deadline | None:
+        """The open (unanswered) deadline, if any: what the team must answer next."""
+        for d in (self.acknowledgement, *self.determinations):
+            if d is not None and d.responded_at is None:
+                return d
+        return None
+
+
+def _warn_fraction(value: object) -> Decimal:
+    return _validate.fraction("fraction", value)
+
+
+@attrs.frozen
+class WindowStatus:
+    """The state of one response window at an instant.
+
+    Attributes:
+        metric: what the window measures.
+        sequence: 0 for the acknowledgement, n for the window of the n-th response.
+        state: running, at risk, breached, met, met late, paused or exempt.
+        at: the instant of the status.
+        start: when the window started (None when exempt).
+        elapsed: unpaused business time used so far (up to the response if any).
+        limit: the window's limit as business time (None when exempt).
+        remaining: ``limit - elapsed``; negative once past the limit.
+        used: ``elapsed / limit`` as a Decimal (``Decimal('0.5')`` is half).
+        target_at: when the target is (or was) reached; None while held by a pause.
+        limit_at: when the limit is (or was) reached; None while held by a pause.
+        responded_at: the response that closed the window, if at or before ``at``.
+        reasons: why.
+    """
+
+    metric: Metric
+    sequence: int
+    state: ClockState
+    at: dt.datetime
+    start: dt.datetime | None
+    elapsed: dt.timedelta
+    limit: dt.timedelta | None
+    remaining: dt.timedelta | None
+    used: Decimal | None
+    target_at: dt.datetime | None
+    limit_at: dt.datetime | None
+    responded_at: dt.datetime | None
+    reasons: tuple[Reason, ...]
+    _timeline: _Timeline | None = attrs.field(default=None, repr=False, eq=False)
+    _pauses: _Pauses = attrs.field(default=(), repr=False, eq=False)
+
+    def warn_at(self, fraction: object) -> dt.datetime | None:
+        """Return the instant at which *fraction* of the limit is used.
+
+        ``None`` when the window is exempt or an open pause holds the clock
+        before that point. Rule ``zoho.sla.matrix`` / the policy's matrix.
+
+        Raises:
+            InvalidValueError: *fraction* outside [0, 1] or a float.
+        """
+        share = _warn_fraction(fraction)
+        if self._timeline is None or self.limit is None or self.start is None:
+            return None
+        limit_us = self.limit // _US
+        amount = int((share * limit_us).to_integral_value(ROUND_HALF_EVEN))
+        found = _padd(self._timeline, _to_us(self.start), amount, self._pauses)
+        return None if found is None else _from_us(found, self._timeline.zone)
+
+
+@attrs.frozen
+class TicketStatus:
+    """The state of every window of a ticket at an instant.
+
+    Attributes:
+        ticket_id: the ticket's id.
+        at: the instant.
+        exempt: True when no commitment applies.
+        acknowledgement: the first-response window.
+        determinations: the problem-determination windows started by ``at``.
+        reasons: why.
+    """
+
+    ticket_id: str
+    at: dt.datetime
+    exempt: bool
+    acknowledgement: WindowStatus
+    determinations: tuple[WindowStatus, ...]
+    reasons: tuple[Reason, ...]
+
+    @property
+    def windows(self) -> tuple[WindowStatus, ...]:
+        """Every window, acknowledgement first."""
+        return (self.acknowledgement, *self.determinations)
+
+    @property
+    def problem_determination(self) -> WindowStatus | None:
+        """The latest problem-determination window, if one has started."""
+        return self.determinations[-1] if self.determinations else None
+
+
+@attrs.frozen
+class _Window:
+    metric: Metric
+    sequence: int
+    start: dt.datetime
+    end: dt.datetime | None
+    window: ResponseWindow
+
+
+def _policy(policy: object) -> SlaPolicy:
+    if policy is None:
+        return ZOHO
+    return _validate.instance("policy", policy, SlaPolicy)
+
+
+def _windows(ticket: Ticket, policy: SlaPolicy) -> list[_Window]:
+    out: list[_Window] = []
+    ack = policy.matrix.window(ticket.severity, Metric.ACKNOWLEDGEMENT, level=ticket.level)
+    if ack is None:
+        raise UnknownKeyError(
+            "severity",
+            int(ticket.severity),
+            sorted({str(int(c.severity)) for c in policy.matrix.cells}),
+            hint=f"the {policy.name} matrix has no acknowledgement cell for it",
+        )
+    first = ticket.responses[0] if ticket.responses else None
+    out.append(_Window(Metric.ACKNOWLEDGEMENT, 0, ticket.opened_at, first, ack))
+    pd = policy.matrix.window(ticket.severity, Metric.PROBLEM_DETERMINATION, level=ticket.level)
+    if pd is not None:
+        responses = ticket.responses
+        if Metric.PROBLEM_DETERMINATION not in policy.recurring:
+            responses = responses[:1]
+        for i, r in enumerate(responses):
+            nxt = ticket.responses[i + 1] if i + 1 < len(ticket.responses) else None
+            out.append(_Window(Metric.PROBLEM_DETERMINATION, i + 1, r, nxt, pd))
+    return out
+
+
+def _pauses_us(ticket: Ticket) -> _Pauses:
+    return tuple((_to_us(p.start), None if p.end is None else _to_us(p.end)) for p in ticket.pauses)
+
+
+def _setup(ticket: Ticket, policy: SlaPolicy, zone: object) -> tuple[ClockKind, str, _Timeline]:
+    _validate.instance("ticket", ticket, Ticket)
+    kind = policy.clock_for(ticket.category)
+    name = _resolve_zone(ticket, zone)
+    return kind, name, _timeline(kind, name, ticket.country, ticket.subdivision)
+
+
+def _clock_reasons(ticket: Ticket, policy: SlaPolicy, kind: ClockKind, zone: str) -> list[Reason]:
+    if policy.clock is not ClockKind.WEEKDAY:
+        return []
+    if kind is ClockKind.ALWAYS_ON:
+        text = "{category} cases run on the 24x7 clock: weekends count ({zone})"
+    else:
+        text = "{category} cases run on the 24x5 weekday clock: weekends do not count ({zone})"
+    return [Reason.of("zoho.sla.weekday_clock", text, category=ticket.category.value, zone=zone)]
+
+
+def _place(country: str, subdivision: str | None) -> str:
+    if subdivision is None:
+        return country
+    try:
+        import holidays
+
+        aliases = getattr(holidays.country_holidays(country), "subdivisions_aliases", {}) or {}
+    except (NotImplementedError, KeyError, AttributeError):  # pragma: no cover - defensive
+        aliases = {}
+    for name, code in aliases.items():
+        if code == subdivision:
+            return str(name)
+    return f"{country}-{subdivision}"
+
+
+def _holiday_reasons(
+    ticket: Ticket, tl: _Timeline, zone: str, start: dt.datetime, due: dt.datetime
+) -> list[Reason]:
+    national = None
+    if ticket.subdivision is not None:
+        national = _timeline(ClockKind.SUPPORT_HOURS, zone, ticket.country, None).calendar
+    out = []
+    day = start.date()
+    while day <= due.date():
+        name = tl.calendar.closure_reason(day) if day.weekday() < 5 else None
+        if name:
+            if national is None:
+                scope = "a holiday"
+            elif national.closure_reason(day):
+                scope = "a national holiday"
+            else:
+                scope = "a local holiday"
+            out.append(
+                Reason.of(
+                    "appb.first_response.one_business_day",
+                    "{day:EEEE d MMM} is {scope} ({holiday})",
+                    day=day,
+                    scope=scope,
+                    holiday=str(name),
+                )
+            )
+        day += dt.timedelta(days=1)
+    return out
+
+
+def deadlines(
+    ticket: Ticket, *, policy: SlaPolicy | None = None, zone: str | ZoneInfo | None = None
+) -> TicketDeadlines:
+    """Return when a ticket's acknowledgement and each next response are due.
+
+    Rules ``zoho.sla.matrix``, ``zoho.sla.weekday_clock`` (Zoho, "Compromisso
+    do Suporte ao parceiro") with the default policy :data:`ZOHO`, and
+    ``appb.first_response.one_business_day`` (Appendix B, "Tempo de Resposta
+    Inicial") with :data:`APPENDIX_B`.
+
+    The acknowledgement window starts at the opening; each response starts
+    the next problem-determination window. The clock is the policy's
+    (24x5 weekdays for Zoho, 24x7 for downtime, outage and login; the local
+    09:00-18:00 calendar with holidays for Appendix B), in *zone* (default:
+    the default zone of the country's partner region). Pauses are subtracted
+    from the business time. Exempt categories get no deadline.
+
+    Raises:
+        UnknownKeyError: a zone, or a severity the policy's matrix lacks.
+    """
+    pol = _policy(policy)
+    if ticket.category in pol.exempt:
+        _validate.instance("ticket", ticket, Ticket)
+        exempt = Reason.of(
+            pol.rule_id,
+            "{category} tickets are exempt from the {policy} commitment: no deadline",
+            category=ticket.category.value,
+            policy=pol.name,
+        )
+        return TicketDeadlines(ticket.id, pol.name, True, None, "", None, (), (exempt,))
+    kind, zone_name, tl = _setup(ticket, pol, zone)
+    day = _DAY_US[kind]
+    pauses = _pauses_us(ticket)
+    reasons = _clock_reasons(ticket, pol, kind, zone_name)
+    found: list[Deadline] = []
+    for w in _windows(ticket, pol):
+        start = _to_us(w.start)
+        t_us = _padd(tl, start, w.window.target.on(dt.timedelta(microseconds=day)) // _US, pauses)
+        l_us = _padd(tl, start, w.window.limit.on(dt.timedelta(microseconds=day)) // _US, pauses)
+        target_at = None if t_us is None else _from_us(t_us, tl.zone)
+        limit_at = None if l_us is None else _from_us(l_us, tl.zone)
+        why: list[Reason] = []
+        if limit_at is None:
+            why.append(
+                Reason.of(
+                    pol.rule_id,
+                    "{metric} clock held by a pause still open: no due time yet",
+                    metric=w.metric.value,
+                )
+            )
+        elif kind is ClockKind.SUPPORT_HOURS:
+            opens = _from_us(tl.add(start, 0) if tl.pos(start) else start, tl.zone)
+            why.append(
+                Reason.of(
+                    pol.rule_id,
+                    "due {due:EEEE d MMM HH:mm}: {span} on the {place} support calendar",
+                    due=limit_at,
+                    span=_span_words(w.window.limit),
+                    place=_place(ticket.country, ticket.subdivision),
+                    opened=w.start,
+                    clock_start=opens,
+                )
+            )
+            why.extend(_holiday_reasons(ticket, tl, zone_name, w.start, limit_at))
+        else:
+            why.append(
+                Reason.of(
+                    pol.rule_id,
+                    "{metric} due by {limit_at:EEE d MMM HH:mm} "
+                    "(at risk after {target_at:EEE d MMM HH:mm}): "
+                    "severity {severity} allows {window} on the {clock} clock",
+                    metric=w.metric.value,
+                    limit_at=limit_at,
+                    target_at=target_at,
+                    severity=int(ticket.severity),
+                    window=str(w.window),
+                    clock=kind.value,
+                )
+            )
+        if pauses and limit_at is not None:
+            plain = tl.add(start, w.window.limit.on(dt.timedelta(microseconds=day)) // _US)
+            if plain != l_us:
+                why.append(
+                    Reason.of(
+                        pol.rule_id,
+                        "pauses waiting on the customer moved the {metric} limit from "
+                        "{before} to {after}",
+                        metric=w.metric.value,
+                        before=_from_us(plain, tl.zone),
+                        after=limit_at,
+                    )
+                )
+        found.append(
+            Deadline(
+                w.metric,
+                w.sequence,
+                w.start.astimezone(tl.zone),
+                w.window,
+                target_at,
+                limit_at,
+                w.end,
+                tuple(why),
+            )
+        )
+    return TicketDeadlines(
+        ticket.id, pol.name, False, kind, zone_name, found[0], tuple(found[1:]), tuple(reasons)
+    )
+
+
+def _span_words(span: BusinessSpan) -> str:
+    if span.unit == "days":
+        return "one business day" if span.amount == 1 else f"{span.amount} business days"
+    return f"{span} of business time"
+
+
+def _clip(pauses: _Pauses, at: int) -> _Pauses:
+    return tuple((ps, pe if pe is not None and pe <= at else None) for ps, pe in pauses if ps <= at)
+
+
+def _window_status(
+    tl: _Timeline,
+    w: _Window,
+    day: int,
+    pauses: _Pauses,
+    at: dt.datetime,
+    at_us: int,
+    rule_id: str,
+) -> WindowStatus:
+    start = _to_us(w.start)
+    target = w.window.target.on(dt.timedelta(microseconds=day)) // _US
+    limit = w.window.limit.on(dt.timedelta(microseconds=day)) // _US
+    end = w.end if w.end is not None and w.end <= at else None
+    end_us = at_us if end is None else _to_us(end)
+    elapsed = _net(tl, start, end_us, pauses)
+    t_us = _padd(tl, start, target, pauses)
+    l_us = _padd(tl, start, limit, pauses)
+    if end is not None:
+        state = ClockState.MET if l_us is None or end_us <= l_us else ClockState.MET_LATE
+    elif l_us is not None and at_us > l_us:
+        state = ClockState.BREACHED
+    elif pauses and pauses[-1][1] is None:
+        state = ClockState.PAUSED
+    elif t_us is not None and at_us > t_us:
+        state = ClockState.AT_RISK
+    else:
+        state = ClockState.RUNNING
+    zone = tl.zone
+    used = (Decimal(elapsed) / Decimal(limit)).quantize(Decimal("0.0001"), ROUND_HALF_EVEN)
+    limit_td = dt.timedelta(microseconds=limit)
+    elapsed_td = dt.timedelta(microseconds=elapsed)
+    limit_at = None if l_us is None else _from_us(l_us, zone)
+    why = Reason.of(
+        rule_id,
+        "{metric} {state}: {elapsed} of {limit} used ({used:%})",
+        metric=w.metric.value,
+        state=state.value,
+        elapsed=elapsed_td,
+        limit=limit_td,
+        used=used,
+        limit_at=limit_at,
+    )
+    return WindowStatus(
+        w.metric,
+        w.sequence,
+        state,
+        at,
+        w.start.astimezone(zone),
+        elapsed_td,
+        limit_td,
+        limit_td - elapsed_td,
+        used,
+        None if t_us is None else _from_us(t_us, zone),
+        limit_at,
+        end,
+        (why,),
+        tl,
+        pauses,
+    )
+
+
+def status(
+    ticket: Ticket,
+    at: dt.datetime,
+    *,
+    policy: SlaPolicy | None = None,
+    zone: str | ZoneInfo | None = None,
+) -> TicketStatus:
+    """Return the state of every response window of a ticket at instant *at*.
+
+    Rules ``zoho.sla.matrix`` and ``zoho.sla.weekday_clock`` (or the policy's
+    own rule, e.g. ``appb.first_response.one_business_day``). Computed from the
+    ticket's data alone, as known at *at*: responses after *at* are ignored,
+    and a pause still running at *at* holds the clock (state ``paused``). A
+    window is ``at risk`` past its target, ``breached`` past its limit, ``met``
+    when answered by the limit and ``met late`` after it. Once breached, a
+    window stays breached (or becomes met late); it never runs again.
+
+    Raises:
+        NaiveDatetimeError: *at* has no zone.
+    """
+    at = _validate.aware("at", at)
+    pol = _policy(policy)
+    if ticket.category in pol.exempt:
+        _validate.instance("ticket", ticket, Ticket)
+        why = Reason.of(
+            pol.rule_id,
+            "{category} tickets are exempt from the {policy} commitment",
+            category=ticket.category.value,
+            policy=pol.name,
+        )
+        ack = WindowStatus(
+            Metric.ACKNOWLEDGEMENT,
+            0,
+            ClockState.EXEMPT,
+            at,
+            None,
+            dt.timedelta(0),
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            (why,),
+        )
+        return TicketStatus(ticket.id, at, True, ack, (), (why,))
+    kind, zone_name, tl = _setup(ticket, pol, zone)
+    at_us = _to_us(at)
+    pauses = _clip(_pauses_us(ticket), at_us)
+    day = _DAY_US[kind]
+    found = [
+        _window_status(tl, w, day, pauses, at, at_us, pol.rule_id)
+        for w in _windows(ticket, pol)
+        if w.sequence == 0 or w.start <= at
+    ]
+    reasons = tuple(_clock_reasons(ticket, pol, kind, zone_name))
+    return TicketStatus(ticket.id, at, False, found[0], tuple(found[1:]), reasons)
+
+
+# ---------------------------------------------------------------------------
+# Channel availability
+# ---------------------------------------------------------------------------
+
+
+@attrs.frozen
+class SupportAvailability:
+    """Who is served, and how, at an instant.
+
+    Attributes:
+        at: the instant.
+        open: True within support hours.
+        served: True when this case is served at ``at``.
+        channels: the channels available to it (empty when not served).
+        languages: the languages it is served in (empty: not restricted).
+        reasons: why.
+    """
+
+    at: dt.datetime
+    open: bool
+    served: bool
+    channels: tuple[str, ...]
+    languages: tuple[str, ...]
+    reasons: tuple[Reason, ...]
+
+
+def support_availability(
+    at: dt.datetime, *, calendar: Any, critical_production: bool = False
+) -> SupportAvailability:
+    """Say whether and how a case is served at *at* under Appendix B hours.
+
+    Rule ``appb.support.hours`` (Appendix B, "Disponibilidade de suporte"):
+    support is open Monday-Friday 09:00-18:00 local time, except local
+    holidays, through the support package's channel. Outside those hours only
+    critical production cases are served, by phone, in English only.
+    *calendar* is the customer's
+    :func:`partnerrules.calendars.support_hours_calendar`.
+    """
+    at = _validate.aware("at", at)
+    if not isinstance(critical_production, bool):
+        raise InvalidTypeError("critical_production", critical_production, "a bool")
+    if calendar.is_open(at):
+        why = Reason.of(
+            "appb.support.hours",
+            "open at {at:EEE d MMM HH:mm}: served through the {channel}",
+            at=at.astimezone(calendar.zone),
+            channel=_appb.PACKAGE_CHANNEL,
+        )
+        return SupportAvailability(at, True, True, (_appb.PACKAGE_CHANNEL,), (), (why,))
+    local = at.astimezone(calendar.zone)
+    closure = calendar.closure_reason(local.date())
+    facts = {"at": local, "next": calendar.next_open(at), "closure": closure or "outside hours"}
+    if critical_production:
+        why = Reason.of(
+            "appb.support.hours",
+            "closed at {at:EEE d MMM HH:mm} ({closure}): a critical production case is served "
+            "by {channels} in {languages}",
+            channels=" or ".join(_appb.AFTER_HOURS_CHANNELS),
+            languages=", ".join(_appb.AFTER_HOURS_LANGUAGES),
+            **facts,
+        )
+        return SupportAvailability(
+            at, False, True, _appb.AFTER_HOURS_CHANNELS, _appb.AFTER_HOURS_LANGUAGES, (why,)
+        )
+    why = Reason.of(
+        "appb.support.hours",
+        "closed at {at:EEE d MMM HH:mm} ({closure}): only critical production cases are "
+        "served until {next:EEE d MMM HH:mm}",
+        **facts,
+    )
+    return SupportAvailability(at, False, False, (), (), (why,))
+
+
+def omid_support_clock(zone: str = _omid.ZONE) -> Any:
+    """Return Omid's technical-support clock: open around the clock.
+
+    Rule ``omid.support.always_on`` (Omid module 007, §5.2 "Suporte técnico
+    24x7"). *zone* only sets the zone results are reported in.
+    """
+    from partnerrules import calendars
+
+    return calendars.always_on_clock(_zone_name(zone))
+
+
+def omid_support_availability(
+    at: dt.datetime, *, relevant_customer: bool = False
+) -> SupportAvailability:
+    """Say how Omid's technical support is reached at *at*: always open.
+
+    Rule ``omid.support.always_on`` (Omid module 007, §5.2 and §3.3): support
+    runs 24x7 through 0800 and WhatsApp, and relevant customers may also
+    reach the engineering team directly.
+
+    >>> t = dt.datetime(2026, 12, 25, 3, tzinfo=dt.timezone.utc)
+    >>> omid_support_availability(t, relevant_customer=True).channels
+    ('0800', 'WhatsApp', 'engineering contact')
+    """
+    at = _validate.aware("at", at)
+    if not isinstance(relevant_customer, bool):
+        raise InvalidTypeError("relevant_customer", relevant_customer, "a bool")
+    channels = _omid.CHANNELS + ((_omid.ENGINEERING_CHANNEL,) if relevant_customer else ())
+    why = Reason.of(
+        "omid.support.always_on",
+        "Omid support is open {hours}: reach it by {channels}",
+        hours=_omid.HOURS,
+        channels=", ".join(channels),
+        at=at,
+    )
+    return SupportAvailability(at, True, True, channels, _omid.LANGUAGES, (why,))
