@@ -304,6 +304,17 @@ def _for_country(entry: RegionalEscalation, contacts: list[Contact], country: st
     return [c for i, c in enumerate(contacts) if c.subregion is None or i in chosen]
 
 
+def _unknown_subregion(value: str, choices: tuple[str, ...], region: Region) -> UnknownKeyError:
+    wanted = value.strip().casefold()
+    partial = [c for c in choices if wanted and (wanted in c.casefold() or c.casefold() in wanted)]
+    hint = f"those are the account-manager sub-regions of {region.value}"
+    if partial:
+        hint = f"{hint}; did you mean {' or '.join(map(repr, partial))}?"
+    error = UnknownKeyError("subregion", value, choices, hint=hint)
+    error.suggestions = tuple(dict.fromkeys(error.suggestions + tuple(partial)))
+    return error
+
+
 def escalation_path(
     country: str,
     *,
@@ -369,12 +380,7 @@ def escalation_path(
         wanted = subregion.strip().casefold()
         matches = [name for name in choices if name.casefold() == wanted]
         if not matches:
-            raise UnknownKeyError(
-                "subregion",
-                subregion,
-                choices,
-                hint=f"the sub-regions of {region.value} are {', '.join(map(repr, choices))}",
-            )
+            raise _unknown_subregion(subregion, choices, region)
         chosen: str | None = matches[0]
         accounts = [c for c in accounts if c.subregion is None or c.subregion == chosen]
         reasons.append(
