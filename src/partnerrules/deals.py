@@ -1,8 +1,1720 @@
-"""Deals and opportunities: deal protection, partner kinds, marketplace listing, ACE readiness and customer segmentation (rules mcs.deal.*, mcs.partner.*, mcs.marketplace.*, aws.*).
+"""Deals and opportunities: protection, partner kinds, marketplace, ACE readiness, segments.
 
-This module is a placeholder: its rules land with their own issue.
+Rules ``mcs.deal.protection``, ``mcs.deal.protection_required``,
+``mcs.partner.kinds`` and ``mcs.marketplace.listing`` come from the Mail.ru
+Cloud Solutions partner programme (seed 002); ``aws.ace.readiness`` and
+``aws.segment.classify`` from the AWS ACE co-sell guide (seed 004). The
+numbers live in :mod:`partnerrules.policies.mcs` and
+:mod:`partnerrules.policies.aws` and are parameters of every function here.
+
+Conventions:
+
+* Every instant is an aware :class:`~datetime.datetime`; a naive one is refused.
+* Deal protection runs through the instant ``last activity + 3 months``
+  *inclusive*, the months added on the wall clock of the registration's own
+  time zone with :class:`dateutil.relativedelta.relativedelta` (month ends
+  clamp: 30 November gives 28 or 29 February). One instant later the
+  protection is *lapsable*: the BDM may refuse it, it is not lost by itself.
+* Customers are compared with :meth:`Customer.same_as` (normalised names,
+  registrable domains, CNPJ roots): see :mod:`partnerrules.identity`.
+
+>>> import datetime as dt
+>>> from zoneinfo import ZoneInfo
+>>> from partnerrules.deals import Customer, DealRegistration, protection_status
+>>> sp = ZoneInfo("America/Sao_Paulo")
+>>> reg = DealRegistration(
+...     "CRM-1", customer=Customer("Padaria Pão Quente Ltda"), partner="alfa",
+...     registered_at=dt.datetime(2024, 11, 30, 10, tzinfo=sp), bdm="m.ivanova")
+>>> status = protection_status(reg, at=dt.datetime(2025, 2, 28, 10, tzinfo=sp))
+>>> status.state.value, status.protected_until.isoformat()
+('protected', '2025-02-28T10:00:00-03:00')
 """
 
 from __future__ import annotations
 
-__all__: list[str] = []
+import datetime as dt
+import enum
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from typing import Any, TypeVar
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from partnerrules import _validate
+from partnerrules.decisions import Reason
+from partnerrules.errors import (
+    InvalidTransitionError,
+    InvalidTypeError,
+    InvalidValueError,
+    UnknownKeyError,
+)
+from partnerrules.identity import (
+    Cnpj,
+    CnpjError,
+    Customer,
+    cnpj_check_digits,
+    normalise_name,
+    normalise_text,
+    registrable_domain,
+)
+from partnerrules.money import Money
+from partnerrules.policies import aws as aws_pack
+from partnerrules.policies import mcs as mcs_pack
+
+__all__ = [
+    "AceCriterion",
+    "AceReadiness",
+    "Adoption",
+    "Affiliation",
+    "BusinessModel",
+    "ClaimDecision",
+    "Cnpj",
+    "CnpjError",
+    "CompanySize",
+    "ConflictBasis",
+    "ConflictDecision",
+    "Customer",
+    "DealRegistration",
+    "DealScheme",
+    "ExpertEvaluation",
+    "Hosting",
+    "ListingApplication",
+    "ListingStage",
+    "ListingTerms",
+    "MarketplaceListing",
+    "Opportunity",
+    "OpportunityStatus",
+    "Organisation",
+    "PartnerDeal",
+    "PartnerKind",
+    "PartnerKindProfile",
+    "PartnerService",
+    "ProtectionRequirement",
+    "ProtectionState",
+    "ProtectionStatus",
+    "Segment",
+    "Segmentation",
+    "ServiceCheck",
+    "SoftwareImage",
+    "check_ace_readiness",
+    "check_partner_service",
+    "check_protection_claim",
+    "check_protection_required",
+    "classify_segment",
+    "cnpj_check_digits",
+    "normalise_name",
+    "normalise_text",
+    "partner_kind_profile",
+    "partner_kind_profiles",
+    "protection_status",
+    "registrable_domain",
+    "resolve_conflict",
+]
+
+E = TypeVar("E", bound=enum.Enum)
+
+_UTC = dt.UTC
+
+
+# -- small private checks ---------------------------------------------------
+
+
+def _member(field: str, value: object, kind: type[E]) -> E:
+    if isinstance(value, kind):
+        return value
+    if isinstance(value, str):
+        try:
+            return kind(value)
+        except ValueError:
+            raise UnknownKeyError(field, value, [str(m.value) for m in kind]) from None
+    raise InvalidTypeError(field, value, f"a {kind.__name__} or one of its values")
+
+
+def _texts(field: str, value: object) -> tuple[str, ...]:
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise InvalidTypeError(field, value, "a tuple or list of str")
+    items = tuple(value)
+    for index, item in enumerate(items):
+        if not isinstance(item, str):
+            raise InvalidTypeError(f"{field}[{index}]", item, "a str")
+    return items
+
+
+def _bool(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, bool):
+        raise InvalidTypeError(attribute.name, value, "a bool")
+
+
+def _str(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    _validate.text(attribute.name, value, allow_empty=True)
+
+
+_nonblank = _validate.attrs_validator(_validate.text)
+
+
+def _utc(value: dt.datetime) -> dt.datetime:
+    return value.astimezone(_UTC)
+
+
+def _months(value: object) -> int:
+    return _validate.integer("window_months", value, minimum=1)
+
+
+def _filled(text: str) -> bool:
+    return bool(text.strip())
+
+
+# -- mcs.deal.protection ----------------------------------------------------
+
+
+class ProtectionState(enum.StrEnum):
+    """The state of a deal's protection at an instant (rule ``mcs.deal.protection``)."""
+
+    #: The last status update is at most the window old.
+    PROTECTED = "protected"
+    #: The window has passed: the BDM *may* refuse protection (not automatic).
+    LAPSABLE = "lapsable"
+
+
+def _status_updates(value: object) -> tuple[dt.datetime, ...]:
+    if isinstance(value, dt.datetime) or not isinstance(value, Iterable):
+        raise InvalidTypeError(
+            "status_updates", value, "a tuple or list of aware datetimes (possibly empty)"
+        )
+    items = tuple(value)
+    for index, item in enumerate(items):
+        _validate.aware(f"status_updates[{index}]", item)
+    return items
+
+
+@attrs.frozen
+class DealRegistration:
+    """A deal registered in the MCS CRM for one partner (rule ``mcs.deal.protection``).
+
+    Source: seed 002, "Конфликт интересов": the deal is entered in the CRM and
+    assigned to the partner, who keeps the assigned BDM informed of its status.
+
+    Args:
+        deal_id: the CRM id of this registration.
+        customer: the end customer.
+        partner: the id of the partner that registered the deal.
+        registered_at: when the deal was registered (aware).
+        bdm: the assigned business development manager.
+        status_updates: the instants the partner reported the deal's status to
+            the BDM (aware; none before the registration; any order).
+
+    Raises:
+        InvalidTypeError: a field has the wrong type.
+        NaiveDatetimeError: an instant has no time zone.
+        InvalidValueError: a status update is before the registration.
+    """
+
+    deal_id: str = attrs.field(validator=_nonblank)
+    customer: Customer = attrs.field(kw_only=True, validator=attrs.validators.instance_of(Customer))
+    partner: str = attrs.field(kw_only=True, validator=_nonblank)
+    registered_at: dt.datetime = attrs.field(
+        kw_only=True, validator=_validate.attrs_validator(_validate.aware)
+    )
+    bdm: str = attrs.field(kw_only=True, validator=_nonblank)
+    status_updates: tuple[dt.datetime, ...] = attrs.field(
+        kw_only=True, default=(), converter=_status_updates
+    )
+
+    def __attrs_post_init__(self) -> None:
+        start = _utc(self.registered_at)
+        for index, update in enumerate(self.status_updates):
+            if _utc(update) < start:
+                raise InvalidValueError(
+                    f"status_updates[{index}]",
+                    update,
+                    f"at or after the registration ({self.registered_at.isoformat()})",
+                )
+
+    def with_status_update(self, at: dt.datetime) -> DealRegistration:
+        """Return a copy with one more status update at *at* (rule ``mcs.deal.protection``)."""
+        _validate.aware("at", at)
+        return attrs.evolve(self, status_updates=(*self.status_updates, at))
+
+    def last_activity(self, *, at: dt.datetime | None = None) -> dt.datetime:
+        """The latest status update (or the registration), optionally as of *at*.
+
+        Returned in the registration's time zone. Updates after *at* are not
+        known at *at* and are ignored.
+        """
+        limit = None if at is None else _utc(_validate.aware("at", at))
+        known = [u for u in self.status_updates if limit is None or _utc(u) <= limit]
+        latest = max([self.registered_at, *known], key=_utc)
+        return latest.astimezone(self.registered_at.tzinfo)
+
+
+def _horizon(activity: dt.datetime, zone: dt.tzinfo, months: int) -> dt.datetime:
+    # Wall-clock month arithmetic in the registration's zone; a wall time that
+    # falls in a DST gap or fold is resolved through UTC (fold=0).
+    local = activity.astimezone(zone).replace(fold=0)
+    return (local + relativedelta(months=months)).astimezone(_UTC).astimezone(zone)
+
+
+@attrs.frozen
+class ProtectionStatus:
+    """The protection of one registration at an instant (rule ``mcs.deal.protection``).
+
+    Attributes:
+        deal_id: the registration's CRM id.
+        partner: the partner that registered it.
+        state: :attr:`ProtectionState.PROTECTED` or :attr:`ProtectionState.LAPSABLE`.
+        at: the instant the status is for.
+        last_activity: the latest status update known at *at* (or the registration).
+        protected_until: the last protected instant (inclusive); the deal is
+            lapsable from just after it.
+        window_months: the window applied.
+        reasons: why, with rule id ``mcs.deal.protection``.
+    """
+
+    deal_id: str
+    partner: str
+    state: ProtectionState
+    at: dt.datetime
+    last_activity: dt.datetime
+    protected_until: dt.datetime
+    window_months: int
+    reasons: tuple[Reason, ...]
+
+    @property
+    def is_protected(self) -> bool:
+        """Whether the deal is protected at :attr:`at`."""
+        return self.state is ProtectionState.PROTECTED
+
+    @property
+    def lapsable_since(self) -> dt.datetime | None:
+        """When lapsable: the instant after which it became so (:attr:`protected_until`)."""
+        return None if self.is_protected else self.protected_until
+
+
+def protection_status(
+    registration: DealRegistration,
+    *,
+    at: dt.datetime,
+    window_months: int = mcs_pack.PROTECTION_WINDOW_MONTHS,
+) -> ProtectionStatus:
+    """Say whether a registered deal is protected at *at* (rule ``mcs.deal.protection``).
+
+    Source: seed 002, "Конфликт интересов": with no movement for more than 3
+    months the BDM may refuse protection. The deal is PROTECTED through the
+    instant ``last activity + window_months`` inclusive, computed on the wall
+    clock of the registration's time zone (month ends clamp), and LAPSABLE
+    after it. Status updates after *at* are ignored. So that a later update
+    can never shorten protection, even across a DST fold, the horizon is the
+    latest of the horizons of every known activity (normally the last one's).
+
+    Args:
+        registration: the registered deal.
+        at: the instant to evaluate (aware, not before the registration).
+        window_months: months without a status update before protection
+            becomes lapsable (MCS pack: 3).
+
+    Raises:
+        NaiveDatetimeError: *at* is naive.
+        InvalidValueError: *at* is before the registration, or the window is
+            below 1 month.
+
+    >>> import datetime as dt
+    >>> from partnerrules.deals import Customer, DealRegistration
+    >>> utc = dt.timezone.utc
+    >>> reg = DealRegistration("D-7", customer=Customer("Beta S.A."), partner="p1",
+    ...     registered_at=dt.datetime(2025, 1, 31, 12, tzinfo=utc), bdm="bdm1")
+    >>> s = protection_status(reg, at=dt.datetime(2025, 5, 2, tzinfo=utc))
+    >>> print(s.reasons[0])
+    deal D-7 of p1 is lapsable since 30 Apr 2025 12:00 +00:00: no status update since
+    31 Jan 2025 12:00 +00:00 for more than 3 months, so BDM bdm1 may refuse protection
+    """
+    _validate.instance("registration", registration, DealRegistration)
+    _validate.aware("at", at)
+    months = _months(window_months)
+    if _utc(at) < _utc(registration.registered_at):
+        raise InvalidValueError(
+            "at",
+            at,
+            f"at or after the registration of {registration.deal_id!r} "
+            f"({registration.registered_at.isoformat()})",
+        )
+    zone = registration.registered_at.tzinfo
+    assert zone is not None  # guaranteed by the aware check at construction
+    limit = _utc(at)
+    activities = [registration.registered_at] + [
+        u for u in registration.status_updates if _utc(u) <= limit
+    ]
+    until = max((_horizon(a, zone, months) for a in activities), key=_utc)
+    last = registration.last_activity(at=at)
+    facts: dict[str, Any] = {
+        "deal_id": registration.deal_id,
+        "partner": registration.partner,
+        "bdm": registration.bdm,
+        "last_activity": last,
+        "protected_until": until,
+        "window_months": months,
+    }
+    if limit <= _utc(until):
+        state = ProtectionState.PROTECTED
+        reason = Reason.of(
+            "mcs.deal.protection",
+            "deal {deal_id} of {partner} is protected until "
+            "{protected_until:d MMM y HH:mm xxx}: last status update "
+            "{last_activity:d MMM y HH:mm xxx}, within {window_months} months",
+            **facts,
+        )
+    else:
+        state = ProtectionState.LAPSABLE
+        reason = Reason.of(
+            "mcs.deal.protection",
+            "deal {deal_id} of {partner} is lapsable since "
+            "{protected_until:d MMM y HH:mm xxx}: no status update since "
+            "{last_activity:d MMM y HH:mm xxx} for more than {window_months} months, "
+            "so BDM {bdm} may refuse protection",
+            **facts,
+        )
+    return ProtectionStatus(
+        deal_id=registration.deal_id,
+        partner=registration.partner,
+        state=state,
+        at=at,
+        last_activity=last,
+        protected_until=until,
+        window_months=months,
+        reasons=(reason,),
+    )
+
+
+class ConflictBasis(enum.StrEnum):
+    """Why a conflict went to its holder (rule ``mcs.deal.protection``)."""
+
+    #: The holder is the only one with active protection; the others' lapsed.
+    ACTIVE_PROTECTION = "active_protection"
+    #: Several had active protection (a CRM anomaly): the earliest of them.
+    EARLIEST_PROTECTED = "earliest_protected"
+    #: No one had active protection: the earliest registration.
+    EARLIEST_REGISTRATION = "earliest_registration"
+
+
+def _order_key(registration: DealRegistration) -> tuple[dt.datetime, str, str, str]:
+    return (
+        _utc(registration.registered_at),
+        registration.partner,
+        registration.deal_id,
+        repr(registration),
+    )
+
+
+@attrs.frozen
+class ConflictDecision:
+    """Which partner holds a contested deal (rule ``mcs.deal.protection``).
+
+    Attributes:
+        holder: the id of the partner that holds the deal.
+        registration: the holder's registration.
+        basis: why it holds it.
+        statuses: every registration's protection status, earliest registration first.
+        reasons: one for the holder, then one per other registration.
+    """
+
+    holder: str
+    registration: DealRegistration
+    basis: ConflictBasis
+    statuses: tuple[ProtectionStatus, ...]
+    reasons: tuple[Reason, ...]
+
+
+def _registrations(field: str, value: object) -> tuple[DealRegistration, ...]:
+    if isinstance(value, DealRegistration) or not isinstance(value, Iterable):
+        raise InvalidTypeError(field, value, "an iterable of DealRegistration")
+    items = tuple(value)
+    for index, item in enumerate(items):
+        _validate.instance(f"{field}[{index}]", item, DealRegistration)
+    return items
+
+
+def resolve_conflict(
+    registrations: Iterable[DealRegistration],
+    *,
+    at: dt.datetime,
+    window_months: int = mcs_pack.PROTECTION_WINDOW_MONTHS,
+) -> ConflictDecision:
+    """Decide which partner holds a deal claimed by several (rule ``mcs.deal.protection``).
+
+    Source: seed 002, "Конфликт интересов". The deal goes to the partner whose
+    protection is active at *at*; if several are active (which the CRM should
+    not allow), to the earliest registered of them; if none is, to the
+    earliest registration. Ties on the registration instant go to the
+    smallest partner id, then deal id, so the decision never depends on the
+    order the registrations are given in.
+
+    Args:
+        registrations: competing registrations, all for the same customer.
+        at: the instant of the decision (aware, not before any registration).
+        window_months: the protection window (MCS pack: 3).
+
+    Raises:
+        InvalidTypeError: not an iterable of :class:`DealRegistration`.
+        InvalidValueError: no registration, registrations for different
+            customers, or *at* before a registration.
+    """
+    items = sorted(_registrations("registrations", registrations), key=_order_key)
+    if not items:
+        raise InvalidValueError("registrations", [], "at least one DealRegistration")
+    first = items[0]
+    for other in items[1:]:
+        if not first.customer.same_as(other.customer):
+            raise InvalidValueError(
+                "registrations",
+                [r.deal_id for r in items],
+                "registrations for the same customer",
+                hint=f"{first.customer.name!r} and {other.customer.name!r} are different "
+                "customers (compared by CNPJ root, domain, then normalised name)",
+            )
+    statuses = [protection_status(r, at=at, window_months=window_months) for r in items]
+    protected = [i for i, s in enumerate(statuses) if s.is_protected]
+    if len(protected) == 1:
+        win, basis = protected[0], ConflictBasis.ACTIVE_PROTECTION
+        template = (
+            "{holder} holds the deal for {customer}: its protection is active until "
+            "{protected_until:d MMM y HH:mm xxx}"
+        )
+    elif protected:
+        win, basis = protected[0], ConflictBasis.EARLIEST_PROTECTED
+        template = (
+            "{holder} holds the deal for {customer}: of the {count} active protections, "
+            "it was registered first ({registered_at:d MMM y HH:mm xxx})"
+        )
+    else:
+        win, basis = 0, ConflictBasis.EARLIEST_REGISTRATION
+        template = (
+            "{holder} holds the deal for {customer}: no partner has active protection and "
+            "it registered first ({registered_at:d MMM y HH:mm xxx})"
+        )
+    winner = items[win]
+    reasons = [
+        Reason.of(
+            "mcs.deal.protection",
+            template,
+            holder=winner.partner,
+            customer=winner.customer.name,
+            protected_until=statuses[win].protected_until,
+            registered_at=winner.registered_at,
+            count=len(protected),
+        )
+    ]
+    for index, (registration, status) in enumerate(zip(items, statuses, strict=True)):
+        if index == win:
+            continue
+        if status.is_protected:
+            why = (
+                "{partner} registered later ({registered_at:d MMM y HH:mm xxx}), "
+                "though protected until {until:d MMM y HH:mm xxx}"
+            )
+        elif basis is ConflictBasis.EARLIEST_REGISTRATION:
+            why = (
+                "{partner} registered later ({registered_at:d MMM y HH:mm xxx}) "
+                "and is lapsable since {until:d MMM y HH:mm xxx}"
+            )
+        else:
+            why = "{partner}'s protection is lapsable since {until:d MMM y HH:mm xxx}"
+        reasons.append(
+            Reason.of(
+                "mcs.deal.protection",
+                why,
+                partner=registration.partner,
+                registered_at=registration.registered_at,
+                until=status.protected_until,
+            )
+        )
+    return ConflictDecision(
+        holder=winner.partner,
+        registration=winner,
+        basis=basis,
+        statuses=tuple(statuses),
+        reasons=tuple(reasons),
+    )
+
+
+@attrs.frozen
+class ClaimDecision:
+    """Whether a new protection claim may be accepted (rule ``mcs.deal.protection``).
+
+    Attributes:
+        allowed: False when another partner holds active protection.
+        holder: that partner, when refused.
+        can_lapse_after: when refused, the instant after which the holder's
+            protection becomes lapsable (if it sends no new status update).
+        reasons: why, one per competing registration considered.
+    """
+
+    allowed: bool
+    holder: str | None
+    can_lapse_after: dt.datetime | None
+    reasons: tuple[Reason, ...]
+
+
+def check_protection_claim(
+    claim: DealRegistration,
+    existing: Iterable[DealRegistration],
+    *,
+    window_months: int = mcs_pack.PROTECTION_WINDOW_MONTHS,
+) -> ClaimDecision:
+    """Check a new claim against the registrations already in the CRM (``mcs.deal.protection``).
+
+    Source: seed 002, "Конфликт интересов". The claim is evaluated at its own
+    ``registered_at``. Only registrations of *other* partners for the *same
+    customer* (:meth:`Customer.same_as`) registered no later than the claim
+    count. The claim is refused while any of them is protected, naming the
+    holder and the instant after which its protection can lapse; it is allowed
+    when there is none, or every one is lapsable (the BDM may then refuse
+    them).
+
+    Raises:
+        InvalidTypeError: *claim* or an entry of *existing* is not a
+            :class:`DealRegistration`.
+    """
+    _validate.instance("claim", claim, DealRegistration)
+    at = claim.registered_at
+    rivals = sorted(
+        (
+            r
+            for r in _registrations("existing", existing)
+            if r.partner != claim.partner
+            and r.customer.same_as(claim.customer)
+            and _utc(r.registered_at) <= _utc(at)
+        ),
+        key=_order_key,
+    )
+    statuses = [protection_status(r, at=at, window_months=window_months) for r in rivals]
+    blocking = [s for s in statuses if s.is_protected]
+    reasons: list[Reason] = []
+    for status in statuses:
+        if status.is_protected:
+            template = (
+                "claim of {claimant} refused: {holder} holds active protection of the deal for "
+                "{customer} until {until:d MMM y HH:mm xxx}; it can lapse only after that"
+            )
+        else:
+            template = (
+                "{holder}'s protection of the deal for {customer} is lapsable since "
+                "{until:d MMM y HH:mm xxx}, so it does not block the claim of {claimant}"
+            )
+        reasons.append(
+            Reason.of(
+                "mcs.deal.protection",
+                template,
+                claimant=claim.partner,
+                holder=status.partner,
+                customer=claim.customer.name,
+                until=status.protected_until,
+            )
+        )
+    if not statuses:
+        reasons.append(
+            Reason.of(
+                "mcs.deal.protection",
+                "no other partner has registered a deal for {customer}: the claim of "
+                "{claimant} may be accepted",
+                customer=claim.customer.name,
+                claimant=claim.partner,
+            )
+        )
+    if blocking:
+        holder = blocking[0]
+        return ClaimDecision(
+            allowed=False,
+            holder=holder.partner,
+            can_lapse_after=holder.protected_until,
+            reasons=tuple(reasons),
+        )
+    return ClaimDecision(allowed=True, holder=None, can_lapse_after=None, reasons=tuple(reasons))
+
+
+# -- mcs.partner.kinds ------------------------------------------------------
+
+
+class PartnerKind(enum.StrEnum):
+    """The four kinds of MCS partner (rule ``mcs.partner.kinds``).
+
+    ``PartnerKind("reseller")`` is :attr:`DISTRIBUTOR`: the source gives
+    distributors and resellers one interaction scheme.
+    """
+
+    SOFTWARE_MAKER = "software_maker"
+    INTEGRATOR = "integrator"
+    DISTRIBUTOR = "distributor"
+    CONSULTING = "consulting"
+
+    @classmethod
+    def _missing_(cls, value: object) -> PartnerKind | None:
+        return cls.DISTRIBUTOR if value == "reseller" else None
+
+
+class PartnerService(enum.StrEnum):
+    """Services a partner may provide to customers (rule ``mcs.partner.kinds``)."""
+
+    L1_SUPPORT = "l1_support"
+    L2_SUPPORT = "l2_support"
+    PLATFORM_IMPLEMENTATION = "platform_implementation"
+
+
+@attrs.frozen
+class PartnerKindProfile:
+    """One kind of partner with its obligations and income (rule ``mcs.partner.kinds``).
+
+    Source: seed 002, "Кто наши партнеры" and the interaction schemes.
+
+    Attributes:
+        kind: the kind.
+        published_name: the kind's name as the source prints it.
+        obligations: what the programme expects of it (empty where the source
+            states nothing).
+        income_sources: where its income comes from (empty where the source
+            states nothing).
+        services: each service it may provide, with ``'trained'`` (only after
+            the corresponding training) or ``'allowed'``.
+    """
+
+    kind: PartnerKind
+    published_name: str
+    obligations: tuple[str, ...]
+    income_sources: tuple[str, ...]
+    services: tuple[tuple[PartnerService, str], ...]
+
+
+def partner_kind_profiles(
+    kinds: Sequence[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = mcs_pack.PARTNER_KINDS,
+    *,
+    services: Sequence[tuple[str, str, str]] = mcs_pack.PARTNER_SERVICES,
+) -> tuple[PartnerKindProfile, ...]:
+    """Build the profiles of every partner kind from pack data (rule ``mcs.partner.kinds``).
+
+    >>> [p.kind.value for p in partner_kind_profiles()]
+    ['software_maker', 'integrator', 'distributor', 'consulting']
+
+    Raises:
+        UnknownKeyError: a kind or service key of the data is unknown.
+    """
+    table = _service_table(services)
+    result = []
+    for kind_key, published, obligations, income in kinds:
+        kind = _member("kind", kind_key, PartnerKind)
+        offered = tuple((s, c) for (k, s), c in table.items() if k is kind)
+        result.append(PartnerKindProfile(kind, published, obligations, income, offered))
+    return tuple(result)
+
+
+def partner_kind_profile(kind: PartnerKind | str) -> PartnerKindProfile:
+    """Return the MCS pack's profile of *kind* (rule ``mcs.partner.kinds``).
+
+    >>> partner_kind_profile("integrator").income_sources[0]
+    'margin on licence resale'
+
+    Raises:
+        UnknownKeyError: *kind* is not a partner kind.
+    """
+    wanted = _member("kind", kind, PartnerKind)
+    return next(p for p in partner_kind_profiles() if p.kind is wanted)
+
+
+_CONDITIONS = ("allowed", "trained")
+
+
+def _service_table(
+    services: Iterable[tuple[str, str, str]],
+) -> dict[tuple[PartnerKind, PartnerService], str]:
+    table = {}
+    for kind_key, service_key, condition in services:
+        if condition not in _CONDITIONS:
+            raise UnknownKeyError("condition", condition, _CONDITIONS)
+        key = (
+            _member("kind", kind_key, PartnerKind),
+            _member("service", service_key, PartnerService),
+        )
+        table[key] = condition
+    return table
+
+
+@attrs.frozen
+class ServiceCheck:
+    """Whether a partner may provide a service (rule ``mcs.partner.kinds``).
+
+    Attributes:
+        allowed: whether it may.
+        kind: the partner's kind.
+        service: the service asked about.
+        reasons: why (every failed criterion when refused).
+    """
+
+    allowed: bool
+    kind: PartnerKind
+    service: PartnerService
+    reasons: tuple[Reason, ...]
+
+
+def check_partner_service(
+    kind: PartnerKind | str,
+    service: PartnerService | str,
+    *,
+    trained_for: Iterable[PartnerService | str] = (),
+    services: Sequence[tuple[str, str, str]] = mcs_pack.PARTNER_SERVICES,
+) -> ServiceCheck:
+    """Check whether a partner of *kind* may provide *service* (rule ``mcs.partner.kinds``).
+
+    Source: seed 002, "Схема взаимодействия с IT-интеграторами": integrators
+    provide L1/L2 support and implement the platform only after the
+    corresponding training; distributors and resellers may optionally serve
+    the customer at L1/L2 after the deal. A service the source does not give a
+    kind is refused.
+
+    Args:
+        kind: the partner's kind.
+        service: the service.
+        trained_for: the services the partner has completed training for.
+        services: the (kind, service, condition) table (MCS pack).
+
+    >>> check_partner_service("integrator", "l2_support").allowed
+    False
+    >>> check_partner_service("integrator", "l2_support", trained_for=["l2_support"]).allowed
+    True
+
+    Raises:
+        UnknownKeyError: an unknown kind or service.
+        InvalidTypeError: *trained_for* is not an iterable of services.
+    """
+    kind_ = _member("kind", kind, PartnerKind)
+    service_ = _member("service", service, PartnerService)
+    if isinstance(trained_for, str) or not isinstance(trained_for, Iterable):
+        raise InvalidTypeError("trained_for", trained_for, "an iterable of PartnerService")
+    trained = {_member("trained_for", t, PartnerService) for t in trained_for}
+    condition = _service_table(services).get((kind_, service_))
+    facts = {"kind": kind_.value, "service": service_.value}
+    if condition is None:
+        allowed = False
+        template = "the programme gives {kind} partners no {service} role"
+    elif condition == "trained" and service_ not in trained:
+        allowed = False
+        template = (
+            "{kind} partners may provide {service} only once trained for it, and no such "
+            "training is recorded"
+        )
+    elif condition == "trained":
+        allowed = True
+        template = "{kind} partners may provide {service} once trained, and the partner is"
+    else:
+        allowed = True
+        template = "the {kind} scheme lets the partner provide {service} to its customers"
+    return ServiceCheck(
+        allowed, kind_, service_, (Reason.of("mcs.partner.kinds", template, **facts),)
+    )
+
+
+# -- mcs.deal.protection_required -------------------------------------------
+
+
+class DealScheme(enum.StrEnum):
+    """How a partner earns on a deal (rule ``mcs.deal.protection_required``)."""
+
+    #: The partner buys and resells the licences; the money flows through it.
+    RESALE = "resale"
+    #: The partner brings the customer; the vendor signs; the partner earns a fee.
+    AGENCY = "agency"
+    #: Anything else (projects, services).
+    SERVICES = "services"
+
+
+def _to_partner_kind(value: object) -> PartnerKind:
+    return _member("partner_kind", value, PartnerKind)
+
+
+def _to_scheme(value: object) -> DealScheme:
+    return _member("scheme", value, DealScheme)
+
+
+@attrs.frozen
+class PartnerDeal:
+    """A deal a partner works on (rule ``mcs.deal.protection_required``).
+
+    Args:
+        deal_id: the partner's id for the deal.
+        customer: the end customer.
+        partner: the partner's id.
+        partner_kind: the partner's kind (``'reseller'`` is a distributor).
+        scheme: resale, agency or services.
+    """
+
+    deal_id: str = attrs.field(validator=_nonblank)
+    customer: Customer = attrs.field(kw_only=True, validator=attrs.validators.instance_of(Customer))
+    partner: str = attrs.field(kw_only=True, validator=_nonblank)
+    partner_kind: PartnerKind = attrs.field(kw_only=True, converter=_to_partner_kind)
+    scheme: DealScheme = attrs.field(kw_only=True, converter=_to_scheme)
+
+
+@attrs.frozen
+class ProtectionRequirement:
+    """Whether a deal complies with mandatory protection (``mcs.deal.protection_required``).
+
+    Attributes:
+        ok: False when protection is required and there is no registration.
+        required: whether the rule applies to this deal.
+        registration: the matching registration, if any.
+        reasons: why.
+    """
+
+    ok: bool
+    required: bool
+    registration: DealRegistration | None
+    reasons: tuple[Reason, ...]
+
+
+def check_protection_required(
+    deal: PartnerDeal,
+    registrations: Iterable[DealRegistration] = (),
+    *,
+    required_kinds: Iterable[PartnerKind | str] = mcs_pack.PROTECTION_REQUIRED_KINDS,
+    required_schemes: Iterable[DealScheme | str] = mcs_pack.PROTECTION_REQUIRED_SCHEMES,
+) -> ProtectionRequirement:
+    """Check that a distributor's resale or agency deal is registered.
+
+    Rule ``mcs.deal.protection_required``. Source: seed 002, "Схема
+    взаимодействия с дистрибуторами и реселлерами": deal protection with MCS
+    is mandatory. A registration matches when it is the same partner's and
+    for the same customer (:meth:`Customer.same_as`); the earliest one is
+    reported.
+
+    Raises:
+        InvalidTypeError: wrong argument types.
+        UnknownKeyError: an unknown kind or scheme in the policy.
+    """
+    _validate.instance("deal", deal, PartnerDeal)
+    kinds = frozenset(_member("required_kinds", k, PartnerKind) for k in required_kinds)
+    schemes = frozenset(_member("required_schemes", s, DealScheme) for s in required_schemes)
+    found = sorted(
+        (
+            r
+            for r in _registrations("registrations", registrations)
+            if r.partner == deal.partner and r.customer.same_as(deal.customer)
+        ),
+        key=_order_key,
+    )
+    match = found[0] if found else None
+    facts: dict[str, Any] = {
+        "deal_id": deal.deal_id,
+        "partner": deal.partner,
+        "kind": deal.partner_kind.value,
+        "scheme": deal.scheme.value,
+        "customer": deal.customer.name,
+    }
+    required = deal.partner_kind in kinds and deal.scheme in schemes
+    if not required:
+        template = "deal {deal_id} is a {scheme} deal of a {kind}: registration is not mandatory"
+        ok = True
+    elif match is not None:
+        facts.update(registration=match.deal_id, registered_at=match.registered_at)
+        template = (
+            "{scheme} deal {deal_id} of {kind} {partner} is registered for protection as "
+            "{registration} ({registered_at:d MMM y HH:mm xxx})"
+        )
+        ok = True
+    else:
+        template = (
+            "non-compliant: {scheme} deal {deal_id} of {kind} {partner} must be registered "
+            "for deal protection with MCS, and no registration for {customer} exists"
+        )
+        ok = False
+    reason = Reason.of("mcs.deal.protection_required", template, **facts)
+    return ProtectionRequirement(ok, required, match, (reason,))
+
+
+# -- mcs.marketplace.listing ------------------------------------------------
+
+
+class ListingStage(enum.StrEnum):
+    """The stages of a marketplace listing, in order (rule ``mcs.marketplace.listing``)."""
+
+    DRAFT = "draft"
+    APPLIED = "applied"
+    EVALUATED = "evaluated"
+    IMAGE_BUILT = "image_built"
+    PRICED = "priced"
+    LISTED = "listed"
+
+
+_STAGES = tuple(ListingStage)
+
+
+def _step_items(stage: ListingStage) -> tuple[str, ...]:
+    return dict(mcs_pack.MARKETPLACE_STEPS)[stage.value]
+
+
+def _missing(stage: ListingStage, present: Sequence[bool]) -> tuple[str, ...]:
+    return tuple(item for item, ok in zip(_step_items(stage), present, strict=True) if not ok)
+
+
+def _to_focus_industries(value: object) -> tuple[str, ...]:
+    return _texts("focus_industries", value)
+
+
+def _to_implementation_stories(value: object) -> tuple[str, ...]:
+    return _texts("implementation_stories", value)
+
+
+@attrs.frozen
+class ListingApplication:
+    """The partner's application (rule ``mcs.marketplace.listing``, step 1).
+
+    Blank fields are allowed here; :meth:`MarketplaceListing.submit_application`
+    refuses an application with any of them blank, naming every one.
+    """
+
+    functionality: str = attrs.field(default="", kw_only=True, validator=_str)
+    focus_industries: tuple[str, ...] = attrs.field(
+        default=(), kw_only=True, converter=_to_focus_industries
+    )
+    implementation_stories: tuple[str, ...] = attrs.field(
+        default=(), kw_only=True, converter=_to_implementation_stories
+    )
+    company_description: str = attrs.field(default="", kw_only=True, validator=_str)
+
+    def missing(self) -> tuple[str, ...]:
+        """The items still missing for the application step."""
+        return _missing(
+            ListingStage.APPLIED,
+            (
+                _filled(self.functionality),
+                any(map(_filled, self.focus_industries)),
+                any(map(_filled, self.implementation_stories)),
+                _filled(self.company_description),
+            ),
+        )
+
+
+@attrs.frozen
+class ExpertEvaluation:
+    """The MCS experts' assessment (rule ``mcs.marketplace.listing``, step 2).
+
+    The source names what is assessed but no scale, so each is free text.
+    """
+
+    complexity: str = attrs.field(default="", kw_only=True, validator=_str)
+    innovation: str = attrs.field(default="", kw_only=True, validator=_str)
+    demand: str = attrs.field(default="", kw_only=True, validator=_str)
+
+    def missing(self) -> tuple[str, ...]:
+        """The items still missing for the evaluation step."""
+        return _missing(
+            ListingStage.EVALUATED,
+            (_filled(self.complexity), _filled(self.innovation), _filled(self.demand)),
+        )
+
+
+@attrs.frozen
+class SoftwareImage:
+    """The software image built from the template (rule ``mcs.marketplace.listing``, step 3)."""
+
+    reference: str = attrs.field(default="", kw_only=True, validator=_str)
+    template: str = attrs.field(default="", kw_only=True, validator=_str)
+
+    def missing(self) -> tuple[str, ...]:
+        """The items still missing for the image step."""
+        return _missing(ListingStage.IMAGE_BUILT, (_filled(self.reference), _filled(self.template)))
+
+
+def _optional_price(_instance: Any, _attribute: Any, value: Any) -> None:
+    if value is None:
+        return
+    if _validate.instance("price", value, Money).is_negative():
+        raise InvalidValueError("price", value, "zero or more")
+
+
+def _to_technical_requirements(value: object) -> tuple[str, ...]:
+    return _texts("technical_requirements", value)
+
+
+@attrs.frozen
+class ListingTerms:
+    """Price and technical requirements (rule ``mcs.marketplace.listing``, step 4)."""
+
+    price: Money | None = attrs.field(default=None, kw_only=True, validator=_optional_price)
+    technical_requirements: tuple[str, ...] = attrs.field(
+        default=(), kw_only=True, converter=_to_technical_requirements
+    )
+
+    def missing(self) -> tuple[str, ...]:
+        """The items still missing for the pricing step."""
+        return _missing(
+            ListingStage.PRICED,
+            (self.price is not None, any(map(_filled, self.technical_requirements))),
+        )
+
+
+_STEP_FIELDS: dict[ListingStage, tuple[str, type[Any]]] = {
+    ListingStage.APPLIED: ("application", ListingApplication),
+    ListingStage.EVALUATED: ("evaluation", ExpertEvaluation),
+    ListingStage.IMAGE_BUILT: ("image", SoftwareImage),
+    ListingStage.PRICED: ("terms", ListingTerms),
+}
+
+
+def _to_stage(value: object) -> ListingStage:
+    return _member("stage", value, ListingStage)
+
+
+@attrs.frozen
+class MarketplaceListing:
+    """A software product on its way to the MCS marketplace (rule ``mcs.marketplace.listing``).
+
+    Source: seed 002, "Размещение ПО в Marketplace". A pure state machine:
+    draft -> applied -> evaluated -> image built -> priced -> listed. Each
+    transition method returns a new listing; a step taken out of order, or
+    with missing data, raises :class:`~partnerrules.errors.InvalidTransitionError`
+    whose ``missing`` lists every problem. A listing built directly at a later
+    stage must carry complete data for every stage it has passed.
+
+    >>> from partnerrules.deals import ExpertEvaluation, MarketplaceListing
+    >>> from partnerrules.errors import InvalidTransitionError
+    >>> draft = MarketplaceListing("CRM Cloud", partner="soft-1")
+    >>> draft.record_evaluation(ExpertEvaluation(complexity="high"))
+    Traceback (most recent call last):
+    ...
+    partnerrules.errors.InvalidTransitionError: cannot go from 'draft' to 'evaluated': ...
+    >>> try:
+    ...     draft.record_evaluation(ExpertEvaluation(complexity="high"))
+    ... except InvalidTransitionError as err:
+    ...     err.missing
+    ("step 'applied' not done yet", 'innovation of the technology stack', 'demand')
+    """
+
+    product: str = attrs.field(validator=_nonblank)
+    partner: str = attrs.field(kw_only=True, validator=_nonblank)
+    stage: ListingStage = attrs.field(
+        default=ListingStage.DRAFT,
+        kw_only=True,
+        converter=_to_stage,
+    )
+    application: ListingApplication | None = attrs.field(default=None, kw_only=True)
+    evaluation: ExpertEvaluation | None = attrs.field(default=None, kw_only=True)
+    image: SoftwareImage | None = attrs.field(default=None, kw_only=True)
+    terms: ListingTerms | None = attrs.field(default=None, kw_only=True)
+    reasons: tuple[Reason, ...] = attrs.field(default=(), kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        reached = _STAGES.index(self.stage)
+        for stage, (name, kind) in _STEP_FIELDS.items():
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, kind):
+                raise InvalidTypeError(name, value, f"a {kind.__name__} or None")
+            if _STAGES.index(stage) <= reached:
+                gaps = ("missing",) if value is None else value.missing()
+                if gaps:
+                    raise InvalidValueError(
+                        name,
+                        value,
+                        f"complete for a listing at stage {self.stage.value!r}",
+                        hint="missing: " + ", ".join(gaps),
+                    )
+            elif value is not None:
+                raise InvalidValueError(
+                    name, value, f"None before stage {stage.value!r} is reached"
+                )
+
+    @property
+    def next_stage(self) -> ListingStage | None:
+        """The stage the next transition leads to, or None once listed."""
+        index = _STAGES.index(self.stage)
+        return _STAGES[index + 1] if index + 1 < len(_STAGES) else None
+
+    def _advance(self, target: ListingStage, data: Any) -> MarketplaceListing:
+        problems: list[str] = []
+        current, wanted = _STAGES.index(self.stage), _STAGES.index(target)
+        if wanted <= current:
+            problems.append(f"the listing is already at stage {self.stage.value!r}")
+        else:
+            problems.extend(f"step {s.value!r} not done yet" for s in _STAGES[current + 1 : wanted])
+        changes: dict[str, Any] = {"stage": target}
+        if target in _STEP_FIELDS:
+            name, kind = _STEP_FIELDS[target]
+            _validate.instance(name, data, kind)
+            problems.extend(data.missing())
+            changes[name] = data
+        if problems:
+            raise InvalidTransitionError(self.stage.value, target.value, problems)
+        reason = Reason.of(
+            "mcs.marketplace.listing",
+            "{product} of {partner} moved from {source} to {target}",
+            product=self.product,
+            partner=self.partner,
+            source=self.stage.value,
+            target=target.value,
+        )
+        return attrs.evolve(self, reasons=(*self.reasons, reason), **changes)
+
+    def submit_application(self, application: ListingApplication) -> MarketplaceListing:
+        """Step 1 (rule ``mcs.marketplace.listing``): the partner applies.
+
+        Needs functionality, focus industries, implementation stories and a
+        company description.
+
+        Raises:
+            InvalidTransitionError: not a draft, or items missing (all listed).
+        """
+        return self._advance(ListingStage.APPLIED, application)
+
+    def record_evaluation(self, evaluation: ExpertEvaluation) -> MarketplaceListing:
+        """Step 2 (rule ``mcs.marketplace.listing``): MCS experts evaluate the product.
+
+        Needs an assessment of complexity, innovation of the technology stack
+        and demand from current and prospective customers.
+
+        Raises:
+            InvalidTransitionError: not applied yet, or items missing (all listed).
+        """
+        return self._advance(ListingStage.EVALUATED, evaluation)
+
+    def build_image(self, image: SoftwareImage) -> MarketplaceListing:
+        """Step 3 (rule ``mcs.marketplace.listing``): the image is built from the template.
+
+        Raises:
+            InvalidTransitionError: not evaluated yet, or items missing (all listed).
+        """
+        return self._advance(ListingStage.IMAGE_BUILT, image)
+
+    def set_terms(self, terms: ListingTerms) -> MarketplaceListing:
+        """Step 4 (rule ``mcs.marketplace.listing``): price and technical requirements.
+
+        Raises:
+            InvalidTransitionError: no image yet, or items missing (all listed).
+        """
+        return self._advance(ListingStage.PRICED, terms)
+
+    def publish(self) -> MarketplaceListing:
+        """Step 5 (rule ``mcs.marketplace.listing``): the product is listed.
+
+        Raises:
+            InvalidTransitionError: price and requirements not set yet.
+        """
+        return self._advance(ListingStage.LISTED, None)
+
+
+# -- aws.ace.readiness ------------------------------------------------------
+
+
+class OpportunityStatus(enum.StrEnum):
+    """An opportunity's status as far as ACE readiness goes (rule ``aws.ace.readiness``)."""
+
+    ACTIVE = "active"
+    INACTIVE = "inactive"
+    #: Launched, i.e. won.
+    LAUNCHED = "launched"
+    CLOSED = "closed"
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the opportunity is neither launched nor closed."""
+        return self in (OpportunityStatus.ACTIVE, OpportunityStatus.INACTIVE)
+
+
+class AceCriterion(enum.StrEnum):
+    """The criteria of ACE readiness (rule ``aws.ace.readiness``)."""
+
+    CUSTOMER_CONSENT = "customer_consent"
+    PARTNER_ORIGINATED = "partner_originated"
+    PARTNER_LED = "partner_led"
+    ACTIVE_STATUS = "active_status"
+    TARGET_CLOSE_DATE = "target_close_date"
+    NEW_BUSINESS = "new_business"
+    PROJECT_DESCRIPTION = "project_description"
+    NOT_LAUNCHED_OR_CLOSED = "not_launched_or_closed"
+    NOT_DUPLICATE = "not_duplicate"
+
+
+def _optional_date(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _validate.date(attribute.name, value)
+
+
+def _to_status(value: object) -> OpportunityStatus:
+    return _member("status", value, OpportunityStatus)
+
+
+@attrs.frozen
+class Opportunity:
+    """A co-sell opportunity a partner may submit to ACE (rule ``aws.ace.readiness``).
+
+    Flags left out count as not met: missing details make an opportunity not
+    ready.
+    """
+
+    opportunity_id: str = attrs.field(validator=_nonblank)
+    customer: Customer = attrs.field(kw_only=True, validator=attrs.validators.instance_of(Customer))
+    project: str = attrs.field(kw_only=True, validator=_nonblank)
+    status: OpportunityStatus = attrs.field(kw_only=True, converter=_to_status)
+    description: str = attrs.field(default="", kw_only=True, validator=_str)
+    target_close: dt.date | None = attrs.field(default=None, kw_only=True, validator=_optional_date)
+    customer_consent: bool = attrs.field(default=False, kw_only=True, validator=_bool)
+    partner_originated: bool = attrs.field(default=False, kw_only=True, validator=_bool)
+    partner_led: bool = attrs.field(default=False, kw_only=True, validator=_bool)
+    new_business: bool = attrs.field(default=False, kw_only=True, validator=_bool)
+
+
+@attrs.frozen
+class AceReadiness:
+    """The outcome of the ACE readiness check (rule ``aws.ace.readiness``).
+
+    Attributes:
+        ok: True when every criterion holds.
+        failed: every failed criterion, in the order of :class:`AceCriterion`.
+        duplicates: ids of existing open opportunities this one duplicates.
+        reasons: one per failed criterion, or one saying it is ready.
+    """
+
+    ok: bool
+    failed: tuple[AceCriterion, ...]
+    duplicates: tuple[str, ...]
+    reasons: tuple[Reason, ...]
+
+
+def _opportunities(value: object) -> tuple[Opportunity, ...]:
+    if isinstance(value, Opportunity) or not isinstance(value, Iterable):
+        raise InvalidTypeError("existing", value, "an iterable of Opportunity")
+    items = tuple(value)
+    for index, item in enumerate(items):
+        _validate.instance(f"existing[{index}]", item, Opportunity)
+    return items
+
+
+def check_ace_readiness(
+    opportunity: Opportunity,
+    *,
+    at: dt.datetime,
+    min_description_length: int,
+    existing: Iterable[Opportunity] = (),
+) -> AceReadiness:
+    """Check whether an opportunity is ready to submit to ACE (rule ``aws.ace.readiness``).
+
+    Source: seed 004, "Quando Enviar uma Oportunidade ACE". Every failed
+    criterion is reported: customer consent; partner-originated;
+    partner-led; active status; a target close date not before the date of
+    *at* (in *at*'s own zone); new business for AWS; a project description of
+    at least *min_description_length* characters (whitespace runs count as one
+    space; the guide gives no number, so there is no default); not launched
+    (won) or closed; not a duplicate of an open opportunity (active or
+    inactive, different id) for the same customer (:meth:`Customer.same_as`)
+    and the same project (:func:`normalise_text`).
+
+    Raises:
+        NaiveDatetimeError: *at* is naive.
+        InvalidTypeError: wrong argument types.
+        InvalidValueError: *min_description_length* below 1.
+    """
+    opp = _validate.instance("opportunity", opportunity, Opportunity)
+    _validate.aware("at", at)
+    minimum = _validate.integer("min_description_length", min_description_length, minimum=1)
+    today = at.date()
+    project = normalise_text(opp.project)
+    duplicates = tuple(
+        o.opportunity_id
+        for o in _opportunities(existing)
+        if o.opportunity_id != opp.opportunity_id
+        and o.status.is_open
+        and o.customer.same_as(opp.customer)
+        and normalise_text(o.project) == project
+    )
+    length = len(" ".join(opp.description.split()))
+    facts: dict[str, Any] = {
+        "opportunity": opp.opportunity_id,
+        "status": opp.status.value,
+        "today": today,
+        "length": length,
+        "minimum": minimum,
+        "duplicates": ", ".join(duplicates),
+    }
+    checks: list[tuple[AceCriterion, bool, str]] = [
+        (
+            AceCriterion.CUSTOMER_CONSENT,
+            opp.customer_consent,
+            "{opportunity} has no customer consent",
+        ),
+        (
+            AceCriterion.PARTNER_ORIGINATED,
+            opp.partner_originated,
+            "{opportunity} was not originated by the partner",
+        ),
+        (AceCriterion.PARTNER_LED, opp.partner_led, "{opportunity} is not led by the partner"),
+        (
+            AceCriterion.ACTIVE_STATUS,
+            opp.status is OpportunityStatus.ACTIVE,
+            "{opportunity} has status {status}, not active",
+        ),
+    ]
+    if opp.target_close is None:
+        checks.append(
+            (AceCriterion.TARGET_CLOSE_DATE, False, "{opportunity} has no target close date")
+        )
+    else:
+        facts["target_close"] = opp.target_close
+        checks.append(
+            (
+                AceCriterion.TARGET_CLOSE_DATE,
+                opp.target_close >= today,
+                "{opportunity}'s target close date {target_close} is before {today}",
+            )
+        )
+    checks += [
+        (
+            AceCriterion.NEW_BUSINESS,
+            opp.new_business,
+            "{opportunity} is not new business for AWS",
+        ),
+        (
+            AceCriterion.PROJECT_DESCRIPTION,
+            length >= minimum,
+            "{opportunity}'s project description has {length} characters, fewer than the "
+            "{minimum} needed to be specific",
+        ),
+        (
+            AceCriterion.NOT_LAUNCHED_OR_CLOSED,
+            opp.status.is_open,
+            "{opportunity} is already {status}",
+        ),
+        (
+            AceCriterion.NOT_DUPLICATE,
+            not duplicates,
+            "{opportunity} duplicates open opportunity {duplicates} for the same customer "
+            "and project",
+        ),
+    ]
+    failed = tuple(criterion for criterion, ok, _ in checks if not ok)
+    reasons = tuple(
+        Reason.of("aws.ace.readiness", template, **facts) for _, ok, template in checks if not ok
+    )
+    if not failed:
+        reasons = (
+            Reason.of(
+                "aws.ace.readiness",
+                "{opportunity} meets every ACE readiness criterion on {today}",
+                **facts,
+            ),
+        )
+    return AceReadiness(not failed, failed, duplicates, reasons)
+
+
+# -- aws.segment.classify ---------------------------------------------------
+
+
+class Segment(enum.StrEnum):
+    """AWS customer segments (rule ``aws.segment.classify``)."""
+
+    STARTUP = "startup"
+    ISV = "isv"
+    DIGITAL_NATIVE = "digital_native"
+    ENTERPRISE = "enterprise"
+    SMB = "smb"
+    GOVERNMENT = "government"
+    EDUCATION = "education"
+    NONPROFIT = "nonprofit"
+    HEALTHCARE = "healthcare"
+
+    @property
+    def is_public_sector(self) -> bool:
+        """Whether the segment belongs to the public sector."""
+        return self in _PUBLIC
+
+
+_PUBLIC = frozenset({Segment.GOVERNMENT, Segment.EDUCATION, Segment.NONPROFIT, Segment.HEALTHCARE})
+_COMMERCIAL = tuple(s for s in Segment if s not in _PUBLIC)
+
+
+class Adoption(enum.StrEnum):
+    """A customer's stage of AWS adoption (rule ``aws.segment.classify``)."""
+
+    #: Already uses AWS.
+    ENGAGED = "engaged"
+    #: Does not use AWS yet.
+    GREENFIELD = "greenfield"
+
+
+class Affiliation(enum.StrEnum):
+    """Backers that make a young company a startup (rule ``aws.segment.classify``)."""
+
+    ANGEL_INVESTORS = "angel_investors"
+    UNIVERSITY = "university"
+    ACCELERATOR = "accelerator"
+    VENTURE_CAPITAL = "venture_capital"
+
+
+class BusinessModel(enum.StrEnum):
+    """Whom a company sells to (rule ``aws.segment.classify``)."""
+
+    B2B = "b2b"
+    #: Consumer-facing.
+    B2C = "b2c"
+
+
+class CompanySize(enum.StrEnum):
+    """A company's size (rule ``aws.segment.classify``)."""
+
+    SMALL = "small"
+    MEDIUM = "medium"
+    LARGE = "large"
+
+
+class Hosting(enum.StrEnum):
+    """Where a company's infrastructure mainly runs (rule ``aws.segment.classify``)."""
+
+    CLOUD = "cloud"
+    ON_PREMISES = "on_premises"
+    HYBRID = "hybrid"
+
+
+def _public_sector(value: object) -> Segment | None:
+    if value is None:
+        return None
+    segment = _member("public_sector", value, Segment)
+    if not segment.is_public_sector:
+        raise UnknownKeyError("public_sector", value, [s.value for s in _PUBLIC])
+    return segment
+
+
+def _affiliations(value: object) -> frozenset[Affiliation]:
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise InvalidTypeError("affiliations", value, "an iterable of Affiliation")
+    return frozenset(_member("affiliations", a, Affiliation) for a in value)
+
+
+def _optional_share(value: object) -> Decimal | None:
+    return None if value is None else _validate.fraction("software_revenue_share", value)
+
+
+def _to_business_model(value: object) -> BusinessModel | None:
+    return None if value is None else _member("business_model", value, BusinessModel)
+
+
+def _to_size(value: object) -> CompanySize | None:
+    return None if value is None else _member("size", value, CompanySize)
+
+
+def _to_hosting(value: object) -> Hosting | None:
+    return None if value is None else _member("hosting", value, Hosting)
+
+
+@attrs.frozen
+class Organisation:
+    """What segmentation needs to know about a customer (rule ``aws.segment.classify``).
+
+    Args:
+        name: the customer's name.
+        uses_aws: whether it already uses AWS (Engaged) or not (Greenfield).
+        public_sector: for public-sector bodies, their type (government,
+            education, nonprofit, healthcare); None for commercial companies.
+        founded: the founding date, if known.
+        affiliations: angel investors, universities, accelerators, venture capital.
+        externally_funded: identified by outside sources as having been funded.
+        business_model: B2B or B2C (consumer-facing).
+        sells_software: develops and sells software.
+        software_revenue_share: licences and subscriptions as a fraction of
+            revenue (``'0.6'``), if known; never a float.
+        born_in_cloud: started on the cloud.
+        size: small, medium or large.
+        hosting: where its infrastructure mainly runs.
+        heavy_legacy: large legacy technology investments.
+        reseller: resells to end customers.
+    """
+
+    name: str = attrs.field(validator=_nonblank)
+    uses_aws: bool = attrs.field(kw_only=True, validator=_bool)
+    public_sector: Segment | None = attrs.field(
+        default=None, kw_only=True, converter=_public_sector
+    )
+    founded: dt.date | None = attrs.field(default=None, kw_only=True, validator=_optional_date)
+    affiliations: frozenset[Affiliation] = attrs.field(
+        default=frozenset(), kw_only=True, converter=_affiliations
+    )
+    externally_funded: bool = attrs.field(default=False, kw_only=True, validator=_bool)
+    business_model: BusinessModel | None = attrs.field(
+        default=None,
+        kw_only=True,
+        converter=_to_business_model,
+    )
+    sells_software: bool = attrs.field(default=False, kw_only=True, validator=_bool)
+    software_revenue_share: Decimal | None = attrs.field(
+        default=None, kw_only=True, converter=_optional_share
+    )
+    born_in_cloud: bool = attrs.field(default=False, kw_only=True, validator=_bool)
+    size: CompanySize | None = attrs.field(
+        default=None,
+        kw_only=True,
+        converter=_to_size,
+    )
+    hosting: Hosting | None = attrs.field(
+        default=None,
+        kw_only=True,
+        converter=_to_hosting,
+    )
+    heavy_legacy: bool = attrs.field(default=False, kw_only=True, validator=_bool)
+    reseller: bool = attrs.field(default=False, kw_only=True, validator=_bool)
+
+
+@attrs.frozen
+class Segmentation:
+    """A customer's segment and adoption stage (rule ``aws.segment.classify``).
+
+    Attributes:
+        segment: the segment.
+        adoption: Engaged or Greenfield.
+        matched: the criteria that placed the customer in :attr:`segment`.
+        reasons: why; for commercial customers also why each earlier segment
+            in the order did not match.
+    """
+
+    segment: Segment
+    adoption: Adoption
+    matched: tuple[str, ...]
+    reasons: tuple[Reason, ...]
+
+
+def _segment_order(order: object) -> tuple[Segment, ...]:
+    if isinstance(order, str) or not isinstance(order, Iterable):
+        raise InvalidTypeError("order", order, "a sequence of commercial segments")
+    result: list[Segment] = []
+    known = [s.value for s in _COMMERCIAL]
+    for entry in order:
+        if isinstance(entry, Segment) and entry in _COMMERCIAL:
+            segment = entry
+        elif isinstance(entry, str) and entry in known:
+            segment = Segment(entry)
+        elif isinstance(entry, str | Segment):
+            raise UnknownKeyError(
+                "segment", entry, known, hint="the order lists commercial segments only"
+            )
+        else:
+            raise InvalidTypeError("order", entry, "a Segment or a segment name")
+        if segment in result:
+            raise InvalidValueError("order", list(order), "a sequence without repeats")
+        result.append(segment)
+    return tuple(result)
+
+
+def classify_segment(
+    organisation: Organisation,
+    *,
+    as_of: dt.date,
+    order: Sequence[Segment | str] = aws_pack.COMMERCIAL_ORDER,
+    startup_max_age_years: int = aws_pack.STARTUP_MAX_AGE_YEARS,
+    isv_min_software_share: Decimal | str = aws_pack.ISV_MIN_SOFTWARE_REVENUE_SHARE,
+) -> Segmentation:
+    """Place a customer in its AWS segment (rule ``aws.segment.classify``).
+
+    Source: seed 004, "Segmentação de Clientes". A public-sector body takes
+    its type. A commercial company takes the first segment of *order* whose
+    criteria all hold (default: Startup, ISV, Digital Native, Enterprise,
+    SMB); SMB holds for everyone, and is the answer when nothing in *order*
+    matched even if *order* leaves it out. Criteria:
+
+    * Startup: founded less than *startup_max_age_years* before *as_of*, and
+      affiliated with angel investors, universities, accelerators or venture
+      capital, or identified as funded;
+    * ISV: builds and sells software, B2B, licences and subscriptions at least
+      *isv_min_software_share* of revenue;
+    * Digital Native: consumer-facing (B2C) and born in the cloud;
+    * Enterprise: large or medium, heavy legacy investment, on premises or hybrid;
+    * SMB: everything else, resellers included.
+
+    Engaged or Greenfield follows :attr:`Organisation.uses_aws`.
+
+    >>> import datetime as dt
+    >>> org = Organisation("Zeta Apps", uses_aws=False, founded=dt.date(2019, 3, 1),
+    ...     affiliations=["accelerator"], sells_software=True, business_model="b2b",
+    ...     software_revenue_share="0.8")
+    >>> result = classify_segment(org, as_of=dt.date(2026, 1, 1))
+    >>> result.segment.value, result.adoption.value, result.matched
+    ('startup', 'greenfield', ('under 15 years old', 'affiliated with accelerator'))
+
+    Raises:
+        UnknownKeyError: an unknown or public-sector entry in *order*.
+        InvalidValueError: a repeated entry in *order*, or a founding date
+            after *as_of*.
+        InvalidTypeError: wrong argument types.
+    """
+    org = _validate.instance("organisation", organisation, Organisation)
+    as_of_ = _validate.date("as_of", as_of)
+    segments = _segment_order(order)
+    max_age = _validate.integer("startup_max_age_years", startup_max_age_years, minimum=1)
+    share_min = _validate.fraction("isv_min_software_share", isv_min_software_share)
+    if org.founded is not None and org.founded > as_of_:
+        raise InvalidValueError("founded", org.founded, f"on or before as_of ({as_of_})")
+    adoption = Adoption.ENGAGED if org.uses_aws else Adoption.GREENFIELD
+    facts: dict[str, Any] = {"name": org.name, "adoption": adoption.value}
+    rule_id = "aws.segment.classify"
+    if org.public_sector is not None:
+        reason = Reason.of(
+            rule_id,
+            "{name} is a public-sector {segment} organisation ({adoption})",
+            segment=org.public_sector.value,
+            **facts,
+        )
+        return Segmentation(org.public_sector, adoption, ("public sector type",), (reason,))
+
+    def criteria(segment: Segment) -> tuple[list[str], list[str]]:
+        met: list[str] = []
+        unmet: list[str] = []
+
+        def check(ok: bool, label: str) -> None:
+            (met if ok else unmet).append(label)
+
+        if segment is Segment.STARTUP:
+            young = org.founded is not None and as_of_ < org.founded + relativedelta(years=max_age)
+            check(young, f"under {max_age} years old")
+            backers = sorted(a.value for a in org.affiliations)
+            if backers:
+                met.append("affiliated with " + ", ".join(backers))
+            elif org.externally_funded:
+                met.append("identified as funded")
+            else:
+                unmet.append("backed by investors, universities or accelerators, or funded")
+        elif segment is Segment.ISV:
+            check(org.sells_software, "builds and sells software")
+            check(org.business_model is BusinessModel.B2B, "B2B")
+            share = org.software_revenue_share
+            check(
+                share is not None and share >= share_min,
+                f"licences and subscriptions at least {(share_min * 100).normalize():f}% "
+                "of revenue",
+            )
+        elif segment is Segment.DIGITAL_NATIVE:
+            check(org.business_model is BusinessModel.B2C, "consumer-facing (B2C)")
+            check(org.born_in_cloud, "born in the cloud")
+        elif segment is Segment.ENTERPRISE:
+            check(org.size in (CompanySize.LARGE, CompanySize.MEDIUM), "large or medium")
+            check(org.heavy_legacy, "heavy legacy investment")
+            check(org.hosting in (Hosting.ON_PREMISES, Hosting.HYBRID), "on premises or hybrid")
+        else:
+            met.append("reseller" if org.reseller else "no other segment matched")
+        return met, unmet
+
+    reasons: list[Reason] = []
+    for segment in (*segments, Segment.SMB):
+        met, unmet = criteria(segment)
+        if unmet:
+            reasons.append(
+                Reason.of(
+                    rule_id,
+                    "{name} is not {segment}: not {unmet}",
+                    segment=segment.value,
+                    unmet="; not ".join(unmet),
+                    **facts,
+                )
+            )
+            continue
+        reasons.append(
+            Reason.of(
+                rule_id,
+                "{name} is {segment} ({adoption}): {met}",
+                segment=segment.value,
+                met="; ".join(met),
+                **facts,
+            )
+        )
+        return Segmentation(segment, adoption, tuple(met), tuple(reasons))
+    raise AssertionError("unreachable: SMB always matches")  # pragma: no cover
