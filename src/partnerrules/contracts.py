@@ -980,9 +980,9 @@ def responsible_party(
     key, party, label = found
     reason = Reason.of(
         "omid.responsibility.matrix",
-        "{label} ({duty}) is the {party}'s responsibility",
+        "{label} ({duty}) is a responsibility of {party}",
         duty=key,
-        party="partner" if party == omid.PARTNER else "Omid",
+        party="the partner" if party == omid.PARTNER else "Omid",
         label=label,
     )
     return Responsibility(key, party, label, (reason,))
