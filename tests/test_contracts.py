@@ -26,6 +26,7 @@ from partnerrules.contracts import (
     cancellation_quote,
     check_placement,
     check_resource_pool,
+    contract_terms,
     responsible_party,
     traffic_charge,
 )
@@ -490,3 +491,16 @@ def test_remaining_value_before_start_is_the_tcv_and_after_end_is_zero(
     """omid.contract.cancellation_fee: the two boundaries of the remaining value."""
     assert c.remaining_value(c.start - dt.timedelta(days=1), convention=conv) == c.tcv
     assert c.remaining_value(c.end, convention=conv).is_zero()
+
+
+@pytest.mark.rule("omid.contract.terms")
+def test_the_terms_summary_explains_the_contract_in_both_locales() -> None:
+    """omid.contract.terms: reasons name the rule and render R$ amounts in pt_BR."""
+    terms = contract_terms(contract(start=dt.date(2026, 1, 15), monthly="1234.56"))
+    assert terms.end == dt.date(2027, 1, 15)
+    assert terms.tcv == brl("14814.72")
+    assert len(terms.invoices) == 13
+    assert all(r.rule_id == "omid.contract.terms" for r in terms.reasons)
+    assert f"R${NBSP}1.234,56 a month" in terms.reasons[0].render("pt_BR")
+    assert "R$1,234.56 a month" in str(terms.reasons[0])
+    assert "partial" in str(terms.reasons[1])

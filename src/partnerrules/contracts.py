@@ -62,6 +62,7 @@ __all__ = [
     "AddendumQuote",
     "CancellationQuote",
     "Contract",
+    "ContractTerms",
     "DataLink",
     "Invoice",
     "PlacementDecision",
@@ -74,6 +75,7 @@ __all__ = [
     "cancellation_quote",
     "check_placement",
     "check_resource_pool",
+    "contract_terms",
     "responsible_party",
     "traffic_charge",
 ]
@@ -462,6 +464,89 @@ class Contract:
             elif effective < b:
                 total += _prorate(amount, Fraction((b - effective).days, (b - a).days))
         return total
+
+
+@attrs.frozen
+class ContractTerms:
+    """The derived terms of a contract, explained (rule ``omid.contract.terms``).
+
+    Attributes:
+        contract: the contract.
+        end: its exclusive end date.
+        tcv: total contract value.
+        acv: annual contract value.
+        mrr: monthly recurring revenue.
+        invoices: the invoice schedule under the chosen convention.
+        reasons: why.
+    """
+
+    contract: Contract
+    end: dt.date
+    tcv: Money
+    acv: Money
+    mrr: Money
+    invoices: tuple[Invoice, ...]
+    reasons: tuple[Reason, ...]
+
+
+def contract_terms(
+    contract: Contract, *, convention: Proration | str = ACTUAL_ACTUAL
+) -> ContractTerms:
+    """Derive and explain a contract's terms (rule ``omid.contract.terms``, §4, §7).
+
+    >>> c = Contract("C-1", "ACME", dt.date(2026, 1, 15), 12, Money("3100", "BRL"))
+    >>> for reason in contract_terms(c).reasons:
+    ...     print(reason)
+    contract C-1 runs 12 months from Jan 15, 2026 to Jan 15, 2027 at R$3,100.00 a month:
+    worth R$37,200.00 in total, R$37,200.00 a year
+    it is billed in 13 invoices by calendar month; the first and last months are partial
+    and share one monthly value by actual/actual
+    """
+    contract = _validate.instance("contract", contract, Contract)
+    conv = Proration.parse(convention)
+    invoices = contract.invoices(convention=conv)
+    rid = "omid.contract.terms"
+    facts: dict[str, Any] = {
+        "contract": contract.id,
+        "months": contract.months,
+        "start": contract.start,
+        "end": contract.end,
+        "mrr": contract.mrr,
+        "tcv": contract.tcv,
+        "acv": contract.acv,
+        "count": len(invoices),
+        "convention": conv.value,
+    }
+    reasons = [
+        Reason.of(
+            rid,
+            "contract {contract} runs {months} months from {start} to {end} at {mrr} a month: "
+            "worth {tcv} in total, {acv} a year",
+            **facts,
+        )
+    ]
+    if contract.start.day == 1:
+        reasons.append(
+            Reason.of(rid, "it is billed in {count} invoices, one per calendar month", **facts)
+        )
+    else:
+        reasons.append(
+            Reason.of(
+                rid,
+                "it is billed in {count} invoices by calendar month; the first and last "
+                "months are partial and share one monthly value by {convention}",
+                **facts,
+            )
+        )
+    return ContractTerms(
+        contract,
+        contract.end,
+        contract.tcv,
+        contract.acv,
+        contract.mrr,
+        invoices,
+        tuple(reasons),
+    )
 
 
 # -- cancellation (§4.1) ------------------------------------------------------
