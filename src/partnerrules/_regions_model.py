@@ -1,7 +1,7 @@
 """Value types of the regional escalation data (private; use :mod:`partnerrules.regions`).
 
 They live apart from :mod:`partnerrules.regions` so that the policy pack
-:mod:`partnerrules.policies.zoho_directory` can build its directory from them
+``partnerrules.policies.zoho_directory`` can build its directory from them
 while :mod:`partnerrules.regions` uses that directory as the default of its
 lookups, without a circular import. Every public name here is re-exported by
 :mod:`partnerrules.regions`, which is where callers should import them from.
@@ -428,7 +428,7 @@ class Contact:
         role: the person's role, in English (the directory's title).
         name: the name as published.
         email: the address as published.
-        subregion: the sub-region the person covers (a :class:`Subregion`
+        subregion: the sub-region the person covers (a :class:`~partnerrules.regions.Subregion`
             name of the same region), or ``None`` for the whole region.
         level: the level of the path the person belongs to.
 
@@ -583,11 +583,11 @@ class EscalationDirectory:
     """Who to escalate to, region by region: a value a caller can replace.
 
     Rule ``zoho.escalation.directory``. The shipped directory is
-    :data:`partnerrules.policies.zoho_directory.ZOHO_DIRECTORY`; build another
+    ``partnerrules.policies.zoho_directory.ZOHO_DIRECTORY``; build another
     one to pass to :func:`partnerrules.regions.escalation_path`.
 
     Attributes:
-        regions: one :class:`RegionalEscalation` per region it covers.
+        regions: one :class:`~partnerrules.regions.RegionalEscalation` per region it covers.
 
     Raises:
         InvalidValueError: a region appears twice.
@@ -610,7 +610,7 @@ class EscalationDirectory:
         """Return the data of *region*.
 
         Raises:
-            InvalidTypeError: *region* is not a :class:`Region`.
+            InvalidTypeError: *region* is not a :class:`~partnerrules.regions.Region`.
             UnknownKeyError: the directory has no entry for *region*.
         """
         _validate.instance("region", region, Region, "a Region")
@@ -623,3 +623,17 @@ class EscalationDirectory:
             (e.region.value for e in self.regions),
             hint="this directory has no entry for it",
         )
+
+
+# Document and pickle the public types under the module that exports them.
+for _public in (
+    Contact,
+    EscalationDirectory,
+    EscalationLevel,
+    PriorityGroup,
+    Region,
+    RegionalEscalation,
+    Subregion,
+    country_code,
+):
+    _public.__module__ = "partnerrules.regions"

@@ -4,17 +4,17 @@ Two rules of Zoho partner support (seed 001) live here:
 
 * ``zoho.escalation.directory`` ("Diferentes níveis de escalonamento"): every
   country belongs to one of eight escalation regions, and each region has an
-  ordered path of people to escalate to (:func:`escalation_path`);
+  ordered path of people to escalate to (:func:`~partnerrules.regions.escalation_path`);
 * ``zoho.priority_support.large_accounts`` ("Suporte prioritário"): a verified
   customer account with enough user licences gets priority support; the
   licence threshold depends on the country's priority group, and those groups
-  are *not* the escalation regions (:func:`check_priority_support`).
+  are *not* the escalation regions (:func:`~partnerrules.regions.check_priority_support`).
 
 The tables that put each of the 249 ISO 3166-1 alpha-2 codes into a region and
 a priority group, and the default time zone of each region, are product
 decisions (the source names regions, not countries); the docs page "Regions
 and escalation" lists them. The people and thresholds are the published data
-of :mod:`partnerrules.policies.zoho_directory`.
+of ``partnerrules.policies.zoho_directory``.
 
 >>> from partnerrules.regions import Region, escalation_region, priority_support_group
 >>> escalation_region("ca"), priority_support_group("CA")
@@ -31,8 +31,8 @@ from typing import Any, Final
 import attrs
 
 from partnerrules import _validate
+from partnerrules._regions_model import COUNTRY_NAMES as _COUNTRY_NAMES
 from partnerrules._regions_model import (
-    COUNTRY_NAMES,
     Contact,
     EscalationDirectory,
     EscalationLevel,
@@ -74,6 +74,12 @@ __all__ = [
     "region_countries",
 ]
 
+#: Every officially assigned ISO 3166-1 alpha-2 code (249) with its English
+#: short name from the Unicode CLDR.
+#:
+#: :meta hide-value:
+COUNTRY_NAMES: Final[Mapping[str, str]] = _COUNTRY_NAMES
+
 _DIRECTORY_RULE: Final = "zoho.escalation.directory"
 _PRIORITY_RULE: Final = "zoho.priority_support.large_accounts"
 
@@ -106,7 +112,9 @@ _REGION_MEMBERS: Final[Mapping[Region, str]] = {
     Region.BRAZIL: "BR",
 }
 
-#: The escalation region of every ISO 3166-1 alpha-2 code.
+#: The escalation region of every ISO 3166-1 alpha-2 code (a product decision).
+#:
+#: :meta hide-value:
 COUNTRY_REGIONS: Final[Mapping[str, Region]] = MappingProxyType(
     {code: region for region, codes in _REGION_MEMBERS.items() for code in sorted(codes.split())}
 )
@@ -170,7 +178,8 @@ def escalation_region(country: str) -> Region:
     """Return the escalation region of *country* (rule ``zoho.escalation.directory``).
 
     Source: Zoho partner support, "Diferentes níveis de escalonamento". The
-    country-to-region table is the product decision in :data:`COUNTRY_REGIONS`.
+    country-to-region table is the product decision in
+    :data:`~partnerrules.regions.COUNTRY_REGIONS`.
 
     Args:
         country: an ISO 3166-1 alpha-2 code, any case.
@@ -192,7 +201,7 @@ def region_countries(region: Region) -> tuple[str, ...]:
     ('BM', 'CA', 'GL', 'PM', 'US')
 
     Raises:
-        InvalidTypeError: *region* is not a :class:`Region`.
+        InvalidTypeError: *region* is not a :class:`~partnerrules.regions.Region`.
     """
     wanted = _region(region)
     return tuple(sorted(c for c, r in COUNTRY_REGIONS.items() if r is wanted))
@@ -203,14 +212,14 @@ def default_zone(region: Region) -> str:
 
     The 24x5 clock of rule ``zoho.sla.weekday_clock`` needs a zone for its
     Monday 00:00 and Saturday 00:00 boundaries; the source gives none, so each
-    region has a documented default (:data:`DEFAULT_ZONES`) and callers may
+    region has a documented default (:data:`~partnerrules.regions.DEFAULT_ZONES`) and callers may
     pass another.
 
     >>> default_zone(Region.BRAZIL)
     'America/Sao_Paulo'
 
     Raises:
-        InvalidTypeError: *region* is not a :class:`Region`.
+        InvalidTypeError: *region* is not a :class:`~partnerrules.regions.Region`.
     """
     return DEFAULT_ZONES[_region(region)]
 
@@ -220,8 +229,8 @@ def priority_support_group(country: str) -> PriorityGroup:
 
     Source: Zoho partner support, "Suporte prioritário". The groups are the
     rows of the source's table; the country's escalation region decides the
-    group (:data:`PRIORITY_GROUP_BY_REGION`) except for the countries of
-    :data:`PRIORITY_GROUP_EXCEPTIONS` (Canada goes with Brazil).
+    group (:data:`~partnerrules.regions.PRIORITY_GROUP_BY_REGION`) except for the countries of
+    :data:`~partnerrules.regions.PRIORITY_GROUP_EXCEPTIONS` (Canada goes with Brazil).
 
     >>> priority_support_group("US"), priority_support_group("BR")
     (<PriorityGroup.USA_LATAM: 'USA & LATAM'>, <PriorityGroup.CANADA_BRAZIL: 'Canada & Brazil'>)
@@ -277,7 +286,7 @@ class EscalationPath:
 
     @property
     def leads(self) -> tuple[Contact, ...]:
-        """The regional partner-support lead(s): the first to contact."""
+        """The regional partner-support leads, the first people to contact."""
         return self.at(EscalationLevel.REGIONAL_LEAD)
 
     @property
