@@ -5,7 +5,7 @@ Rules ``omid.contract.terms``, ``omid.contract.cancellation_fee``,
 ``omid.contract.fixed_link_traffic``, ``omid.residency.brazil_only`` and
 ``omid.responsibility.matrix`` (Omid Cloud partner programme, module 007,
 §3.4, §3.6, §3.7, §4, §5 and §7). The published numbers live in
-:mod:`partnerrules.policies.omid` and are passed in as defaults.
+``partnerrules.policies.omid`` and are passed in as defaults.
 
 Conventions:
 
@@ -229,7 +229,7 @@ class Proration(enum.Enum):
 
 #: Actual days over the actual days of the month (the default).
 ACTUAL_ACTUAL: Final = Proration.ACTUAL_ACTUAL
-#: 30/360 bond basis: every month counts 30 days.
+#: 30/360 bond basis, where every month counts 30 days.
 THIRTY_360: Final = Proration.THIRTY_360
 #: Actual days over 30.
 ACTUAL_360: Final = Proration.ACTUAL_360
@@ -325,7 +325,7 @@ class Addendum:
 
     @property
     def value(self) -> Money:
-        """The sum of its charges over its (shorter) term: exact by construction."""
+        """The sum of its charges over its (shorter) term, exact by construction."""
         return Money.total((m for _, _, m in self.charges()), BRL)
 
 
@@ -381,22 +381,22 @@ class Contract:
 
     @property
     def end(self) -> dt.date:
-        """Exclusive end: start + months calendar months, clamped at month end."""
+        """The exclusive end, start + months calendar months, clamped at month end."""
         return self.start + relativedelta(months=self.months)
 
     @property
     def mrr(self) -> Money:
-        """The monthly recurring revenue: the monthly value."""
+        """The monthly recurring revenue, which is the monthly value."""
         return self.monthly
 
     @property
     def tcv(self) -> Money:
-        """Total contract value: monthly x months plus the addenda's values."""
+        """The total contract value, monthly x months plus the addenda's values."""
         return self.monthly * self.months + Money.total((a.value for a in self.addenda), BRL)
 
     @property
     def acv(self) -> Money:
-        """Annual contract value: the TCV per 12 months of term.
+        """The annual contract value, the TCV per 12 months of term.
 
         ``TCV x 12 / months`` for a term of a year or more (rounded once,
         half-even); a shorter contract's ACV is its TCV.
