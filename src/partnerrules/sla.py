@@ -50,6 +50,15 @@ from partnerrules.errors import InvalidTypeError, InvalidValueError, UnknownKeyE
 from partnerrules.policies import appendix_b as _appb
 from partnerrules.policies import omid_support as _omid
 from partnerrules.policies import zoho as _zoho
+from partnerrules.regions import (
+    EscalationPath,
+    PrioritySupportDecision,
+    Region,
+    check_priority_support,
+    default_zone,
+    escalation_path,
+    escalation_region,
+)
 
 __all__ = [
     "APPENDIX_B",
@@ -62,12 +71,15 @@ __all__ = [
     "Deadline",
     "EscalationDecision",
     "EscalationGround",
+    "EscalationPath",
     "Feature",
     "Impact",
     "MatrixCell",
     "Metric",
     "PartnerLevel",
     "Pause",
+    "PrioritySupportDecision",
+    "Region",
     "RequestCheck",
     "ResponseWindow",
     "ScopeDecision",
@@ -89,12 +101,15 @@ __all__ = [
     "can_escalate_level",
     "check_basic_request_load",
     "check_escalation",
+    "check_priority_support",
     "check_request",
     "check_scope",
     "check_status_page_update",
     "classify_severity",
     "deadlines",
     "entitlements",
+    "escalation_path",
+    "escalation_region",
     "is_entitled",
     "omid_policy",
     "omid_support_availability",
@@ -631,13 +646,7 @@ def _responses(value: object) -> tuple[dt.datetime, ...]:
 
 def _country(value: object) -> str:
     text = _validate.text("country", value).strip().upper()
-    try:
-        from partnerrules import regions
-    except ImportError:  # pragma: no cover - regions lands with its own issue
-        if len(text) != 2 or not text.isalpha():
-            raise InvalidValueError("country", value, "an ISO 3166-1 alpha-2 code") from None
-        return text
-    regions.escalation_region(text)
+    escalation_region(text)  # refuses unknown codes, suggesting close ones
     return text
 
 
@@ -1397,9 +1406,7 @@ def _zone_name(zone: str) -> str:
 
 @functools.lru_cache(maxsize=1024)
 def _region_zone(country: str) -> str:
-    from partnerrules import regions
-
-    return str(regions.default_zone(regions.escalation_region(country)))
+    return default_zone(escalation_region(country))
 
 
 def _resolve_zone(ticket: Ticket, zone: object) -> str:
