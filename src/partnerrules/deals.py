@@ -141,6 +141,10 @@ def _texts(field: str, value: object) -> tuple[str, ...]:
     return items
 
 
+def _customer(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    _validate.instance(attribute.name, value, Customer)
+
+
 def _bool(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, bool):
         raise InvalidTypeError(attribute.name, value, "a bool")
@@ -211,7 +215,7 @@ class DealRegistration:
     """
 
     deal_id: str = attrs.field(validator=_nonblank)
-    customer: Customer = attrs.field(kw_only=True, validator=attrs.validators.instance_of(Customer))
+    customer: Customer = attrs.field(kw_only=True, validator=_customer)
     partner: str = attrs.field(kw_only=True, validator=_nonblank)
     registered_at: dt.datetime = attrs.field(
         kw_only=True, validator=_validate.attrs_validator(_validate.aware)
@@ -425,7 +429,7 @@ class ConflictDecision:
 
 
 def _registrations(field: str, value: object) -> tuple[DealRegistration, ...]:
-    if isinstance(value, DealRegistration) or not isinstance(value, Iterable):
+    if isinstance(value, DealRegistration | str) or not isinstance(value, Iterable):
         raise InvalidTypeError(field, value, "an iterable of DealRegistration")
     items = tuple(value)
     for index, item in enumerate(items):
@@ -845,7 +849,7 @@ class PartnerDeal:
     """
 
     deal_id: str = attrs.field(validator=_nonblank)
-    customer: Customer = attrs.field(kw_only=True, validator=attrs.validators.instance_of(Customer))
+    customer: Customer = attrs.field(kw_only=True, validator=_customer)
     partner: str = attrs.field(kw_only=True, validator=_nonblank)
     partner_kind: PartnerKind = attrs.field(kw_only=True, converter=_to_partner_kind)
     scheme: DealScheme = attrs.field(kw_only=True, converter=_to_scheme)
@@ -1247,7 +1251,7 @@ class Opportunity:
     """
 
     opportunity_id: str = attrs.field(validator=_nonblank)
-    customer: Customer = attrs.field(kw_only=True, validator=attrs.validators.instance_of(Customer))
+    customer: Customer = attrs.field(kw_only=True, validator=_customer)
     project: str = attrs.field(kw_only=True, validator=_nonblank)
     status: OpportunityStatus = attrs.field(kw_only=True, converter=_to_status)
     description: str = attrs.field(default="", kw_only=True, validator=_str)
@@ -1276,7 +1280,7 @@ class AceReadiness:
 
 
 def _opportunities(value: object) -> tuple[Opportunity, ...]:
-    if isinstance(value, Opportunity) or not isinstance(value, Iterable):
+    if isinstance(value, Opportunity | str) or not isinstance(value, Iterable):
         raise InvalidTypeError("existing", value, "an iterable of Opportunity")
     items = tuple(value)
     for index, item in enumerate(items):
