@@ -3,6 +3,7 @@ zoho.priority_support.large_accounts)."""
 
 from __future__ import annotations
 
+import json
 import zoneinfo
 from types import MappingProxyType
 
@@ -13,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from partnerrules import InvalidTypeError, InvalidValueError, UnknownKeyError
+from partnerrules.convert import PolicyFormatError, structure, unstructure
 from partnerrules.regions import (
     COUNTRY_NAMES,
     COUNTRY_REGIONS,
@@ -22,6 +24,7 @@ from partnerrules.regions import (
     Contact,
     EscalationDirectory,
     EscalationLevel,
+    EscalationPath,
     PriorityCondition,
     PriorityGroup,
     Region,
@@ -115,6 +118,24 @@ def test_every_region_has_a_valid_default_zone():
     """zoho.sla.weekday_clock: every region's default zone is a real IANA zone."""
     for region in Region:
         assert zoneinfo.ZoneInfo(default_zone(region)).key == default_zone(region)
+
+
+@pytest.mark.rule(DIRECTORY)
+def test_the_directory_and_thresholds_round_trip_through_json():
+    """zoho.escalation.directory: a caller can keep its own directory in a JSON file.
+
+    The converter leaves frozensets as sets, so ``json.dumps`` needs a
+    ``default`` that lists them.
+    """
+    text = json.dumps(unstructure(ZOHO_DIRECTORY), ensure_ascii=False, default=sorted)
+    assert structure(json.loads(text), EscalationDirectory) == ZOHO_DIRECTORY
+    plain = unstructure(dict(ZOHO_PRIORITY_THRESHOLDS))
+    assert plain["Canada & Brazil"] == 50
+    assert structure(plain, dict[PriorityGroup, int]) == ZOHO_PRIORITY_THRESHOLDS
+    broken = json.loads(text)
+    broken["regions"][4]["subregions"][5]["countries"] = ["IT", "XX"]
+    with pytest.raises(PolicyFormatError, match=r"unknown country 'XX'.* @ \$\.regions\[4\]"):
+        structure(broken, EscalationDirectory)
 
 
 # -- examples ------------------------------------------------------------------------------
@@ -476,6 +497,16 @@ def _duplicate_regions():
             InvalidTypeError,
             r"'thresholds' must be a mapping keyed by PriorityGroup \(got str 'BR'\)",
         ),
+        (
+            lambda: EscalationPath("BR", Region.BRAZIL, None, ["Deepak"], ()),
+            InvalidTypeError,
+            r"'levels' must be a tuple of Contact \(got list \['Deepak'\]\)",
+        ),
+        (
+            lambda: region_countries("LATAM"),
+            InvalidTypeError,
+            r"'region' must be a Region \(got str 'LATAM'\); e\.g\. Region\.BRAZIL",
+        ),
         (lambda: default_zone("Brazil"), InvalidTypeError, r"'region' must be a Region.*Region\("),
         (
             lambda: Contact("R", "N", "not-an-email", level=EscalationLevel.MANAGER),
@@ -490,7 +521,7 @@ def _duplicate_regions():
         (
             lambda: Subregion("X", ["XX"]),
             UnknownKeyError,
-            r"unknown countries 'XX'",
+            r"unknown country 'XX': 249 known values; pass an ISO 3166-1 alpha-2 code",
         ),
         (
             lambda: Subregion("X", ["de"]),

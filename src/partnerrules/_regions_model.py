@@ -449,7 +449,7 @@ def _to_codes(value: object) -> frozenset[str]:
         raise InvalidTypeError("countries", value, "an iterable of ISO 3166-1 alpha-2 codes")
     codes = set()
     for item in value:
-        code = country_code(item, "countries")
+        code = country_code(item, "country")
         if item != code:
             raise InvalidValueError("countries", item, "an upper-case ISO code", hint=repr(code))
         codes.add(code)

@@ -253,6 +253,16 @@ def _check_instance(kind: type, description: str) -> Any:
     return _validate.attrs_validator(lambda f, v: _validate.instance(f, v, kind, description))
 
 
+def _check_contacts(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, tuple) or not all(isinstance(c, Contact) for c in value):
+        raise InvalidTypeError(attribute.name, value, "a tuple of Contact")
+
+
+def _check_optional_text(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None:
+        _validate.text(attribute.name, value)
+
+
 def _check_reasons(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, tuple) or not all(isinstance(r, Reason) for r in value):
         raise InvalidTypeError(attribute.name, value, "a tuple of Reason")
@@ -275,8 +285,8 @@ class EscalationPath:
 
     country: str = attrs.field(validator=_check_country)
     region: Region = attrs.field(validator=_check_instance(Region, "a Region"))
-    subregion: str | None
-    levels: tuple[Contact, ...] = attrs.field(validator=_check_instance(tuple, "a tuple"))
+    subregion: str | None = attrs.field(validator=_check_optional_text)
+    levels: tuple[Contact, ...] = attrs.field(validator=_check_contacts)
     reasons: tuple[Reason, ...] = attrs.field(validator=_check_reasons)
 
     def at(self, level: EscalationLevel) -> tuple[Contact, ...]:
