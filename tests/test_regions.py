@@ -114,6 +114,7 @@ def test_every_directory_subregion_resolves_and_covers_only_its_own_region():
             assert {c.subregion for c in path.account_managers} == {name}
 
 
+@pytest.mark.rule("zoho.sla.weekday_clock")
 def test_every_region_has_a_valid_default_zone():
     """zoho.sla.weekday_clock: every region's default zone is a real IANA zone."""
     for region in Region:
