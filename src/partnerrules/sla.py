@@ -354,7 +354,7 @@ def _cells(value: Iterable[MatrixCell]) -> tuple[MatrixCell, ...]:
     return cells
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class SeverityMatrix:
     """Response windows by severity and metric, optionally by partner level.
 
@@ -434,7 +434,7 @@ def _check_rule(_instance: Any, attribute: Any, value: Any) -> None:
     rule(str(value))
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class SlaPolicy:
     """An SLA policy: a matrix, the clock each case runs on, and exemptions.
 
@@ -1447,7 +1447,7 @@ class Deadline:
         target_at: past this instant the ticket is at risk.
         limit_at: past this instant the window is breached.
         responded_at: the response that closed the window, if any.
-        reasons: why.
+        reasons: why (built on first access, so bulk callers pay only for what they read).
 
     ``target_at``/``limit_at`` are ``None`` while an open pause holds the
     clock before they are reached.
@@ -1460,7 +1460,12 @@ class Deadline:
     target_at: dt.datetime | None
     limit_at: dt.datetime | None
     responded_at: dt.datetime | None
-    reasons: tuple[Reason, ...]
+    _explain: Callable[[], tuple[Reason, ...]] = attrs.field(repr=False, eq=False)
+
+    @functools.cached_property
+    def reasons(self) -> tuple[Reason, ...]:
+        """Why the window is due when it is (built on first access)."""
+        return self._explain()
 
 
 @attrs.frozen
@@ -1485,7 +1490,12 @@ class TicketDeadlines:
     zone: str
     acknowledgement: Deadline | None
     determinations: tuple[Deadline, ...]
-    reasons: tuple[Reason, ...]
+    _explain: Callable[[], tuple[Reason, ...]] = attrs.field(repr=False, eq=False)
+
+    @functools.cached_property
+    def reasons(self) -> tuple[Reason, ...]:
+        """Which clock the ticket runs on, or why it is exempt (built on first access)."""
+        return self._explain()
 
     @property
     def next_due(self) -> Deadline | None:
@@ -1532,9 +1542,14 @@ class WindowStatus:
     target_at: dt.datetime | None
     limit_at: dt.datetime | None
     responded_at: dt.datetime | None
-    reasons: tuple[Reason, ...]
+    _explain: Callable[[], tuple[Reason, ...]] = attrs.field(repr=False, eq=False)
     _timeline: _Timeline | None = attrs.field(default=None, repr=False, eq=False)
     _pauses: _Pauses = attrs.field(default=(), repr=False, eq=False)
+
+    @functools.cached_property
+    def reasons(self) -> tuple[Reason, ...]:
+        """Why the window is in its state (built on first access)."""
+        return self._explain()
 
     def warn_at(self, fraction: object) -> dt.datetime | None:
         """Return the instant at which *fraction* of the limit is used.
@@ -1572,7 +1587,12 @@ class TicketStatus:
     exempt: bool
     acknowledgement: WindowStatus
     determinations: tuple[WindowStatus, ...]
-    reasons: tuple[Reason, ...]
+    _explain: Callable[[], tuple[Reason, ...]] = attrs.field(repr=False, eq=False)
+
+    @functools.cached_property
+    def reasons(self) -> tuple[Reason, ...]:
+        """Which clock the ticket runs on, and why (built on first access)."""
+        return self._explain()
 
     @property
     def windows(self) -> tuple[WindowStatus, ...]:
@@ -1585,13 +1605,8 @@ class TicketStatus:
         return self.determinations[-1] if self.determinations else None
 
 
-@attrs.frozen
-class _Window:
-    metric: Metric
-    sequence: int
-    start: dt.datetime
-    end: dt.datetime | None
-    window: ResponseWindow
+# A window to evaluate: metric, sequence, start, start in µs, end (response), target µs, limit µs.
+_Plan = tuple[Metric, ResponseWindow, int, int]
 
 
 def _policy(policy: object) -> SlaPolicy:
@@ -1600,36 +1615,59 @@ def _policy(policy: object) -> SlaPolicy:
     return _validate.instance("policy", policy, SlaPolicy)
 
 
-def _windows(ticket: Ticket, policy: SlaPolicy) -> list[_Window]:
-    out: list[_Window] = []
-    ack = policy.matrix.window(ticket.severity, Metric.ACKNOWLEDGEMENT, level=ticket.level)
+@functools.lru_cache(maxsize=4096)
+def _plan(
+    policy: SlaPolicy, kind: ClockKind, severity: Severity, level: PartnerLevel
+) -> tuple[_Plan, _Plan | None]:
+    """Per policy, clock, severity and level: the windows and their lengths in µs."""
+    day = dt.timedelta(microseconds=_DAY_US[kind])
+    ack = policy.matrix.window(severity, Metric.ACKNOWLEDGEMENT, level=level)
     if ack is None:
         raise UnknownKeyError(
             "severity",
-            int(ticket.severity),
+            int(severity),
             sorted({str(int(c.severity)) for c in policy.matrix.cells}),
             hint=f"the {policy.name} matrix has no acknowledgement cell for it",
         )
-    first = ticket.responses[0] if ticket.responses else None
-    out.append(_Window(Metric.ACKNOWLEDGEMENT, 0, ticket.opened_at, first, ack))
-    pd = policy.matrix.window(ticket.severity, Metric.PROBLEM_DETERMINATION, level=ticket.level)
-    if pd is not None:
-        responses = ticket.responses
-        if Metric.PROBLEM_DETERMINATION not in policy.recurring:
-            responses = responses[:1]
-        for i, r in enumerate(responses):
-            nxt = ticket.responses[i + 1] if i + 1 < len(ticket.responses) else None
-            out.append(_Window(Metric.PROBLEM_DETERMINATION, i + 1, r, nxt, pd))
+    pd = policy.matrix.window(severity, Metric.PROBLEM_DETERMINATION, level=level)
+    ack_plan = (Metric.ACKNOWLEDGEMENT, ack, ack.target.on(day) // _US, ack.limit.on(day) // _US)
+    if pd is None:
+        return ack_plan, None
+    return ack_plan, (
+        Metric.PROBLEM_DETERMINATION,
+        pd,
+        pd.target.on(day) // _US,
+        pd.limit.on(day) // _US,
+    )
+
+
+_Win = tuple[Metric, int, dt.datetime, dt.datetime | None, ResponseWindow, int, int]
+
+
+def _windows(ticket: Ticket, policy: SlaPolicy, kind: ClockKind) -> list[_Win]:
+    ack, pd = _plan(policy, kind, ticket.severity, ticket.level)
+    responses = ticket.responses
+    out: list[_Win] = [
+        (ack[0], 0, ticket.opened_at, responses[0] if responses else None, ack[1], ack[2], ack[3])
+    ]
+    if pd is not None and responses:
+        n = len(responses) if Metric.PROBLEM_DETERMINATION in policy.recurring else 1
+        for i in range(n):
+            nxt = responses[i + 1] if i + 1 < len(responses) else None
+            out.append((pd[0], i + 1, responses[i], nxt, pd[1], pd[2], pd[3]))
     return out
 
 
 def _pauses_us(ticket: Ticket) -> _Pauses:
+    if not ticket.pauses:
+        return ()
     return tuple((_to_us(p.start), None if p.end is None else _to_us(p.end)) for p in ticket.pauses)
 
 
 def _setup(ticket: Ticket, policy: SlaPolicy, zone: object) -> tuple[ClockKind, str, _Timeline]:
-    _validate.instance("ticket", ticket, Ticket)
-    kind = policy.clock_for(ticket.category)
+    if not isinstance(ticket, Ticket):
+        raise InvalidTypeError("ticket", ticket, "a Ticket")
+    kind = ClockKind.ALWAYS_ON if ticket.category in policy.round_the_clock else policy.clock
     name = _resolve_zone(ticket, zone)
     return kind, name, _timeline(kind, name, ticket.country, ticket.subdivision)
 
@@ -1642,6 +1680,12 @@ def _clock_reasons(ticket: Ticket, policy: SlaPolicy, kind: ClockKind, zone: str
     else:
         text = "{category} cases run on the 24x5 weekday clock: weekends do not count ({zone})"
     return [Reason.of("zoho.sla.weekday_clock", text, category=ticket.category.value, zone=zone)]
+
+
+def _clock_tuple(
+    ticket: Ticket, policy: SlaPolicy, kind: ClockKind, zone: str
+) -> tuple[Reason, ...]:
+    return tuple(_clock_reasons(ticket, policy, kind, zone))
 
 
 def _place(country: str, subdivision: str | None) -> str:
@@ -1666,7 +1710,7 @@ def _holiday_reasons(
     if ticket.subdivision is not None:
         national = _timeline(ClockKind.SUPPORT_HOURS, zone, ticket.country, None).calendar
     out = []
-    day = start.date()
+    day = start.astimezone(tl.zone).date()
     while day <= due.date():
         name = tl.calendar.closure_reason(day) if day.weekday() < 5 else None
         if name:
@@ -1687,6 +1731,70 @@ def _holiday_reasons(
             )
         day += dt.timedelta(days=1)
     return out
+
+
+def _deadline_reasons(
+    ticket: Ticket,
+    pol: SlaPolicy,
+    kind: ClockKind,
+    zone_name: str,
+    tl: _Timeline,
+    w: _Win,
+    target_at: dt.datetime | None,
+    limit_at: dt.datetime | None,
+    pauses: _Pauses,
+) -> tuple[Reason, ...]:
+    metric, _, start, _, window, _, limit = w
+    why: list[Reason] = []
+    if limit_at is None:
+        why.append(
+            Reason.of(
+                pol.rule_id,
+                "{metric} clock held by a pause still open: no due time yet",
+                metric=metric.value,
+            )
+        )
+    elif kind is ClockKind.SUPPORT_HOURS:
+        why.append(
+            Reason.of(
+                pol.rule_id,
+                "due {due:EEEE d MMM HH:mm}: {span} on the {place} support calendar",
+                due=limit_at,
+                span=_span_words(window.limit),
+                place=_place(ticket.country, ticket.subdivision),
+                opened=start,
+            )
+        )
+        why.extend(_holiday_reasons(ticket, tl, zone_name, start, limit_at))
+    else:
+        why.append(
+            Reason.of(
+                pol.rule_id,
+                "{metric} due by {limit_at:EEE d MMM HH:mm} "
+                "(at risk after {target_at:EEE d MMM HH:mm}): "
+                "severity {severity} allows {window} on the {clock} clock",
+                metric=metric.value,
+                limit_at=limit_at,
+                target_at=target_at,
+                severity=int(ticket.severity),
+                window=str(window),
+                clock=kind.value,
+            )
+        )
+    if pauses and limit_at is not None:
+        plain = tl.add(_to_us(start), limit)
+        if plain != _to_us(limit_at):
+            why.append(
+                Reason.of(
+                    pol.rule_id,
+                    "pauses waiting on the customer moved the {metric} limit from "
+                    "{before} to {after}",
+                    metric=metric.value,
+                    before=_from_us(plain, tl.zone),
+                    after=limit_at,
+                )
+            )
+    return tuple(why)
 
 
 def deadlines(
@@ -1718,83 +1826,36 @@ def deadlines(
             category=ticket.category.value,
             policy=pol.name,
         )
-        return TicketDeadlines(ticket.id, pol.name, True, None, "", None, (), (exempt,))
+        return TicketDeadlines(ticket.id, pol.name, True, None, "", None, (), lambda: (exempt,))
     kind, zone_name, tl = _setup(ticket, pol, zone)
-    day = _DAY_US[kind]
     pauses = _pauses_us(ticket)
-    reasons = _clock_reasons(ticket, pol, kind, zone_name)
+    tz = tl.zone
     found: list[Deadline] = []
-    for w in _windows(ticket, pol):
-        start = _to_us(w.start)
-        t_us = _padd(tl, start, w.window.target.on(dt.timedelta(microseconds=day)) // _US, pauses)
-        l_us = _padd(tl, start, w.window.limit.on(dt.timedelta(microseconds=day)) // _US, pauses)
-        target_at = None if t_us is None else _from_us(t_us, tl.zone)
-        limit_at = None if l_us is None else _from_us(l_us, tl.zone)
-        why: list[Reason] = []
-        if limit_at is None:
-            why.append(
-                Reason.of(
-                    pol.rule_id,
-                    "{metric} clock held by a pause still open: no due time yet",
-                    metric=w.metric.value,
-                )
-            )
-        elif kind is ClockKind.SUPPORT_HOURS:
-            opens = _from_us(tl.add(start, 0) if tl.pos(start) else start, tl.zone)
-            why.append(
-                Reason.of(
-                    pol.rule_id,
-                    "due {due:EEEE d MMM HH:mm}: {span} on the {place} support calendar",
-                    due=limit_at,
-                    span=_span_words(w.window.limit),
-                    place=_place(ticket.country, ticket.subdivision),
-                    opened=w.start,
-                    clock_start=opens,
-                )
-            )
-            why.extend(_holiday_reasons(ticket, tl, zone_name, w.start, limit_at))
+    for w in _windows(ticket, pol, kind):
+        metric, seq, start, end, window, target, limit = w
+        start_us = _to_us(start)
+        if pauses:
+            t_us = _padd(tl, start_us, target, pauses)
+            l_us = _padd(tl, start_us, limit, pauses)
         else:
-            why.append(
-                Reason.of(
-                    pol.rule_id,
-                    "{metric} due by {limit_at:EEE d MMM HH:mm} "
-                    "(at risk after {target_at:EEE d MMM HH:mm}): "
-                    "severity {severity} allows {window} on the {clock} clock",
-                    metric=w.metric.value,
-                    limit_at=limit_at,
-                    target_at=target_at,
-                    severity=int(ticket.severity),
-                    window=str(w.window),
-                    clock=kind.value,
-                )
-            )
-        if pauses and limit_at is not None:
-            plain = tl.add(start, w.window.limit.on(dt.timedelta(microseconds=day)) // _US)
-            if plain != l_us:
-                why.append(
-                    Reason.of(
-                        pol.rule_id,
-                        "pauses waiting on the customer moved the {metric} limit from "
-                        "{before} to {after}",
-                        metric=w.metric.value,
-                        before=_from_us(plain, tl.zone),
-                        after=limit_at,
-                    )
-                )
+            t_us, l_us = tl.add(start_us, target), tl.add(start_us, limit)
+        target_at = None if t_us is None else _from_us(t_us, tz)
+        limit_at = None if l_us is None else _from_us(l_us, tz)
+        explain = functools.partial(
+            _deadline_reasons, ticket, pol, kind, zone_name, tl, w, target_at, limit_at, pauses
+        )
         found.append(
-            Deadline(
-                w.metric,
-                w.sequence,
-                w.start.astimezone(tl.zone),
-                w.window,
-                target_at,
-                limit_at,
-                w.end,
-                tuple(why),
-            )
+            Deadline(metric, seq, start.astimezone(tz), window, target_at, limit_at, end, explain)
         )
     return TicketDeadlines(
-        ticket.id, pol.name, False, kind, zone_name, found[0], tuple(found[1:]), tuple(reasons)
+        ticket.id,
+        pol.name,
+        False,
+        kind,
+        zone_name,
+        found[0],
+        tuple(found[1:]),
+        functools.partial(_clock_tuple, ticket, pol, kind, zone_name),
     )
 
 
@@ -1808,23 +1869,46 @@ def _clip(pauses: _Pauses, at: int) -> _Pauses:
     return tuple((ps, pe if pe is not None and pe <= at else None) for ps, pe in pauses if ps <= at)
 
 
-def _window_status(
-    tl: _Timeline,
-    w: _Window,
-    day: int,
-    pauses: _Pauses,
-    at: dt.datetime,
-    at_us: int,
+def _status_reasons(
     rule_id: str,
+    metric: Metric,
+    state: ClockState,
+    elapsed: dt.timedelta,
+    limit: dt.timedelta,
+    used: Decimal,
+    limit_at: dt.datetime | None,
+) -> tuple[Reason, ...]:
+    return (
+        Reason.of(
+            rule_id,
+            "{metric} {state}: {elapsed} of {limit} used ({used:%})",
+            metric=metric.value,
+            state=state.value,
+            elapsed=elapsed,
+            limit=limit,
+            used=used,
+            limit_at=limit_at,
+        ),
+    )
+
+
+_RATIO = Decimal("0.0001")
+
+
+def _window_status(
+    tl: _Timeline, w: _Win, pauses: _Pauses, at: dt.datetime, at_us: int, rule_id: str
 ) -> WindowStatus:
-    start = _to_us(w.start)
-    target = w.window.target.on(dt.timedelta(microseconds=day)) // _US
-    limit = w.window.limit.on(dt.timedelta(microseconds=day)) // _US
-    end = w.end if w.end is not None and w.end <= at else None
+    metric, seq, start_dt, end_dt, _, target, limit = w
+    start = _to_us(start_dt)
+    end = end_dt if end_dt is not None and end_dt <= at else None
     end_us = at_us if end is None else _to_us(end)
-    elapsed = _net(tl, start, end_us, pauses)
-    t_us = _padd(tl, start, target, pauses)
-    l_us = _padd(tl, start, limit, pauses)
+    if pauses:
+        elapsed = _net(tl, start, end_us, pauses)
+        t_us = _padd(tl, start, target, pauses)
+        l_us = _padd(tl, start, limit, pauses)
+    else:
+        elapsed = tl.pos(end_us) - tl.pos(start)
+        t_us, l_us = tl.add(start, target), tl.add(start, limit)
     if end is not None:
         state = ClockState.MET if l_us is None or end_us <= l_us else ClockState.MET_LATE
     elif l_us is not None and at_us > l_us:
@@ -1836,26 +1920,19 @@ def _window_status(
     else:
         state = ClockState.RUNNING
     zone = tl.zone
-    used = (Decimal(elapsed) / Decimal(limit)).quantize(Decimal("0.0001"), ROUND_HALF_EVEN)
+    used = (Decimal(elapsed) / limit).quantize(_RATIO, ROUND_HALF_EVEN)
     limit_td = dt.timedelta(microseconds=limit)
     elapsed_td = dt.timedelta(microseconds=elapsed)
     limit_at = None if l_us is None else _from_us(l_us, zone)
-    why = Reason.of(
-        rule_id,
-        "{metric} {state}: {elapsed} of {limit} used ({used:%})",
-        metric=w.metric.value,
-        state=state.value,
-        elapsed=elapsed_td,
-        limit=limit_td,
-        used=used,
-        limit_at=limit_at,
+    explain = functools.partial(
+        _status_reasons, rule_id, metric, state, elapsed_td, limit_td, used, limit_at
     )
     return WindowStatus(
-        w.metric,
-        w.sequence,
+        metric,
+        seq,
         state,
         at,
-        w.start.astimezone(zone),
+        start_dt.astimezone(zone),
         elapsed_td,
         limit_td,
         limit_td - elapsed_td,
@@ -1863,7 +1940,7 @@ def _window_status(
         None if t_us is None else _from_us(t_us, zone),
         limit_at,
         end,
-        (why,),
+        explain,
         tl,
         pauses,
     )
@@ -1889,7 +1966,8 @@ def status(
     Raises:
         NaiveDatetimeError: *at* has no zone.
     """
-    at = _validate.aware("at", at)
+    if not isinstance(at, dt.datetime) or at.tzinfo is None:
+        _validate.aware("at", at)
     pol = _policy(policy)
     if ticket.category in pol.exempt:
         _validate.instance("ticket", ticket, Ticket)
@@ -1900,32 +1978,26 @@ def status(
             policy=pol.name,
         )
         ack = WindowStatus(
-            Metric.ACKNOWLEDGEMENT,
-            0,
-            ClockState.EXEMPT,
-            at,
-            None,
-            dt.timedelta(0),
-            None,
-            None,
-            None,
-            None,
-            None,
-            None,
-            (why,),
-        )
-        return TicketStatus(ticket.id, at, True, ack, (), (why,))
+            Metric.ACKNOWLEDGEMENT, 0, ClockState.EXEMPT, at, None, dt.timedelta(0),
+            None, None, None, None, None, None, lambda: (why,),
+        )  # fmt: skip
+        return TicketStatus(ticket.id, at, True, ack, (), lambda: (why,))
     kind, zone_name, tl = _setup(ticket, pol, zone)
     at_us = _to_us(at)
-    pauses = _clip(_pauses_us(ticket), at_us)
-    day = _DAY_US[kind]
+    pauses = _clip(_pauses_us(ticket), at_us) if ticket.pauses else ()
     found = [
-        _window_status(tl, w, day, pauses, at, at_us, pol.rule_id)
-        for w in _windows(ticket, pol)
-        if w.sequence == 0 or w.start <= at
+        _window_status(tl, w, pauses, at, at_us, pol.rule_id)
+        for w in _windows(ticket, pol, kind)
+        if w[1] == 0 or w[2] <= at
     ]
-    reasons = tuple(_clock_reasons(ticket, pol, kind, zone_name))
-    return TicketStatus(ticket.id, at, False, found[0], tuple(found[1:]), reasons)
+    return TicketStatus(
+        ticket.id,
+        at,
+        False,
+        found[0],
+        tuple(found[1:]),
+        functools.partial(_clock_tuple, ticket, pol, kind, zone_name),
+    )
 
 
 # ---------------------------------------------------------------------------
