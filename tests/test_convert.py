@@ -116,3 +116,14 @@ def test_a_bad_top_level_value_is_reported_at_the_root():
 def test_unstructure_refuses_a_class():
     with pytest.raises(TypeError, match=r"'value' must be a value, not a class"):
         unstructure(Money)
+
+
+@attrs.frozen
+class Tagged:
+    tags: frozenset[str]
+
+
+def test_sets_become_sorted_lists_so_json_can_hold_them():
+    data = unstructure(Tagged(frozenset({"z", "a", "m"})))
+    assert data == {"tags": ["a", "m", "z"]}
+    assert structure(data, Tagged) == Tagged(frozenset({"a", "m", "z"}))

@@ -176,6 +176,7 @@ RULE_MODULES: tuple[str, ...] = (
     "partnerrules.commission",
     "partnerrules.contracts",
     "partnerrules.sla",
+    "partnerrules.regions",
     "partnerrules.deals",
 )
 

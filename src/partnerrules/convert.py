@@ -151,6 +151,10 @@ def _converter() -> Any:
         dt.timedelta, lambda d: str(Decimal(d // dt.timedelta(microseconds=1)).scaleb(-6))
     )
     conv.register_unstructure_hook(ZoneInfo, str)
+    conv.register_unstructure_hook_func(
+        lambda t: t in (frozenset, set) or getattr(t, "__origin__", None) in (frozenset, set),
+        lambda s: sorted(conv.unstructure(item) for item in s),
+    )
     return conv
 
 
