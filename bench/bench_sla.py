@@ -1,0 +1,80 @@
+"""Benchmark: SLA deadlines and status for 1,000,000 generated tickets (run by hand).
+
+    .venv/bin/python bench/bench_sla.py [N]
+
+Tickets are generated first (not timed): random openings over 2026 in
+America/Sao_Paulo, severities 1-3, a mix of 24x7 and 24x5 categories, every
+tenth ticket with a pause and two responses. Then, in one process, the timed
+phase computes ``deadlines(t)`` and ``status(t, at)`` for every ticket. Reasons
+are built on first access, so they are not part of the timed phase; a sample
+of them is rendered afterwards as a sanity check.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import random
+import sys
+import time
+from zoneinfo import ZoneInfo
+
+from partnerrules.sla import Pause, Ticket, deadlines, status
+
+SP = ZoneInfo("America/Sao_Paulo")
+CATEGORIES = ("downtime", "slowness", "how-to", "incorrect results", "login", "data integrity")
+LEVELS = ("Authorized", "Advanced", "Premium")
+
+
+def generate(n: int, seed: int = 2026) -> list[Ticket]:
+    rng = random.Random(seed)
+    base = dt.datetime(2026, 1, 1, tzinfo=SP)
+    out = []
+    for i in range(n):
+        opened = base + dt.timedelta(minutes=rng.randrange(0, 365 * 24 * 60))
+        extra: dict[str, object] = {}
+        if i % 10 == 0:
+            p = opened + dt.timedelta(minutes=rng.randrange(1, 600))
+            extra["pauses"] = (Pause(p, p + dt.timedelta(minutes=rng.randrange(1, 900))),)
+            extra["responses"] = (
+                opened + dt.timedelta(minutes=rng.randrange(0, 300)),
+                opened + dt.timedelta(minutes=rng.randrange(300, 3000)),
+            )
+        out.append(
+            Ticket(
+                str(i),
+                opened,
+                severity=rng.choice((1, 2, 3)),
+                category=rng.choice(CATEGORIES),
+                level=rng.choice(LEVELS),
+                country="BR",
+                **extra,  # type: ignore[arg-type]
+            )
+        )
+    return out
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
+    t0 = time.perf_counter()
+    tickets = generate(n)
+    at = [t.opened_at + dt.timedelta(hours=5) for t in tickets]
+    gen = time.perf_counter() - t0
+    gc.collect()
+    gc.freeze()  # the generated tickets are long-lived: keep the cyclic GC off them
+    t1 = time.perf_counter()
+    books = [deadlines(t) for t in tickets]
+    t2 = time.perf_counter()
+    states = [status(t, a) for t, a in zip(tickets, at, strict=True)]
+    t3 = time.perf_counter()
+    breached = sum(s.acknowledgement.state.value == "breached" for s in states)
+    print(f"tickets: {n:,} (generated in {gen:.1f} s, not timed)")
+    print(f"deadlines: {t2 - t1:.2f} s ({(t2 - t1) / n * 1e6:.1f} us/ticket)")
+    print(f"status:    {t3 - t2:.2f} s ({(t3 - t2) / n * 1e6:.1f} us/ticket)")
+    print(f"total:     {t3 - t1:.2f} s; acknowledgements breached 5 h after opening: {breached:,}")
+    first = books[0].acknowledgement
+    print("sample reason:", first.reasons[0] if first else "-")
+
+
+if __name__ == "__main__":
+    main()
