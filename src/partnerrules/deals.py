@@ -4,8 +4,8 @@ Rules ``mcs.deal.protection``, ``mcs.deal.protection_required``,
 ``mcs.partner.kinds`` and ``mcs.marketplace.listing`` come from the Mail.ru
 Cloud Solutions partner programme (seed 002); ``aws.ace.readiness`` and
 ``aws.segment.classify`` from the AWS ACE co-sell guide (seed 004). The
-numbers live in :mod:`partnerrules.policies.mcs` and
-:mod:`partnerrules.policies.aws` and are parameters of every function here.
+numbers live in ``partnerrules.policies.mcs`` and
+``partnerrules.policies.aws`` and are parameters of every function here.
 
 Conventions:
 
@@ -16,7 +16,7 @@ Conventions:
   clamp: 30 November gives 28 or 29 February). One instant later the
   protection is *lapsable*: the BDM may refuse it, it is not lost by itself.
 * Customers are compared with :meth:`Customer.same_as` (normalised names,
-  registrable domains, CNPJ roots): see :mod:`partnerrules.identity`.
+  registrable domains, CNPJ roots): see ``partnerrules.identity``.
 
 >>> import datetime as dt
 >>> from zoneinfo import ZoneInfo
@@ -177,7 +177,7 @@ class ProtectionState(enum.StrEnum):
 
     #: The last status update is at most the window old.
     PROTECTED = "protected"
-    #: The window has passed: the BDM *may* refuse protection (not automatic).
+    #: The window has passed, so the BDM *may* refuse protection (not automatic).
     LAPSABLE = "lapsable"
 
 
@@ -266,7 +266,7 @@ class ProtectionStatus:
     Attributes:
         deal_id: the registration's CRM id.
         partner: the partner that registered it.
-        state: :attr:`ProtectionState.PROTECTED` or :attr:`ProtectionState.LAPSABLE`.
+        state: ``PROTECTED`` or ``LAPSABLE``.
         at: the instant the status is for.
         last_activity: the latest status update known at *at* (or the registration).
         protected_until: the last protected instant (inclusive); the deal is
@@ -286,12 +286,12 @@ class ProtectionStatus:
 
     @property
     def is_protected(self) -> bool:
-        """Whether the deal is protected at :attr:`at`."""
+        """Whether the deal is protected at the instant ``at``."""
         return self.state is ProtectionState.PROTECTED
 
     @property
     def lapsable_since(self) -> dt.datetime | None:
-        """When lapsable: the instant after which it became so (:attr:`protected_until`)."""
+        """The instant after which the deal became lapsable (``protected_until``), or None."""
         return None if self.is_protected else self.protected_until
 
 
@@ -392,11 +392,11 @@ def protection_status(
 class ConflictBasis(enum.StrEnum):
     """Why a conflict went to its holder (rule ``mcs.deal.protection``)."""
 
-    #: The holder is the only one with active protection; the others' lapsed.
+    #: The holder is the only one with active protection; the others lapsed.
     ACTIVE_PROTECTION = "active_protection"
-    #: Several had active protection (a CRM anomaly): the earliest of them.
+    #: Several had active protection (a CRM anomaly), so the earliest of them.
     EARLIEST_PROTECTED = "earliest_protected"
-    #: No one had active protection: the earliest registration.
+    #: No one had active protection, so the earliest registration.
     EARLIEST_REGISTRATION = "earliest_registration"
 
 
@@ -641,7 +641,7 @@ def check_protection_claim(
 class PartnerKind(enum.StrEnum):
     """The four kinds of MCS partner (rule ``mcs.partner.kinds``).
 
-    ``PartnerKind("reseller")`` is :attr:`DISTRIBUTOR`: the source gives
+    ``PartnerKind("reseller")`` is ``DISTRIBUTOR``: the source gives
     distributors and resellers one interaction scheme.
     """
 
@@ -702,11 +702,29 @@ def partner_kind_profiles(
     """
     table = _service_table(services)
     result = []
-    for kind_key, published, obligations, income in kinds:
-        kind = _member("kind", kind_key, PartnerKind)
+    for index, row in enumerate(_rows("kinds", kinds, 4)):
+        kind = _member(f"kinds[{index}][0]", row[0], PartnerKind)
         offered = tuple((s, c) for (k, s), c in table.items() if k is kind)
-        result.append(PartnerKindProfile(kind, published, obligations, income, offered))
+        result.append(
+            PartnerKindProfile(
+                kind,
+                _validate.text(f"kinds[{index}][1]", row[1]),
+                _texts(f"kinds[{index}][2]", row[2]),
+                _texts(f"kinds[{index}][3]", row[3]),
+                offered,
+            )
+        )
     return tuple(result)
+
+
+def _rows(field: str, value: object, width: int) -> tuple[tuple[Any, ...], ...]:
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise InvalidTypeError(field, value, f"a sequence of {width}-tuples")
+    rows = tuple(value)
+    for index, row in enumerate(rows):
+        if isinstance(row, str) or not isinstance(row, Sequence) or len(row) != width:
+            raise InvalidValueError(f"{field}[{index}]", row, f"a tuple of {width} items")
+    return rows
 
 
 def partner_kind_profile(kind: PartnerKind | str) -> PartnerKindProfile:
@@ -719,7 +737,8 @@ def partner_kind_profile(kind: PartnerKind | str) -> PartnerKindProfile:
         UnknownKeyError: *kind* is not a partner kind.
     """
     wanted = _member("kind", kind, PartnerKind)
-    return next(p for p in partner_kind_profiles() if p.kind is wanted)
+    (profile,) = (p for p in partner_kind_profiles() if p.kind is wanted)
+    return profile
 
 
 _CONDITIONS = ("allowed", "trained")
@@ -729,7 +748,7 @@ def _service_table(
     services: Iterable[tuple[str, str, str]],
 ) -> dict[tuple[PartnerKind, PartnerService], str]:
     table = {}
-    for kind_key, service_key, condition in services:
+    for kind_key, service_key, condition in _rows("services", services, 3):
         if condition not in _CONDITIONS:
             raise UnknownKeyError("condition", condition, _CONDITIONS)
         key = (
@@ -1567,7 +1586,7 @@ class Segmentation:
     Attributes:
         segment: the segment.
         adoption: Engaged or Greenfield.
-        matched: the criteria that placed the customer in :attr:`segment`.
+        matched: the criteria that placed the customer in its segment.
         reasons: why; for commercial customers also why each earlier segment
             in the order did not match.
     """
@@ -1625,7 +1644,7 @@ def classify_segment(
     * Enterprise: large or medium, heavy legacy investment, on premises or hybrid;
     * SMB: everything else, resellers included.
 
-    Engaged or Greenfield follows :attr:`Organisation.uses_aws`.
+    Engaged or Greenfield follows ``Organisation.uses_aws``.
 
     >>> import datetime as dt
     >>> org = Organisation("Zeta Apps", uses_aws=False, founded=dt.date(2019, 3, 1),

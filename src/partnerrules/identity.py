@@ -14,7 +14,7 @@ reduces each identifier to a canonical key first:
   trailing dot removed, then only the *registrable* domain kept: the last two
   labels, or the last three when the last two are a known two-level public
   suffix such as ``com.br`` or ``co.uk`` (the list is
-  :data:`TWO_LEVEL_SUFFIXES`; it is deliberately short, not the full Public
+  ``TWO_LEVEL_SUFFIXES``; it is deliberately short, not the full Public
   Suffix List).
 * **CNPJ** (:class:`Cnpj`): the Brazilian company registry number, checked with
   its two mod-11 check digits, in the numeric form and in the alphanumeric form
@@ -176,7 +176,7 @@ def registrable_domain(value: str, *, field: str = "domain") -> str:
 
     Scheme, user, port, path, query, a trailing dot and every subdomain are
     dropped; what stays is the last two labels, or three under a two-level
-    public suffix of :data:`TWO_LEVEL_SUFFIXES`. Internationalised names are
+    public suffix of ``TWO_LEVEL_SUFFIXES``. Internationalised names are
     kept in their ASCII (punycode) form. Idempotent.
 
     >>> registrable_domain("HTTP://Shop.Example.COM:8080/path")
@@ -223,7 +223,7 @@ _BASE_CHARS: Final = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 class CnpjError(InvalidValueError):
-    """A malformed CNPJ; :attr:`check` says which check failed.
+    """A malformed CNPJ; the ``check`` attribute says which check failed.
 
     Attributes:
         check: ``'length'``, ``'characters'``, ``'first check digit'`` or
@@ -335,7 +335,7 @@ class Cnpj:
     Raises:
         InvalidTypeError: the value is not a string.
         CnpjError: the length, the characters, the first or the second check
-            digit is wrong (:attr:`CnpjError.check` says which).
+            digit is wrong (``CnpjError.check`` says which).
     """
 
     number: str = attrs.field(converter=_to_cnpj)
@@ -406,7 +406,7 @@ class Customer:
 
     @property
     def identity(self) -> tuple[str, str]:
-        """The strongest key this record carries: ``(kind, value)``.
+        """The strongest key this record carries, as ``(kind, value)``.
 
         ``('cnpj', root)``, else ``('domain', registrable domain)``, else
         ``('name', normalised name)``.
