@@ -158,6 +158,11 @@ def weekly_of(cal: BusinessCalendar) -> dict[int, Any]:
 ORACLE_DAYS = 9
 
 
+def utc(instant: datetime) -> datetime:
+    """Compare instants in UTC: Python never finds a time in a fold equal across zones."""
+    return instant.astimezone(UTC)
+
+
 @pytest.mark.rule("calendar.business_time")
 @given(
     case=calendars_near_a_clock_change(),
@@ -179,10 +184,10 @@ def test_the_engine_agrees_with_a_minute_stepping_oracle(
     assert cal.is_open(oracle.instant(b)) == bool(oracle.open[b])
     expected = oracle.add(a, minutes)
     if expected is not None:
-        assert cal.add(start, minutes * MINUTE) == oracle.instant(expected)
+        assert utc(cal.add(start, minutes * MINUTE)) == oracle.instant(expected)
     following = next((m for m in range(a, oracle.count) if oracle.open[m]), None)
     if following is not None:
-        assert cal.next_open(start) == oracle.instant(following)
+        assert utc(cal.next_open(start)) == oracle.instant(following)
 
 
 # -- laws -------------------------------------------------------------------------------------------------
@@ -234,7 +239,7 @@ def test_going_back_the_same_duration_returns_to_an_open_start(
     back = cal.add(cal.add(a, d), -d)
     assert cal.elapsed(back, a) == timedelta(0)
     if cal.is_open(a) and d > timedelta(0):
-        assert back == a
+        assert utc(back) == utc(a)
 
 
 @pytest.mark.rule("calendar.business_time")
@@ -276,7 +281,7 @@ def test_add_inverts_elapsed_when_the_end_is_inside_open_hours(
     """calendar.business_time: add(a, elapsed(a, b)) == b for b strictly inside an interval."""
     tick = timedelta(microseconds=1)
     assume(cal.is_open(b) and cal.is_open(b - tick) and a != b)
-    assert cal.add(a, cal.elapsed(a, b)) == b
+    assert utc(cal.add(a, cal.elapsed(a, b))) == utc(b)
 
 
 @pytest.mark.rule("calendar.business_time")
@@ -295,7 +300,7 @@ def test_is_open_agrees_with_the_open_intervals_of_the_days_around(
     for s, e in intervals:
         assert cal.is_open(s)
         following = cal.open_intervals(e.date())  # e is in the calendar zone
-        assert not cal.is_open(e) or any(s2 == e for s2, _ in following)
+        assert not cal.is_open(e) or any(utc(s2) == utc(e) for s2, _ in following)
         assert cal.elapsed(s, e) == e.astimezone(UTC) - s.astimezone(UTC)  # real time
 
 
@@ -306,7 +311,7 @@ def test_a_uniform_calendar_moves_business_days_as_whole_day_lengths(
 ) -> None:
     """calendar.business_time: on a plain Mon-Fri 09:00-18:00 table, n days is n x 9 h."""
     plain = BusinessCalendar(cal.zone, {d: [(time(9), time(18))] for d in range(5)})
-    assert plain.add_business_days(a, n) == plain.add(a, n * timedelta(hours=9))
+    assert utc(plain.add_business_days(a, n)) == utc(plain.add(a, n * timedelta(hours=9)))
 
 
 # -- numpy day counts ------------------------------------------------------------------------------------

@@ -327,9 +327,12 @@ def _resolve_hours(hours: Hours) -> tuple[tuple[int, int], ...]:
 class _Timeline:
     """The mutable cache behind one calendar (never compared, hashed or shown)."""
 
-    __slots__ = ("closures", "special", "weekly", "years")
+    __slots__ = ("closures", "epoch", "special", "weekly", "years")
 
     def __init__(self, cal: BusinessCalendar) -> None:
+        # The epoch's UTC fields under the calendar's zone: ``zone.fromutc(epoch + delta)``
+        # is the instant ``delta`` after the epoch, in the zone, without float or astimezone.
+        self.epoch = dt.datetime(1970, 1, 1, tzinfo=cal.zone)
         self.weekly = tuple(_resolve_hours(h) for h in cal.weekly_hours)
         self.special = {d: _resolve_hours(h) for d, h in cal.special_hours}
         self.closures = frozenset(cal.closures)
@@ -395,7 +398,7 @@ class BusinessCalendar:
     categories: tuple[str, ...]
     closures: tuple[dt.date, ...]
     special_hours: tuple[tuple[dt.date, Hours], ...]
-    _timeline: _Timeline | None = attrs.field(init=False, default=None, eq=False, repr=False)
+    _timeline: _Timeline = attrs.field(init=False, eq=False, repr=False)
 
     def __init__(
         self,
@@ -434,12 +437,6 @@ class BusinessCalendar:
 
     # -- compiling ----------------------------------------------------------------------
 
-    @property
-    def _tl(self) -> _Timeline:
-        tl = self._timeline
-        assert tl is not None  # set in __init__
-        return tl
-
     def _closed_days(self, year: int) -> Mapping[dt.date, str]:
         names: dict[dt.date, str] = {}
         if self.country is not None:
@@ -450,7 +447,7 @@ class BusinessCalendar:
         return names
 
     def _compile(self, year: int) -> _Year:
-        tl = self._tl
+        tl = self._timeline
         zone = self.zone
         closed = self._closed_days(year)
         day = dt.date(year, 1, 1)
@@ -496,7 +493,7 @@ class BusinessCalendar:
         return out
 
     def _year(self, year: int, field: str, value: object) -> _Year:
-        found = self._tl.years.get(year)
+        found = self._timeline.years.get(year)
         if found is not None:
             return found
         if not FIRST_YEAR <= year <= LAST_YEAR:
@@ -505,7 +502,7 @@ class BusinessCalendar:
 
     def _locate(self, us: int, hint: int, field: str, value: object) -> _Year:
         """The compiled local year that holds the instant *us* (hint: a nearby year)."""
-        year = self._tl.years.get(hint)
+        year = self._timeline.years.get(hint)
         if year is not None and year.lo <= us < year.hi:
             return year
         y = max(FIRST_YEAR - 1, min(LAST_YEAR + 1, hint))
@@ -518,13 +515,22 @@ class BusinessCalendar:
             y += 1
         return self._year(y, field, value)
 
-    def _at(self, field: str, value: object) -> tuple[_Year, int]:
-        at = _validate.aware(field, value)
-        us = (at - _EPOCH) // _US
-        return self._locate(us, at.year, field, value), us
+    def _at(self, field: str, value: Any) -> tuple[_Year, int]:
+        """The compiled year holding the aware datetime *value*, and its µs since the epoch."""
+        try:
+            # Naive datetimes, dates and other types fail here; _validate says why.
+            us: int = (value - _EPOCH) // _US
+            hint: int = value.year
+        except (TypeError, AttributeError):
+            _validate.aware(field, value)
+            raise  # pragma: no cover - _validate.aware has raised already
+        year = self._timeline.years.get(hint)
+        if year is None or not year.lo <= us < year.hi:
+            year = self._locate(us, hint, field, value)
+        return year, us
 
     def _out(self, us: int) -> dt.datetime:
-        return (_EPOCH + dt.timedelta(microseconds=us)).astimezone(self.zone)
+        return self.zone.fromutc(self._timeline.epoch + _US * us)
 
     @staticmethod
     def _position(year: _Year, us: int) -> int:
@@ -618,16 +624,25 @@ class BusinessCalendar:
         d = duration // _US
         if d == 0:
             return start.astimezone(self.zone)
-        pos = self._position(year, us) + d
+        # The open time of the year before ``us``, then ``d`` more.
+        i = bisect_right(year.ends, us)
+        if i == len(year.ends):
+            pos = year.total + d
+        else:
+            s = year.starts[i]
+            pos = year.cum[i] + (us - s if us > s else 0) + d
         if d > 0:
             while pos > year.total:
                 pos -= year.total
                 year = self._year(year.year + 1, "duration", duration)
-            return self._out(self._earliest(year, pos))
-        while pos < 0:
-            year = self._year(year.year - 1, "duration", duration)
-            pos += year.total
-        return self._out(self._latest(year, pos))
+            j = bisect_left(year.cum_end, pos)  # earliest instant
+        else:
+            while pos < 0:
+                year = self._year(year.year - 1, "duration", duration)
+                pos += year.total
+            j = bisect_right(year.cum, pos) - 1  # latest instant
+        t = year.starts[j] + pos - year.cum[j]
+        return self.zone.fromutc(self._timeline.epoch + _US * t)
 
     def elapsed(self, start: dt.datetime, end: dt.datetime) -> dt.timedelta:
         """Return the business time in ``[start, end)``, negative when *end* < *start*.
@@ -647,7 +662,10 @@ class BusinessCalendar:
         """
         ya, ua = self._at("start", start)
         yb, ub = self._at("end", end)
-        return dt.timedelta(microseconds=self._between(ya, ua, yb, ub, end))
+        if ya is yb:
+            position = self._position
+            return _US * (position(yb, ub) - position(ya, ua))
+        return _US * self._between(ya, ua, yb, ub, end)
 
     def _between(self, ya: _Year, ua: int, yb: _Year, ub: int, value: object) -> int:
         if ya is yb:
@@ -807,7 +825,7 @@ class BusinessCalendar:
         d = _validate.date("day", day)
         if not FIRST_YEAR <= d.year <= LAST_YEAR:
             raise HorizonError("day", day, _HORIZON)
-        special = self._tl.special.get(d)
+        special = self._timeline.special.get(d)
         if special is not None:
             return None if special else "closure"
         return self._closed_days(d.year).get(d)
