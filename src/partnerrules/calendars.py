@@ -736,7 +736,7 @@ class BusinessCalendar:
     def open_days_between(self, start: dt.date, end: dt.date) -> int:
         """Count the open days in ``[start, end)``; negative when *end* < *start*.
 
-        Like :func:`numpy.busday_count`. An open day is a date with some open time.
+        Like ``numpy.busday_count``. An open day is a date with some open time.
 
         Raises:
             InvalidTypeError: an argument is not a date.
