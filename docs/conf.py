@@ -41,6 +41,10 @@ autodoc_default_options = {"members": True, "show-inheritance": True}
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 napoleon_use_ivar = True
+autodoc_preserve_defaults = True
+
+# Type variables are not documented objects.
+nitpick_ignore = [("py:class", "partnerrules.convert.T")]
 
 # The build machine reaches no documentation site: inventories are written
 # locally from the installed modules (see _ext/offline_inventories.py).
@@ -50,3 +54,24 @@ intersphinx_timeout = 5
 doctest_default_flags = (
     doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE | doctest.DONT_ACCEPT_TRUE_FOR_1
 )
+
+
+_ATTRIBUTE_KINDS = {"attribute", "data", "property"}
+_saved: dict[str, list[str]] = {}
+
+
+def _save_attribute_doc(app, what, name, obj, options, lines):  # type: ignore[no-untyped-def]
+    if what in _ATTRIBUTE_KINDS:
+        _saved[name] = list(lines)
+
+
+def _restore_attribute_doc(app, what, name, obj, options, lines):  # type: ignore[no-untyped-def]
+    # napoleon reads "Label: text" on the first line of an attribute docstring
+    # as "type: text"; our attribute docstrings are prose, so keep them as written.
+    if what in _ATTRIBUTE_KINDS and name in _saved:
+        lines[:] = _saved.pop(name)
+
+
+def setup(app):  # type: ignore[no-untyped-def]
+    app.connect("autodoc-process-docstring", _save_attribute_doc, priority=400)
+    app.connect("autodoc-process-docstring", _restore_attribute_doc, priority=600)
