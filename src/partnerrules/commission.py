@@ -1,8 +1,1565 @@
-"""Commission: tier schedules, the first-sale Diamond campaign, payouts on collection, awards and income schemes (rules omid.tier.*, omid.campaign.*, omid.commission.*, omid.awards.*, mcs.income.*).
+r"""Commission: tiers, the first-sale Diamond campaign, payouts on collection, awards, income.
 
-This module is a placeholder: its rules land with their own issue.
+Rules ``omid.tier.by_annual_tcv``, ``omid.campaign.first_sale_diamond``,
+``omid.commission.paid_on_collection``, ``omid.awards.sales_trip`` and
+``omid.awards.top_mrr_car`` come from the Omid Cloud partner programme
+(module 007, seed ``000``: §2.2, §7.1, §7.2, §9.1, §9.2, §10);
+``mcs.income.resale_margin`` and ``mcs.income.agency_fee`` from the Mail.ru
+Cloud Solutions programme (seed ``002``, the distributor and reseller scheme).
+
+Conventions:
+
+* A sale is a signed :class:`~partnerrules.contracts.Contract`; its value is
+  the contract's TCV and its MRR the contract's MRR. Every amount is exact
+  :class:`~partnerrules.money.Money` in BRL.
+* Calendar years and the order of sales are those of ``America/Sao_Paulo``
+  (a parameter, ``zone``); two sales signed at the same instant are ordered
+  by contract id.
+* The source publishes tier *names* and Diamond's 16% only. A
+  :class:`TierSchedule` (thresholds, rates, discounts) is caller data; the
+  library ships none.
+* The *standard tier* of a partner is the classification it holds outside
+  the campaign. The caller passes it (``standard_tiers``: partner -> Tier),
+  for instance from :func:`qualify_tier` on the partner's annual TCV.
+* A commission is the sale's TCV times its rate, rounded once, half-even, to
+  the centavo. It is released as the customer pays: after each payment the
+  total released is the commission's share of everything collected so far,
+  rounded once, so a fully paid contract releases exactly its commission.
+
+>>> import datetime as dt
+>>> from decimal import Decimal
+>>> from zoneinfo import ZoneInfo
+>>> from partnerrules.contracts import Contract
+>>> from partnerrules.money import brl
+>>> reseller = Tier("Reseller", brl(0), Decimal("0.08"))  # an example tier, not published data
+>>> sale = Sale("alfa", Contract("C-1", "ACME", dt.date(2026, 2, 1), 12, brl("10000")),
+...             dt.datetime(2026, 1, 20, 15, tzinfo=ZoneInfo("America/Sao_Paulo")))
+>>> (line,) = sale_commissions([sale], standard_tiers={"alfa": reseller})
+>>> line.rate, line.commission
+(Decimal('0.16'), Money('19200.00', 'BRL'))
+>>> print(str(line.reasons[0]).replace("; ", ";\n"))
+16% because this is alfa's first sale of 2026 (Diamond campaign);
+standard tier Reseller would pay 8%
 """
 
 from __future__ import annotations
 
-__all__: list[str] = []
+import bisect
+import datetime as dt
+import enum
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import Any, Final
+from zoneinfo import ZoneInfo
+
+import attrs
+
+from partnerrules import _validate
+from partnerrules.contracts import ACTUAL_ACTUAL, Contract, Proration
+from partnerrules.decisions import Reason
+from partnerrules.errors import (
+    CurrencyMismatchError,
+    InvalidTypeError,
+    InvalidValueError,
+    UnknownKeyError,
+)
+from partnerrules.money import BRL, Money
+from partnerrules.policies import omid
+
+__all__ = [
+    "SAO_PAULO",
+    "TRIP_DAYS",
+    "TRIP_DESTINATION",
+    "AgencyIncome",
+    "CarAward",
+    "CommissionStatement",
+    "Payment",
+    "Payout",
+    "RateBasis",
+    "Release",
+    "ResaleIncome",
+    "Sale",
+    "SaleCommission",
+    "SalesTripAward",
+    "StatementLine",
+    "Tier",
+    "TierSchedule",
+    "TierStanding",
+    "agency_fee",
+    "annual_tcv",
+    "award_sales_trip",
+    "commission_statement",
+    "commission_statements",
+    "qualify_tier",
+    "release_commission",
+    "resale_margin",
+    "sale_commissions",
+    "top_mrr_car",
+]
+
+#: The zone whose calendar years and clock order sales (the programme is Brazilian).
+SAO_PAULO: Final = ZoneInfo("America/Sao_Paulo")
+
+#: §9.1: the trip is four days at a resort.
+TRIP_DAYS: Final = 4
+
+#: §9.1: what the passes are for, as published ("resort all-inclusive no Brasil").
+TRIP_DESTINATION: Final = "all-inclusive resort in Brazil"
+
+_TIER: Final = "omid.tier.by_annual_tcv"
+_CAMPAIGN: Final = "omid.campaign.first_sale_diamond"
+_COLLECTION: Final = "omid.commission.paid_on_collection"
+_TRIP: Final = "omid.awards.sales_trip"
+_CAR: Final = "omid.awards.top_mrr_car"
+_RESALE: Final = "mcs.income.resale_margin"
+_AGENCY: Final = "mcs.income.agency_fee"
+
+
+# -- helpers -------------------------------------------------------------------
+
+
+def _brl(field: str, value: object) -> Money:
+    money = _validate.instance(field, value, Money, "a Money in BRL, e.g. brl('1234.56')")
+    return money.require_currency(BRL, field)
+
+
+def _non_negative_brl(field: str, value: object) -> Money:
+    money = _brl(field, value)
+    if money.is_negative():
+        raise InvalidValueError(field, value, "an amount >= 0")
+    return money
+
+
+def _money(field: str, value: object) -> Money:
+    return _validate.instance(field, value, Money, "a Money, e.g. Money('1234.56', 'RUB')")
+
+
+def _flag(field: str, value: object) -> bool:
+    if not isinstance(value, bool):
+        raise InvalidTypeError(field, value, "a bool (True or False)")
+    return value
+
+
+def _rate(value: object) -> Decimal:
+    return _validate.fraction("rate", value)
+
+
+def _resale_discount(value: object) -> Decimal:
+    return _validate.fraction("resale_discount", value)
+
+
+def _zone(value: object) -> dt.tzinfo:
+    if not isinstance(value, dt.tzinfo):
+        raise InvalidTypeError("zone", value, "a tzinfo such as ZoneInfo('America/Sao_Paulo')")
+    return value
+
+
+def _items(field: str, value: object, kind: type[Any], description: str) -> tuple[Any, ...]:
+    """Check *value* is an iterable (not a string or mapping) of *kind*; return a tuple."""
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        raise InvalidTypeError(field, value, f"an iterable of {description}")
+    items = tuple(value)
+    for i, item in enumerate(items):
+        if not isinstance(item, kind):
+            raise InvalidTypeError(f"{field}[{i}]", item, description)
+    return items
+
+
+def _units(money: Money) -> int:
+    """Centavos of a BRL amount, without the generic scaling of ``minor_units``."""
+    return int(money.amount * 100)
+
+
+def _from_units(units: int) -> Money:
+    # Trusted: an integer count of centavos is always a valid BRL amount.
+    return Money._trusted(Decimal(units).scaleb(-2), BRL)
+
+
+def _share(total: int, part: int, whole: int) -> int:
+    """``total x part / whole`` rounded half-even, on non-negative integers."""
+    if whole == 0:
+        return 0
+    quotient, rest = divmod(total * part, whole)
+    twice = 2 * rest
+    if twice > whole or (twice == whole and quotient % 2):
+        quotient += 1
+    return quotient
+
+
+def _year_start(year: int, zone: dt.tzinfo) -> dt.datetime:
+    return dt.datetime(year, 1, 1, tzinfo=zone)
+
+
+def _midnight(day: dt.date, zone: dt.tzinfo) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, tzinfo=zone)
+
+
+# -- tiers ---------------------------------------------------------------------
+
+
+@attrs.frozen
+class Tier:
+    """One tier of a partner programme (rule ``omid.tier.by_annual_tcv``, §7.1, §7.2).
+
+    A tier covers annual TCV from ``minimum`` (inclusive) up to the next
+    tier's minimum (exclusive); the highest tier has no upper bound. The
+    source names the tiers (``partnerrules.policies.omid.TIER_NAMES``) and
+    gives Diamond Partner's 16%; every threshold, other rate and discount is
+    the caller's data.
+
+    Attributes:
+        name: the tier's name, e.g. ``"Reseller"``.
+        minimum: the lowest annual TCV of the tier, in BRL, >= 0.
+        rate: the commission rate, a fraction in [0, 1].
+        resale_discount: the discount on resale, a fraction in [0, 1].
+        requires_presales_team: whether only a partner with a qualified
+            pre-sales team may hold it (as "Reseller com Pré-Venda", §7.1).
+        below: optionally, the exclusive upper bound, stated for checking:
+            it must equal the next tier's minimum (absent on the highest).
+
+    Raises:
+        InvalidTypeError: a float, or another wrong type.
+        InvalidValueError: a negative minimum, a rate or discount outside
+            [0, 1], or ``below`` not above ``minimum``.
+        CurrencyMismatchError: an amount not in BRL.
+
+    >>> Tier("VAR", Money("0", "BRL"), 0.1)
+    Traceback (most recent call last):
+    ...
+    partnerrules.errors.InvalidTypeError: 'rate' must be a str, int or Decimal (got float 0.1); ...
+    """
+
+    name: str = attrs.field(validator=_validate.attrs_validator(_validate.text))
+    minimum: Money = attrs.field(validator=_validate.attrs_validator(_non_negative_brl))
+    rate: Decimal = attrs.field(converter=_rate)
+    resale_discount: Decimal = attrs.field(
+        default=Decimal(0), converter=_resale_discount, kw_only=True
+    )
+    requires_presales_team: bool = attrs.field(
+        default=False, validator=_validate.attrs_validator(_flag), kw_only=True
+    )
+    below: Money | None = attrs.field(default=None, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        if self.below is not None:
+            _brl("below", self.below)
+            if self.below <= self.minimum:
+                raise InvalidValueError(
+                    "below", self.below, f"greater than minimum {self.minimum.amount} BRL"
+                )
+
+
+def _tiers(value: object) -> tuple[Tier, ...]:
+    return _items("tiers", value, Tier, "a Tier")
+
+
+@attrs.frozen
+class TierSchedule:
+    """An ordered, gap-free tier table (rule ``omid.tier.by_annual_tcv``, §7.1, §7.2, §10).
+
+    Caller data: the source publishes no thresholds. Tiers are listed lowest
+    first; each covers ``[minimum, next minimum)`` and the last is unbounded,
+    so every annual TCV from R$ 0 up has exactly one tier.
+
+    Checked at construction, each with its own error naming the tier:
+
+    * at least one tier; the first starts at R$ 0 (no gap below it) and
+      does not require a pre-sales team (every partner holds some tier);
+    * minimums strictly increase (an equal minimum is an overlap);
+    * a stated ``below`` equals the next minimum (less leaves a gap, more
+      overlaps), and the highest tier states none;
+    * no tier name is used twice.
+
+    Attributes:
+        tiers: the tiers, lowest first.
+
+    >>> from partnerrules.money import brl
+    >>> TierSchedule([Tier("Reseller", brl(1000), Decimal("0.08"))])
+    Traceback (most recent call last):
+    ...
+    partnerrules.errors.InvalidValueError: 'tiers[0].minimum' must be 0 BRL ...
+    """
+
+    tiers: tuple[Tier, ...] = attrs.field(converter=_tiers)
+    _bounds: tuple[int, ...] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        tiers = self.tiers
+        if not tiers:
+            raise InvalidValueError("tiers", [], "at least one Tier")
+        if not tiers[0].minimum.is_zero():
+            raise InvalidValueError(
+                "tiers[0].minimum",
+                tiers[0].minimum,
+                "0 BRL",
+                hint="the lowest tier starts at zero, or annual TCV below it has no tier (a gap)",
+            )
+        if tiers[0].requires_presales_team:
+            raise InvalidValueError(
+                "tiers[0].requires_presales_team",
+                True,
+                "False",
+                hint="the lowest tier must be open to partners without a pre-sales team",
+            )
+        seen: dict[str, int] = {}
+        for i, tier in enumerate(tiers):
+            if tier.name in seen:
+                raise InvalidValueError(
+                    f"tiers[{i}].name",
+                    tier.name,
+                    f"a name not already used by tiers[{seen[tier.name]}]",
+                )
+            seen[tier.name] = i
+        for i in range(1, len(tiers)):
+            low, high = tiers[i - 1], tiers[i]
+            if high.minimum <= low.minimum:
+                raise InvalidValueError(
+                    f"tiers[{i}].minimum",
+                    high.minimum,
+                    f"greater than tiers[{i - 1}].minimum {low.minimum.amount} BRL",
+                    hint="list tiers lowest first with strictly increasing minimums "
+                    "(an equal minimum would make two tiers overlap)",
+                )
+            if low.below is not None and low.below != high.minimum:
+                kind = "a gap" if low.below < high.minimum else "an overlap"
+                raise InvalidValueError(
+                    f"tiers[{i - 1}].below",
+                    low.below,
+                    f"equal to tiers[{i}].minimum {high.minimum.amount} BRL",
+                    hint=f"{low.name!r} and {high.name!r} would leave {kind}",
+                )
+        if tiers[-1].below is not None:
+            raise InvalidValueError(
+                f"tiers[{len(tiers) - 1}].below",
+                tiers[-1].below,
+                "None (the highest tier has no upper bound)",
+                hint="annual TCV at or above it would have no tier (a gap)",
+            )
+        object.__setattr__(self, "_bounds", tuple(_units(t.minimum) for t in tiers))
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The tier names, lowest first."""
+        return tuple(t.name for t in self.tiers)
+
+    def tier(self, name: str) -> Tier:
+        """Return the tier called *name*.
+
+        Raises:
+            UnknownKeyError: no tier has that name (close names are suggested).
+        """
+        for tier in self.tiers:
+            if tier.name == name:
+                return tier
+        raise UnknownKeyError("tier", name, self.names)
+
+    def _index_for(self, annual_tcv: Money, has_presales_team: bool) -> int:
+        index = bisect.bisect_right(self._bounds, _units(annual_tcv)) - 1
+        while self.tiers[index].requires_presales_team and not has_presales_team:
+            index -= 1
+        return index
+
+    def tier_for(self, annual_tcv: Money, *, has_presales_team: bool) -> Tier:
+        """The tier a partner holds with *annual_tcv* (rule ``omid.tier.by_annual_tcv``).
+
+        The highest tier whose minimum the TCV reaches; a partner without a
+        qualified pre-sales team gets the highest such tier that does not
+        require one. :func:`qualify_tier` explains the same decision.
+
+        Raises:
+            InvalidValueError: a negative TCV.
+            CurrencyMismatchError: a TCV not in BRL.
+        """
+        annual_tcv = _non_negative_brl("annual_tcv", annual_tcv)
+        has_presales_team = _flag("has_presales_team", has_presales_team)
+        return self.tiers[self._index_for(annual_tcv, has_presales_team)]
+
+
+@attrs.frozen
+class TierStanding:
+    """Where a partner stands in a tier schedule (rule ``omid.tier.by_annual_tcv``).
+
+    Attributes:
+        annual_tcv: the TCV signed in the year.
+        has_presales_team: whether the partner has a qualified pre-sales team.
+        tier: the tier it holds.
+        next_tier: the next tier it could hold, or None at the top.
+        missing: the TCV still needed to reach ``next_tier`` (§10), or None.
+        blocked: tiers its TCV reaches that need a pre-sales team it lacks.
+        reasons: why.
+    """
+
+    annual_tcv: Money
+    has_presales_team: bool
+    tier: Tier
+    next_tier: Tier | None
+    missing: Money | None
+    blocked: tuple[Tier, ...]
+    reasons: tuple[Reason, ...]
+
+
+def qualify_tier(
+    annual_tcv: Money, *, schedule: TierSchedule, has_presales_team: bool
+) -> TierStanding:
+    """The tier for an annual TCV and the TCV missing to the next one.
+
+    Rule ``omid.tier.by_annual_tcv`` (§7.1: tiers follow annual TCV; a
+    qualified technical team opens "Reseller com Pré-Venda"; §10: the TCV
+    needed to move up). The next tier skips tiers that need a pre-sales team
+    the partner lacks.
+
+    Args:
+        annual_tcv: TCV signed in the calendar year (see :func:`annual_tcv`).
+        schedule: the caller's tier schedule (the source publishes none).
+        has_presales_team: whether the partner has a qualified pre-sales team.
+
+    Raises:
+        InvalidTypeError: *schedule* is not a TierSchedule, or a wrong type.
+        InvalidValueError: a negative TCV.
+        CurrencyMismatchError: a TCV not in BRL.
+
+    >>> from partnerrules.money import brl
+    >>> example = TierSchedule([  # an EXAMPLE schedule: the source gives no thresholds
+    ...     Tier("Reseller", brl(0), Decimal("0.08")),
+    ...     Tier("Reseller com Pré-Venda", brl(500_000), Decimal("0.10"),
+    ...          requires_presales_team=True),
+    ...     Tier("VAR", brl(1_000_000), Decimal("0.12"), resale_discount=Decimal("0.2")),
+    ... ])
+    >>> standing = qualify_tier(brl(600_000), schedule=example, has_presales_team=False)
+    >>> standing.tier.name, standing.next_tier.name, standing.missing
+    ('Reseller', 'VAR', Money('400000.00', 'BRL'))
+    >>> for reason in standing.reasons:
+    ...     print(reason)
+    annual TCV R$600,000.00 qualifies for tier Reseller (from R$0.00), paying 8%
+    Reseller com Pré-Venda needs a qualified pre-sales team, which the partner lacks
+    R$400,000.00 more annual TCV reaches VAR (from R$1,000,000.00)
+    """
+    schedule = _validate.instance("schedule", schedule, TierSchedule)
+    annual_tcv = _non_negative_brl("annual_tcv", annual_tcv)
+    has_presales_team = _flag("has_presales_team", has_presales_team)
+    tiers = schedule.tiers
+    reached = bisect.bisect_right(schedule._bounds, _units(annual_tcv)) - 1
+    index = schedule._index_for(annual_tcv, has_presales_team)
+    tier = tiers[index]
+    blocked = tuple(t for t in tiers[index + 1 : reached + 1] if t.requires_presales_team)
+    above = [t for t in tiers[reached + 1 :] if has_presales_team or not t.requires_presales_team]
+    next_tier = above[0] if above else None
+    reasons = [
+        Reason.of(
+            _TIER,
+            "annual TCV {tcv} qualifies for tier {tier} (from {minimum}), paying {rate:%}",
+            tcv=annual_tcv,
+            tier=tier.name,
+            minimum=tier.minimum,
+            rate=tier.rate,
+        )
+    ]
+    reasons.extend(
+        Reason.of(
+            _TIER,
+            "{tier} needs a qualified pre-sales team, which the partner lacks",
+            tier=t.name,
+        )
+        for t in blocked
+    )
+    missing = None
+    if next_tier is None:
+        reasons.append(Reason.of(_TIER, "{tier} is the highest tier it can hold", tier=tier.name))
+    else:
+        missing = next_tier.minimum - annual_tcv
+        reasons.append(
+            Reason.of(
+                _TIER,
+                "{missing} more annual TCV reaches {tier} (from {minimum})",
+                missing=missing,
+                tier=next_tier.name,
+                minimum=next_tier.minimum,
+            )
+        )
+    return TierStanding(
+        annual_tcv, has_presales_team, tier, next_tier, missing, blocked, tuple(reasons)
+    )
+
+
+# -- sales and the campaign ------------------------------------------------------
+
+
+class RateBasis(enum.Enum):
+    """Why a sale earns its rate.
+
+    * ``CAMPAIGN``: the partner's first sale of the year (Diamond campaign, §2.2).
+    * ``TIER``: the partner's standard tier (§7).
+    """
+
+    CAMPAIGN = "campaign"
+    TIER = "tier"
+
+
+@attrs.frozen
+class Sale:
+    """A contract a partner signed (rules ``omid.campaign.first_sale_diamond``, §2.2).
+
+    Attributes:
+        partner: who sold it.
+        contract: the contract; its value is its TCV, its MRR its monthly value.
+        signed_at: when it was signed, an aware datetime.
+
+    Raises:
+        InvalidTypeError: a wrong type.
+        NaiveDatetimeError: *signed_at* has no time zone.
+    """
+
+    partner: str = attrs.field(validator=_validate.attrs_validator(_validate.text))
+    contract: Contract = attrs.field(
+        validator=_validate.attrs_validator(
+            lambda f, v: _validate.instance(f, v, Contract, "a partnerrules.contracts.Contract")
+        )
+    )
+    signed_at: dt.datetime = attrs.field(validator=_validate.attrs_validator(_validate.aware))
+
+    @property
+    def value(self) -> Money:
+        """The sale's value: the contract's TCV."""
+        return self.contract.tcv
+
+    def year(self, zone: dt.tzinfo = SAO_PAULO) -> int:
+        """The calendar year of the signature in *zone* (São Paulo by default)."""
+        return self.signed_at.astimezone(zone).year
+
+
+def _sales(value: object) -> tuple[Sale, ...]:
+    sales = _items("sales", value, Sale, "a Sale")
+    seen: dict[str, int] = {}
+    for i, sale in enumerate(sales):
+        cid = sale.contract.id
+        if cid in seen:
+            raise InvalidValueError(
+                f"sales[{i}].contract.id",
+                cid,
+                f"a contract id not already sold in sales[{seen[cid]}]",
+                hint="a contract is sold once",
+            )
+        seen[cid] = i
+    return sales
+
+
+def _chronological(sales: Iterable[Sale]) -> list[Sale]:
+    return sorted(sales, key=lambda s: (s.signed_at, s.contract.id))
+
+
+def annual_tcv(
+    sales: Iterable[Sale], *, partner: str, year: int, zone: dt.tzinfo = SAO_PAULO
+) -> Money:
+    """The TCV a partner signed in a calendar year (rule ``omid.tier.by_annual_tcv``, §7.1).
+
+    Args:
+        sales: sales of any partners.
+        partner: whose sales count.
+        year: the calendar year, in *zone*.
+        zone: the zone of the calendar (São Paulo by default).
+    """
+    sales = _sales(sales)
+    partner = _validate.text("partner", partner)
+    year = _validate.integer("year", year, minimum=1)
+    zone = _zone(zone)
+    return Money.total(
+        (s.contract.tcv for s in sales if s.partner == partner and s.year(zone) == year), BRL
+    )
+
+
+@attrs.frozen
+class SaleCommission:
+    """The commission a sale earns (rules ``omid.campaign.first_sale_diamond``, §2.2).
+
+    Attributes:
+        sale: the sale.
+        standard_tier: the partner's standard tier.
+        rate: the rate applied.
+        basis: campaign or tier.
+        commission: TCV x rate, rounded once half-even to the centavo.
+        reasons: why this rate, and the arithmetic.
+    """
+
+    sale: Sale
+    standard_tier: Tier
+    rate: Decimal
+    basis: RateBasis
+    commission: Money
+    reasons: tuple[Reason, ...]
+
+    @property
+    def value(self) -> Money:
+        """The sale's value (its contract's TCV)."""
+        return self.sale.contract.tcv
+
+
+def _standard_tiers(value: object) -> Mapping[str, Tier]:
+    if not isinstance(value, Mapping):
+        raise InvalidTypeError("standard_tiers", value, "a mapping of partner to Tier")
+    for partner, tier in value.items():
+        _validate.instance(f"standard_tiers[{partner!r}]", tier, Tier)
+    return value
+
+
+def _tier_of(partner: str, standard_tiers: Mapping[str, Tier]) -> Tier:
+    try:
+        return standard_tiers[partner]
+    except KeyError:
+        raise UnknownKeyError(
+            "partner",
+            partner,
+            [str(k) for k in standard_tiers],
+            hint="give its standard tier in standard_tiers",
+        ) from None
+
+
+def _commissions(
+    sales: tuple[Sale, ...], standard_tiers: Mapping[str, Tier], diamond: Decimal, zone: dt.tzinfo
+) -> list[SaleCommission]:
+    firsts: set[tuple[str, int]] = set()
+    out = []
+    for sale in _chronological(sales):
+        partner = sale.partner
+        tier = _tier_of(partner, standard_tiers)
+        year = sale.year(zone)
+        tcv = sale.contract.tcv
+        facts = {
+            "partner": partner,
+            "year": year,
+            "tier": tier.name,
+            "standard_rate": tier.rate,
+            "contract": sale.contract.id,
+            "tcv": tcv,
+        }
+        if (partner, year) not in firsts:
+            firsts.add((partner, year))
+            rate, basis, rid = diamond, RateBasis.CAMPAIGN, _CAMPAIGN
+            why = Reason.of(
+                _CAMPAIGN,
+                "{rate:%} because this is {partner}'s first sale of {year} (Diamond campaign); "
+                "standard tier {tier} would pay {standard_rate:%}",
+                rate=rate,
+                **facts,
+            )
+        else:
+            rate, basis, rid = tier.rate, RateBasis.TIER, _TIER
+            why = Reason.of(
+                _TIER,
+                "{rate:%}, the rate of {partner}'s standard tier {tier}: "
+                "its first sale of {year} already took the Diamond campaign",
+                rate=rate,
+                **facts,
+            )
+        commission = tcv.multiply(rate)
+        how = Reason.of(
+            rid,
+            "commission {commission} is {rate:%} of the TCV {tcv} of contract {contract}",
+            commission=commission,
+            rate=rate,
+            **facts,
+        )
+        out.append(SaleCommission(sale, tier, rate, basis, commission, (why, how)))
+    return out
+
+
+def sale_commissions(
+    sales: Iterable[Sale],
+    *,
+    standard_tiers: Mapping[str, Tier],
+    diamond_rate: Decimal = omid.DIAMOND_RATE,
+    zone: dt.tzinfo = SAO_PAULO,
+) -> tuple[SaleCommission, ...]:
+    """Each sale's rate and commission, in signature order.
+
+    Rule ``omid.campaign.first_sale_diamond`` (§2.2): a partner's first sale
+    of each calendar year is classified Diamond Partner and earns
+    *diamond_rate* (16%) on its contract value, whatever its tier; every
+    other sale earns the rate of the partner's standard tier (rule
+    ``omid.tier.by_annual_tcv``). Years and order are those of *zone*;
+    sales signed at the same instant are ordered by contract id.
+
+    Pass *every* sale of the partners in the years concerned: a first sale
+    left out would hand the campaign to a later one.
+
+    Args:
+        sales: the sales, of any partners, in any order.
+        standard_tiers: each partner's standard tier (its classification
+            outside the campaign), e.g. from :func:`qualify_tier`.
+        diamond_rate: the campaign rate (the Omid pack's 16% by default).
+        zone: the zone of calendar years and signature order.
+
+    Raises:
+        InvalidTypeError: a sale or tier of the wrong type.
+        InvalidValueError: a contract sold twice, or a rate outside [0, 1].
+        UnknownKeyError: a partner with no standard tier.
+    """
+    sales = _sales(sales)
+    standard_tiers = _standard_tiers(standard_tiers)
+    diamond = _validate.fraction("diamond_rate", diamond_rate)
+    return tuple(_commissions(sales, standard_tiers, diamond, _zone(zone)))
+
+
+# -- payouts on collection ------------------------------------------------------
+
+
+@attrs.frozen
+class Payment:
+    """A customer's payment of (part of) an invoice (rule ``omid.commission.paid_on_collection``).
+
+    Attributes:
+        id: the payment id; a payment id pays once.
+        invoice_id: the invoice paid, ``"<contract id>/<number>"``
+            (:attr:`partnerrules.contracts.Invoice.id`).
+        amount: the amount paid, in BRL, > 0.
+        paid_at: when it was paid, an aware datetime.
+
+    Raises:
+        InvalidTypeError: a float or another wrong type.
+        InvalidValueError: an amount <= 0.
+        CurrencyMismatchError: an amount not in BRL.
+        NaiveDatetimeError: *paid_at* has no time zone.
+    """
+
+    id: str = attrs.field(validator=_validate.attrs_validator(_validate.text))
+    invoice_id: str = attrs.field(validator=_validate.attrs_validator(_validate.text))
+    amount: Money = attrs.field(validator=_validate.attrs_validator(_brl))
+    paid_at: dt.datetime = attrs.field(validator=_validate.attrs_validator(_validate.aware))
+
+    def __attrs_post_init__(self) -> None:
+        if not self.amount.is_positive():
+            raise InvalidValueError("amount", self.amount, "an amount > 0")
+
+
+@attrs.frozen
+class Release:
+    """Commission released by one payment (rule ``omid.commission.paid_on_collection``).
+
+    Attributes:
+        payment_id: the payment.
+        invoice_id: the invoice it paid.
+        paid_at: when it was paid.
+        paid: the amount the customer paid.
+        amount: the commission it releases.
+    """
+
+    payment_id: str
+    invoice_id: str
+    paid_at: dt.datetime
+    paid: Money
+    amount: Money
+
+    @property
+    def reason(self) -> Reason:
+        """Why this payment releases this amount (built when asked)."""
+        return Reason.of(
+            _COLLECTION,
+            "payment {payment} of {paid} on invoice {invoice} releases {amount}",
+            payment=self.payment_id,
+            paid=self.paid,
+            invoice=self.invoice_id,
+            amount=self.amount,
+            paid_at=self.paid_at,
+        )
+
+
+@attrs.frozen
+class Payout:
+    """What a sale's commission has released so far (rule ``omid.commission.paid_on_collection``).
+
+    Attributes:
+        contract_id: the contract.
+        commission: the sale's commission.
+        releases: one per payment counted, in payment order.
+        collected: what the customer has paid.
+        released: the commission released, the sum of ``releases``.
+        pending: commission still to be released as owed invoices are paid.
+        forfeited: commission that will never be released (the invoices of
+            a cancelled contract that fell away); zero unless cancelled.
+        replayed: ids of payments given again with the same content, ignored.
+        reasons: why.
+    """
+
+    contract_id: str
+    commission: Money
+    releases: tuple[Release, ...]
+    collected: Money
+    released: Money
+    pending: Money
+    forfeited: Money
+    replayed: tuple[str, ...]
+    reasons: tuple[Reason, ...]
+
+
+def _unique_payments(payments: object) -> tuple[list[Payment], list[str]]:
+    """Drop exact replays of a payment id; refuse an id reused for another payment."""
+    items = _items("payments", payments, Payment, "a Payment")
+    by_id: dict[str, Payment] = {}
+    replayed = []
+    for item in items:
+        known = by_id.get(item.id)
+        if known is None:
+            by_id[item.id] = item
+        elif known == item:
+            replayed.append(item.id)
+        else:
+            raise InvalidValueError(
+                "payments",
+                item,
+                f"a new id: payment id {item.id!r} was already used for {known!r}",
+                hint="a payment id pays once; replaying the same payment is ignored",
+            )
+    return list(by_id.values()), replayed
+
+
+def _payout(
+    commission: SaleCommission,
+    payments: list[Payment],
+    replayed: list[str],
+    *,
+    cancelled_on: dt.date | None,
+    as_of: dt.datetime | None,
+    convention: Proration,
+) -> Payout:
+    contract = commission.sale.contract
+    owed: dict[str, int] = {}
+    void: set[str] = set()
+    whole = 0
+    for invoice in contract.invoices(convention=convention):
+        units = _units(invoice.amount)
+        whole += units
+        key = f"{contract.id}/{invoice.number}"
+        if cancelled_on is None or invoice.period_start < cancelled_on:
+            owed[key] = units
+        else:
+            void.add(key)
+    total = _units(commission.commission)
+    if as_of is not None:
+        payments = [p for p in payments if p.paid_at < as_of]
+    payments.sort(key=lambda p: (p.paid_at, p.id))
+    paid: dict[str, int] = {}
+    collected = released = 0
+    releases = []
+    for payment in payments:
+        key = payment.invoice_id
+        limit = owed.get(key)
+        if limit is None:
+            if key in void:
+                raise InvalidValueError(
+                    f"payments[{payment.id!r}].invoice_id",
+                    key,
+                    f"an invoice still owed: contract {contract.id!r} was cancelled on "
+                    f"{cancelled_on} and this invoice fell away",
+                )
+            raise UnknownKeyError(
+                f"invoice of contract {contract.id!r} in payment {payment.id!r}",
+                key,
+                owed,
+            )
+        units = _units(payment.amount)
+        so_far = paid.get(key, 0) + units
+        if so_far > limit:
+            raise InvalidValueError(
+                f"payments[{payment.id!r}].amount",
+                payment.amount,
+                f"at most the {_from_units(limit - so_far + units).amount} BRL still owed "
+                f"on invoice {key!r} (of {_from_units(limit).amount} BRL)",
+            )
+        paid[key] = so_far
+        collected += units
+        cumulative = _share(total, collected, whole)
+        releases.append(
+            Release(
+                payment.id,
+                key,
+                payment.paid_at,
+                payment.amount,
+                _from_units(cumulative - released),
+            )
+        )
+        released = cumulative
+    reachable = _share(total, sum(owed.values()), whole)
+    facts: dict[str, Any] = {
+        "contract": contract.id,
+        "commission": commission.commission,
+        "rate": commission.rate,
+        "collected": _from_units(collected),
+        "released": _from_units(released),
+        "pending": _from_units(reachable - released),
+        "forfeited": _from_units(total - reachable),
+        "count": len(releases),
+    }
+    reasons = [
+        Reason.of(
+            _COLLECTION,
+            "released {released} of the {commission} commission on contract {contract}: "
+            "its share of the {collected} the customer paid in {count} payments",
+            **facts,
+        ),
+        Reason.of(
+            _COLLECTION,
+            "{pending} is still pending, released as the customer pays the invoices it owes",
+            **facts,
+        ),
+    ]
+    if cancelled_on is not None:
+        reasons.append(
+            Reason.of(
+                _COLLECTION,
+                "contract {contract} was cancelled on {cancelled_on}: its {void} invoices "
+                "from then on release nothing ({forfeited} of commission)",
+                cancelled_on=cancelled_on,
+                void=len(void),
+                **facts,
+            )
+        )
+    if replayed:
+        reasons.append(
+            Reason.of(
+                _COLLECTION,
+                "replayed payment ids {replayed} were counted once, not twice",
+                replayed=", ".join(replayed),
+            )
+        )
+    return Payout(
+        contract.id,
+        commission.commission,
+        tuple(releases),
+        facts["collected"],
+        facts["released"],
+        facts["pending"],
+        facts["forfeited"],
+        tuple(replayed),
+        tuple(reasons),
+    )
+
+
+def release_commission(
+    commission: SaleCommission,
+    payments: Iterable[Payment],
+    *,
+    cancelled_on: dt.date | None = None,
+    as_of: dt.datetime | None = None,
+    convention: Proration | str = ACTUAL_ACTUAL,
+) -> Payout:
+    """Release a sale's commission as the customer pays its invoices.
+
+    Rule ``omid.commission.paid_on_collection`` (§2.2: the commission is paid
+    as the customer settles the invoices). Payments count in the order they
+    were paid (ties by payment id). After each payment the total released is
+    ``commission x collected / TCV`` rounded once, half-even, to the
+    centavo; the payment releases the increase. So each payment releases its
+    rate share within a centavo, the total never exceeds the commission,
+    depends only on what was collected (not on the order), and equals the
+    commission exactly once every invoice is paid.
+
+    A payment id pays once: the same payment given again is ignored (and
+    named in the reasons); the same id with other content is an error.
+
+    Args:
+        commission: the sale's commission (from :func:`sale_commissions`).
+        payments: the payments of this contract's invoices.
+        cancelled_on: the day the contract was cancelled, if it was: the
+            invoices of periods starting on or after it fell away and release
+            nothing (their commission is *forfeited*); earlier invoices are
+            still owed and release when paid.
+        as_of: count only payments made before this aware instant.
+        convention: the proration of the invoice schedule, as billed.
+
+    Raises:
+        InvalidTypeError: a wrong type.
+        UnknownKeyError: a payment of an invoice the contract does not have.
+        InvalidValueError: a payment beyond what is owed on its invoice, of
+            an invoice that fell away with a cancellation, or a payment id
+            reused for another payment.
+    """
+    commission = _validate.instance("commission", commission, SaleCommission)
+    unique, replayed = _unique_payments(payments)
+    if cancelled_on is not None:
+        cancelled_on = _validate.date("cancelled_on", cancelled_on)
+    if as_of is not None:
+        as_of = _validate.aware("as_of", as_of)
+    return _payout(
+        commission,
+        unique,
+        replayed,
+        cancelled_on=cancelled_on,
+        as_of=as_of,
+        convention=Proration.parse(convention),
+    )
+
+
+# -- statements -------------------------------------------------------------------
+
+
+@attrs.frozen
+class StatementLine:
+    """One sale on a commission statement (rules ``omid.campaign.first_sale_diamond``, ...).
+
+    Attributes:
+        sale: the sale.
+        standard_tier: the partner's standard tier.
+        rate: the rate applied.
+        basis: campaign or tier: the reason for the rate.
+        commission: the sale's commission.
+        released: released by payments before the statement's end.
+        pending: still to be released.
+        forfeited: never to be released (cancelled contract).
+        payout: the releases, payment by payment.
+        reasons: why (the rate, the arithmetic, the releases).
+    """
+
+    sale: Sale
+    standard_tier: Tier
+    rate: Decimal
+    basis: RateBasis
+    commission: Money
+    released: Money
+    pending: Money
+    forfeited: Money
+    payout: Payout
+    reasons: tuple[Reason, ...]
+
+
+@attrs.frozen
+class CommissionStatement:
+    """A partner's commission for a period (rule ``omid.commission.paid_on_collection``).
+
+    Attributes:
+        partner: the partner.
+        start: first day of the period (inclusive), in the statement's zone.
+        end: end of the period (exclusive).
+        lines: the sales signed in the period, in signature order.
+        commission: the sum of their commissions.
+        released: the sum released by payments made before ``end``.
+        pending: the sum still to be released.
+        forfeited: the sum never to be released.
+        reasons: a summary.
+    """
+
+    partner: str
+    start: dt.date
+    end: dt.date
+    lines: tuple[StatementLine, ...]
+    commission: Money
+    released: Money
+    pending: Money
+    forfeited: Money
+    reasons: tuple[Reason, ...]
+
+
+def _statements(
+    partners: tuple[str, ...] | None,
+    sales: object,
+    payments: object,
+    *,
+    start: object,
+    end: object,
+    standard_tiers: object,
+    cancellations: object,
+    diamond_rate: object,
+    zone: object,
+    convention: object,
+) -> tuple[CommissionStatement, ...]:
+    sales = _sales(sales)
+    start = _validate.date("start", start)
+    end = _validate.date("end", end)
+    if end <= start:
+        raise InvalidValueError("end", end, f"after start {start.isoformat()}")
+    tiers = _standard_tiers(standard_tiers)
+    diamond = _validate.fraction("diamond_rate", diamond_rate)
+    tz = _zone(zone)
+    conv = Proration.parse(convention)
+    cancelled: Mapping[str, dt.date] = {} if cancellations is None else cancellations  # type: ignore[assignment]
+    if not isinstance(cancelled, Mapping):
+        raise InvalidTypeError("cancellations", cancellations, "a mapping of contract id to date")
+    for cid, day in cancelled.items():
+        _validate.date(f"cancellations[{cid!r}]", day)
+    if partners is None:
+        partners = tuple(sorted({s.partner for s in sales}))
+    for partner in partners:
+        _tier_of(partner, tiers)
+    wanted = set(partners)
+    unique, replayed = _unique_payments(payments)
+    sold = {s.contract.id for s in sales}
+    by_contract: dict[str, list[Payment]] = {}
+    for payment in unique:
+        cid = payment.invoice_id.rpartition("/")[0]
+        if cid not in sold:
+            raise UnknownKeyError(
+                f"invoice in payment {payment.id!r}",
+                payment.invoice_id,
+                [],
+                hint=f"no sale has a contract {cid!r}" if cid else "expected '<contract id>/<n>'",
+            )
+        by_contract.setdefault(cid, []).append(payment)
+    replays_of: dict[str, list[str]] = {}
+    for pid in replayed:
+        cid = next(p.invoice_id.rpartition("/")[0] for p in unique if p.id == pid)
+        replays_of.setdefault(cid, []).append(pid)
+    first, stop = _midnight(start, tz), _midnight(end, tz)
+    relevant = tuple(s for s in sales if s.partner in wanted)
+    lines: dict[str, list[StatementLine]] = {p: [] for p in partners}
+    for item in _commissions(relevant, tiers, diamond, tz):
+        sale = item.sale
+        if not first <= sale.signed_at < stop:
+            continue
+        cid = sale.contract.id
+        payout = _payout(
+            item,
+            by_contract.get(cid, []),
+            replays_of.get(cid, []),
+            cancelled_on=cancelled.get(cid),
+            as_of=stop,
+            convention=conv,
+        )
+        lines[sale.partner].append(
+            StatementLine(
+                sale,
+                item.standard_tier,
+                item.rate,
+                item.basis,
+                item.commission,
+                payout.released,
+                payout.pending,
+                payout.forfeited,
+                payout,
+                item.reasons + payout.reasons,
+            )
+        )
+    out = []
+    for partner in partners:
+        rows = tuple(lines[partner])
+        commission = _from_units(sum(_units(r.commission) for r in rows))
+        released = _from_units(sum(_units(r.released) for r in rows))
+        pending = _from_units(sum(_units(r.pending) for r in rows))
+        forfeited = _from_units(sum(_units(r.forfeited) for r in rows))
+        campaign = sum(1 for r in rows if r.basis is RateBasis.CAMPAIGN)
+        reasons = (
+            Reason.of(
+                _COLLECTION,
+                "{partner} signed {count} sales from {start} to {end}, earning {commission}: "
+                "{released} released, {pending} pending, {forfeited} forfeited",
+                partner=partner,
+                count=len(rows),
+                start=start,
+                end=end - dt.timedelta(days=1),
+                commission=commission,
+                released=released,
+                pending=pending,
+                forfeited=forfeited,
+            ),
+            Reason.of(
+                _CAMPAIGN,
+                "{campaign} of them earned the Diamond campaign rate as a first sale of the year",
+                campaign=campaign,
+            ),
+        )
+        out.append(
+            CommissionStatement(
+                partner, start, end, rows, commission, released, pending, forfeited, reasons
+            )
+        )
+    return tuple(out)
+
+
+def commission_statement(
+    partner: str,
+    sales: Iterable[Sale],
+    payments: Iterable[Payment],
+    *,
+    start: dt.date,
+    end: dt.date,
+    standard_tiers: Mapping[str, Tier],
+    cancellations: Mapping[str, dt.date] | None = None,
+    diamond_rate: Decimal = omid.DIAMOND_RATE,
+    zone: dt.tzinfo = SAO_PAULO,
+    convention: Proration | str = ACTUAL_ACTUAL,
+) -> CommissionStatement:
+    """A partner's commission statement for ``[start, end)``.
+
+    Rules ``omid.campaign.first_sale_diamond`` and ``omid.tier.by_annual_tcv``
+    (the rate of each sale) and ``omid.commission.paid_on_collection`` (what
+    was released and what is pending, §2.2).
+
+    The statement lists every sale of *partner* signed in the period (dates
+    of *zone*), with its rate and the reason for it, its commission, what
+    payments made before *end* released and what is still pending. Pass
+    every sale of the year: the first sale of a year earns the campaign even
+    when it was signed before *start*.
+
+    Args:
+        partner: whose statement.
+        sales: the sales (of this and any other partners).
+        payments: the customers' payments; a payment of a contract no sale
+            has is an error, payments of other partners' contracts are skipped.
+        start: first day of the period.
+        end: the day after the last (exclusive).
+        standard_tiers: each partner's standard tier.
+        cancellations: contract id -> day it was cancelled.
+        diamond_rate: the campaign rate (16% by default).
+        zone: the zone of dates and years.
+        convention: the invoice proration, as billed.
+
+    Raises:
+        UnknownKeyError: *partner* (or a partner of *sales*) has no standard
+            tier, or a payment names an unknown invoice.
+        InvalidValueError: a payment beyond what is owed, a reused payment
+            id, an empty period.
+        InvalidTypeError: a wrong type.
+    """
+    partner = _validate.text("partner", partner)
+    (statement,) = _statements(
+        (partner,),
+        sales,
+        payments,
+        start=start,
+        end=end,
+        standard_tiers=standard_tiers,
+        cancellations=cancellations,
+        diamond_rate=diamond_rate,
+        zone=zone,
+        convention=convention,
+    )
+    return statement
+
+
+def commission_statements(
+    sales: Iterable[Sale],
+    payments: Iterable[Payment],
+    *,
+    start: dt.date,
+    end: dt.date,
+    standard_tiers: Mapping[str, Tier],
+    cancellations: Mapping[str, dt.date] | None = None,
+    diamond_rate: Decimal = omid.DIAMOND_RATE,
+    zone: dt.tzinfo = SAO_PAULO,
+    convention: Proration | str = ACTUAL_ACTUAL,
+) -> tuple[CommissionStatement, ...]:
+    """Every partner's statement for ``[start, end)`` in one pass, sorted by partner.
+
+    Rule ``omid.commission.paid_on_collection``; the same as calling
+    :func:`commission_statement` for each partner of *sales*, with the
+    payments read once.
+    """
+    return _statements(
+        None,
+        sales,
+        payments,
+        start=start,
+        end=end,
+        standard_tiers=standard_tiers,
+        cancellations=cancellations,
+        diamond_rate=diamond_rate,
+        zone=zone,
+        convention=convention,
+    )
+
+
+# -- awards --------------------------------------------------------------------
+
+
+def _passes(value: object) -> int:
+    passes = _validate.integer("passes", value, minimum=2)
+    if passes % 2:
+        raise InvalidValueError(
+            "passes", value, "an even number (passes come in pairs)", hint=f"use {passes + 1}"
+        )
+    return passes
+
+
+@attrs.frozen
+class SalesTripAward:
+    """Resort passes for a sales highlight (rule ``omid.awards.sales_trip``, §9.1).
+
+    Attributes:
+        partner: the winner.
+        year: the year of the sales it rewards.
+        passes: the number of passes, even (they come in pairs).
+        reasons: why.
+
+    Raises:
+        InvalidValueError: an odd number of passes, or fewer than 2.
+    """
+
+    partner: str = attrs.field(validator=_validate.attrs_validator(_validate.text))
+    year: int = attrs.field(
+        validator=_validate.attrs_validator(lambda f, v: _validate.integer(f, v, minimum=1))
+    )
+    passes: int = attrs.field(validator=_validate.attrs_validator(lambda f, v: _passes(v)))
+    reasons: tuple[Reason, ...] = ()
+
+    @property
+    def pairs(self) -> int:
+        """The number of pairs of passes."""
+        return self.passes // 2
+
+    @property
+    def travel_from(self) -> dt.date:
+        """First day of the travel window: 1 February of the next year."""
+        return dt.date(self.year + 1, 2, 1)
+
+    @property
+    def travel_until(self) -> dt.date:
+        """Last day of the travel window (inclusive): 31 March of the next year."""
+        return dt.date(self.year + 1, 3, 31)
+
+    @property
+    def days(self) -> int:
+        """Length of the stay in days (four, §9.1)."""
+        return TRIP_DAYS
+
+    @property
+    def destination(self) -> str:
+        """Where to: an all-inclusive resort in Brazil (§9.1)."""
+        return TRIP_DESTINATION
+
+
+def award_sales_trip(partner: str, *, passes: int, year: int) -> SalesTripAward:
+    """Award resort passes to a sales highlight of *year*.
+
+    Rule ``omid.awards.sales_trip`` (§9.1): four days at an all-inclusive
+    resort in Brazil; passes are given in pairs, so the partner can take
+    members of its team; the trip is in February-March. The travel window
+    for awards of year N is 1 February to 31 March of year N+1. Who is a
+    highlight, and how many passes, is the caller's decision.
+
+    Raises:
+        InvalidValueError: an odd number of passes, or fewer than 2.
+        InvalidTypeError: a wrong type.
+
+    >>> award = award_sales_trip("alfa", passes=4, year=2026)
+    >>> award.pairs, award.travel_from, award.travel_until
+    (2, datetime.date(2027, 2, 1), datetime.date(2027, 3, 31))
+    >>> print(award.reasons[0])
+    alfa wins 4 passes (2 pairs) for 4 days at an all-inclusive resort in Brazil
+    >>> award_sales_trip("alfa", passes=3, year=2026)
+    Traceback (most recent call last):
+    ...
+    partnerrules.errors.InvalidValueError: 'passes' must be an even number (passes come in ...
+    """
+    award = SalesTripAward(partner, year, passes)
+    reasons = (
+        Reason.of(
+            _TRIP,
+            "{partner} wins {passes} passes ({pairs} pairs) for {days} days at an {destination}",
+            partner=award.partner,
+            passes=award.passes,
+            pairs=award.pairs,
+            days=award.days,
+            destination=award.destination,
+            year=award.year,
+        ),
+        Reason.of(
+            _TRIP,
+            "awards of {year} travel between {first} and {last}",
+            year=award.year,
+            first=award.travel_from,
+            last=award.travel_until,
+        ),
+    )
+    return attrs.evolve(award, reasons=reasons)
+
+
+@attrs.frozen
+class CarAward:
+    """The car for the year's MRR leader (rule ``omid.awards.top_mrr_car``, §9.2).
+
+    Attributes:
+        year: the calendar year.
+        winners: the partner with the largest MRR signed in the year; every
+            tied partner on a tie; empty when no partner signed MRR.
+        mrr: the winning MRR (zero when there is no winner).
+        is_tie: whether more than one partner shares the top.
+        standings: (partner, MRR) for every partner with a sale in the year,
+            largest first, ties by name.
+        reasons: why.
+    """
+
+    year: int
+    winners: tuple[str, ...]
+    mrr: Money
+    is_tie: bool
+    standings: tuple[tuple[str, Money], ...]
+    reasons: tuple[Reason, ...]
+
+
+def top_mrr_car(sales: Iterable[Sale], *, year: int, zone: dt.tzinfo = SAO_PAULO) -> CarAward:
+    """Who wins the car: the largest MRR signed in *year* (rule ``omid.awards.top_mrr_car``).
+
+    §9.2: the partner with the largest sales volume in MRR in the year wins
+    a car. Volume is the sum of the MRR of the contracts each partner signed
+    in the calendar year (of *zone*). A tie is reported as a tie with every
+    tied partner; the library does not pick one. With no sales in the year,
+    or only sales of zero MRR, nobody wins: ``winners`` is empty.
+
+    >>> import datetime as dt
+    >>> from partnerrules.contracts import Contract
+    >>> from partnerrules.money import brl
+    >>> def sale(partner, cid, mrr):
+    ...     c = Contract(cid, "ACME", dt.date(2026, 3, 1), 12, brl(mrr))
+    ...     return Sale(partner, c, dt.datetime(2026, 2, 27, 12, tzinfo=SAO_PAULO))
+    >>> award = top_mrr_car([sale("alfa", "C-1", 5000), sale("beta", "C-2", 3000),
+    ...                      sale("beta", "C-3", 2000)], year=2026)
+    >>> award.winners, award.is_tie
+    (('alfa', 'beta'), True)
+    >>> print(award.reasons[0])
+    tie for the car of 2026: alfa and beta each signed R$5,000.00 of MRR
+    """
+    sales = _sales(sales)
+    year = _validate.integer("year", year, minimum=1)
+    tz = _zone(zone)
+    totals: dict[str, int] = {}
+    for sale in sales:
+        if sale.year(tz) == year:
+            totals[sale.partner] = totals.get(sale.partner, 0) + _units(sale.contract.mrr)
+    standings = tuple(
+        (partner, _from_units(units))
+        for partner, units in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))
+    )
+    best = max(totals.values(), default=0)
+    winners = tuple(p for p, units in sorted(totals.items()) if units == best) if best else ()
+    mrr = _from_units(best)
+    names = " and ".join(winners)
+    if not winners:
+        reason = Reason.of(
+            _CAR,
+            "no partner signed MRR in {year}: nobody wins the car",
+            year=year,
+            partners=len(totals),
+        )
+    elif len(winners) > 1:
+        reason = Reason.of(
+            _CAR,
+            "tie for the car of {year}: {names} each signed {mrr} of MRR",
+            year=year,
+            names=names,
+            mrr=mrr,
+        )
+    else:
+        runner_up = standings[1][1] if len(standings) > 1 else Money.zero(BRL)
+        reason = Reason.of(
+            _CAR,
+            "{names} wins the car of {year} with {mrr} of MRR signed (next best {runner_up})",
+            year=year,
+            names=names,
+            mrr=mrr,
+            runner_up=runner_up,
+        )
+    return CarAward(year, winners, mrr, len(winners) > 1, standings, (reason,))
+
+
+# -- income schemes (MCS) -----------------------------------------------------------
+
+
+@attrs.frozen
+class ResaleIncome:
+    """A reseller's margin on a licence resale (rule ``mcs.income.resale_margin``).
+
+    Attributes:
+        resale_price: what the customer pays the partner.
+        purchase_price: what the partner pays for the licences.
+        margin: resale price - purchase price; negative when sold at a loss.
+        is_loss: whether the margin is negative.
+        reasons: why (a loss is flagged).
+    """
+
+    resale_price: Money
+    purchase_price: Money
+    margin: Money
+    is_loss: bool
+    reasons: tuple[Reason, ...]
+
+
+def resale_margin(resale_price: Money, *, purchase_price: Money) -> ResaleIncome:
+    """The partner's income under the resale scheme: its margin.
+
+    Rule ``mcs.income.resale_margin`` (seed 002, the distributor and reseller
+    scheme: the partner buys and resells licences and the customer's money
+    flows through it). Income is resale price minus purchase price, in the
+    same currency. A negative margin (a sale at a loss) is allowed, not
+    refused: it is flagged by ``is_loss`` and in the reasons.
+
+    Raises:
+        InvalidTypeError: a price that is not Money.
+        InvalidValueError: a negative price.
+        CurrencyMismatchError: prices in different currencies.
+
+    >>> from partnerrules.money import Money
+    >>> income = resale_margin(Money("1200", "RUB"), purchase_price=Money("1000", "RUB"))
+    >>> income.margin, income.is_loss
+    (Money('200.00', 'RUB'), False)
+    """
+    resale_price = _money("resale_price", resale_price)
+    purchase_price = _money("purchase_price", purchase_price)
+    for field, price in (("resale_price", resale_price), ("purchase_price", purchase_price)):
+        if price.is_negative():
+            raise InvalidValueError(field, price, "an amount >= 0")
+    if purchase_price.currency != resale_price.currency:
+        raise CurrencyMismatchError(
+            "purchase_price", resale_price.currency, purchase_price.currency
+        )
+    margin = resale_price - purchase_price
+    facts = {"margin": margin, "resale": resale_price, "purchase": purchase_price}
+    reasons = [
+        Reason.of(
+            _RESALE,
+            "margin {margin} = resale price {resale} - purchase price {purchase}; "
+            "the customer's money flows through the partner",
+            **facts,
+        )
+    ]
+    if margin.is_negative():
+        reasons.append(
+            Reason.of(_RESALE, "sold at a loss: the margin {margin} is negative", **facts)
+        )
+    return ResaleIncome(resale_price, purchase_price, margin, margin.is_negative(), tuple(reasons))
+
+
+@attrs.frozen
+class AgencyIncome:
+    """An agent's fee on a deal the vendor signs (rule ``mcs.income.agency_fee``).
+
+    Attributes:
+        deal_value: the value of the deal the vendor signed.
+        rate: the agency fee rate, given by the caller.
+        fee: deal value x rate, rounded once half-even to the minor unit.
+        reasons: why.
+    """
+
+    deal_value: Money
+    rate: Decimal
+    fee: Money
+    reasons: tuple[Reason, ...]
+
+
+def agency_fee(deal_value: Money, *, rate: Decimal | str) -> AgencyIncome:
+    """The partner's income under the agency scheme: a fee on the deal.
+
+    Rule ``mcs.income.agency_fee`` (seed 002, the distributor and reseller
+    scheme: the partner finds the customer and hands it to the vendor, which
+    signs the deal). The source gives no rate, so *rate* is required.
+
+    Raises:
+        InvalidTypeError: a float rate or a value that is not Money.
+        InvalidValueError: a rate outside [0, 1] or a negative deal value.
+
+    >>> from partnerrules.money import Money
+    >>> income = agency_fee(Money("250000", "RUB"), rate=Decimal("0.07"))
+    >>> income.fee
+    Money('17500.00', 'RUB')
+    >>> print(income.reasons[0])
+    agency fee RUB17,500.00 is 7% of the RUB250,000.00 deal the vendor signed
+    """
+    deal_value = _money("deal_value", deal_value)
+    if deal_value.is_negative():
+        raise InvalidValueError("deal_value", deal_value, "an amount >= 0")
+    fraction = _validate.fraction("rate", rate)
+    fee = deal_value.multiply(fraction)
+    reason = Reason.of(
+        _AGENCY,
+        "agency fee {fee} is {rate:%} of the {deal} deal the vendor signed",
+        fee=fee,
+        rate=fraction,
+        deal=deal_value,
+    )
+    return AgencyIncome(deal_value, fraction, fee, (reason,))
