@@ -597,7 +597,7 @@ def _standard_tiers(value: object) -> Mapping[str, Tier]:
     if not isinstance(value, Mapping):
         raise InvalidTypeError("standard_tiers", value, "a mapping of partner to Tier")
     for partner, tier in value.items():
-        _validate.instance(f"standard_tiers[{partner!r}]", tier, Tier)
+        _validate.instance(f"standard_tiers[{partner}]", tier, Tier)
     return value
 
 
@@ -845,10 +845,11 @@ def _payout(
         if limit is None:
             if key in void:
                 raise InvalidValueError(
-                    f"payments[{payment.id!r}].invoice_id",
+                    "invoice_id",
                     key,
                     f"an invoice still owed: contract {contract.id!r} was cancelled on "
                     f"{cancelled_on} and this invoice fell away",
+                    hint=f"payment {payment.id!r} pays nothing owed",
                 )
             raise UnknownKeyError(
                 f"invoice of contract {contract.id!r} in payment {payment.id!r}",
@@ -859,10 +860,11 @@ def _payout(
         so_far = paid.get(key, 0) + units
         if so_far > limit:
             raise InvalidValueError(
-                f"payments[{payment.id!r}].amount",
+                "amount",
                 payment.amount,
                 f"at most the {_from_units(limit - so_far + units).amount} BRL still owed "
                 f"on invoice {key!r} (of {_from_units(limit).amount} BRL)",
+                hint=f"payment {payment.id!r} pays more than is owed",
             )
         paid[key] = so_far
         collected += units
