@@ -12,6 +12,7 @@ import pytest
 from partnerrules.calendars import (
     LAST_YEAR,
     BusinessCalendar,
+    _instant_us,
     always_on_clock,
     support_hours_calendar,
     weekday_clock,
@@ -321,6 +322,17 @@ def test_adding_past_the_holiday_horizon_raises_instead_of_guessing(
         br_sp.add_business_days(late, 5)
     with pytest.raises(HorizonError, match=r"'at' must be within"):
         br_sp.next_open(at(SP, LAST_YEAR, 12, 31, 19))
+    # The integer fast paths shared with partnerrules.sla refuse the same way.
+    late_us = _instant_us(late)
+    assert br_sp._from_us(br_sp._add_us(late_us, 10 * 3_600_000_000)) == at(
+        SP, LAST_YEAR, 12, 30, 11
+    )
+    with pytest.raises(HorizonError, match=r"'duration' must be within the calendar horizon"):
+        br_sp._add_us(late_us, 100 * 3_600_000_000)
+    with pytest.raises(HorizonError, match=r"'start' must be within.*1969"):
+        br_sp._add_us(_instant_us(at(SP, 1969, 6, 1)), 1)
+    with pytest.raises(HorizonError, match=r"'end' must be within.*2101"):
+        br_sp._elapsed_us(late_us, _instant_us(at(SP, LAST_YEAR + 1, 3, 1)))
 
 
 def test_an_instant_just_past_new_year_in_utc_still_belongs_to_the_last_local_year() -> None:

@@ -21,7 +21,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from partnerrules.calendars import BusinessCalendar, support_hours_calendar
+from partnerrules.calendars import BusinessCalendar, _instant_us, support_hours_calendar
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 MINUTE = timedelta(minutes=1)
@@ -182,9 +182,15 @@ def test_the_engine_agrees_with_a_minute_stepping_oracle(
     assert cal.elapsed(local, oracle.instant(b)) == oracle.elapsed(a, b) * MINUTE
     assert cal.is_open(start) == bool(oracle.open[a])
     assert cal.is_open(oracle.instant(b)) == bool(oracle.open[b])
+    assert cal._elapsed_us(_instant_us(start), _instant_us(oracle.instant(b))) == (
+        oracle.elapsed(a, b) * 60_000_000
+    )
     expected = oracle.add(a, minutes)
     if expected is not None:
         assert utc(cal.add(start, minutes * MINUTE)) == oracle.instant(expected)
+        assert cal._add_us(_instant_us(start), minutes * 60_000_000) == _instant_us(
+            oracle.instant(expected)
+        )
     following = next((m for m in range(a, oracle.count) if oracle.open[m]), None)
     if following is not None:
         assert utc(cal.next_open(start)) == oracle.instant(following)
@@ -228,6 +234,20 @@ def test_elapsed_undoes_add(cal: BusinessCalendar, a: datetime, d: timedelta) ->
     assert cal.elapsed(a, t) == d
     assert t.tzinfo is cal.zone
     assert (t >= a) if d >= timedelta(0) else (t < a)
+
+
+@pytest.mark.rule("calendar.business_time")
+@given(cal=calendars(), a=instants, b=instants, d=durations)
+def test_the_integer_fast_paths_give_the_same_instants_as_add_and_elapsed(
+    cal: BusinessCalendar, a: datetime, b: datetime, d: timedelta
+) -> None:
+    """calendar.business_time: _add_us/_elapsed_us/_from_us are add/elapsed in microseconds."""
+    us = timedelta(microseconds=1)
+    t = cal._add_us(_instant_us(a), d // us)
+    assert t == _instant_us(cal.add(a, d))
+    assert cal._from_us(t) == cal.add(a, d)
+    assert cal._from_us(t).tzinfo is cal.zone
+    assert cal._elapsed_us(_instant_us(a), _instant_us(b)) == cal.elapsed(a, b) // us
 
 
 @pytest.mark.rule("calendar.business_time")

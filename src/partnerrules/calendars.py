@@ -22,6 +22,15 @@ time, so :meth:`~BusinessCalendar.add`, :meth:`~BusinessCalendar.elapsed`,
 :meth:`~BusinessCalendar.is_open` and :meth:`~BusinessCalendar.next_open` are
 binary searches whatever the span. The compiled years are a cache: they take no
 part in equality, hashing or the repr.
+
+The same engine answers in integer microseconds for callers that already hold
+instants as integers (:mod:`partnerrules.sla` does, for bulk deadline work):
+``_instant_us`` converts an aware datetime, and the private-but-shared
+methods ``BusinessCalendar._add_us``, ``_elapsed_us`` and ``_from_us`` are the
+integer forms of :meth:`~BusinessCalendar.add`, :meth:`~BusinessCalendar.elapsed`
+and of building a result datetime. :meth:`~BusinessCalendar.add` and
+:meth:`~BusinessCalendar.elapsed` are thin wrappers around them, so there is one
+business-time engine.
 """
 
 from __future__ import annotations
@@ -63,6 +72,8 @@ LAST_YEAR = 2100
 Hours = tuple[tuple[dt.time, dt.time], ...]
 
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_EPOCH_ORDINAL = _EPOCH.toordinal()
+_MAX_ORDINAL = dt.date.max.toordinal()
 _US = dt.timedelta(microseconds=1)
 _DAY_US = 86_400_000_000
 _MIDNIGHT = dt.time(0)
@@ -285,6 +296,35 @@ def _instant(zone: ZoneInfo, day: dt.date, offset_us: int) -> int:
     return hi
 
 
+def _instant_us(value: dt.datetime, field: str = "at") -> int:
+    """Return the aware datetime *value* as integer microseconds since the Unix epoch.
+
+    Exact (no float), whatever the zone of *value*: the integer form of an
+    instant that ``BusinessCalendar._add_us`` and ``_elapsed_us`` work in.
+    Private to the package, shared with :mod:`partnerrules.sla`.
+
+    Raises:
+        NaiveDatetimeError: *value* has no time zone (named *field* in the message).
+        InvalidTypeError: *value* is not a datetime.
+
+    >>> from datetime import datetime, timezone
+    >>> _instant_us(datetime(1970, 1, 1, 0, 0, 1, 5, tzinfo=timezone.utc))
+    1000005
+    """
+    try:
+        us: int = (value - _EPOCH) // _US
+    except TypeError:
+        _validate.aware(field, value)
+        raise  # pragma: no cover - _validate.aware has raised already
+    return us
+
+
+def _utc_year(us: int) -> int:
+    """The UTC calendar year of the instant *us* (a hint for the local year)."""
+    ordinal = _EPOCH_ORDINAL + us // _DAY_US
+    return dt.date.fromordinal(min(max(ordinal, 1), _MAX_ORDINAL)).year
+
+
 class _Year:
     """One compiled local year: open intervals and open days, as integer µs."""
 
@@ -327,7 +367,7 @@ def _resolve_hours(hours: Hours) -> tuple[tuple[int, int], ...]:
 class _Timeline:
     """The mutable cache behind one calendar (never compared, hashed or shown)."""
 
-    __slots__ = ("closures", "epoch", "special", "weekly", "years")
+    __slots__ = ("closures", "epoch", "last", "special", "weekly", "years")
 
     def __init__(self, cal: BusinessCalendar) -> None:
         # The epoch's UTC fields under the calendar's zone: ``zone.fromutc(epoch + delta)``
@@ -337,6 +377,7 @@ class _Timeline:
         self.special = {d: _resolve_hours(h) for d, h in cal.special_hours}
         self.closures = frozenset(cal.closures)
         self.years: dict[int, _Year] = {}
+        self.last: _Year | None = None  # the year of the last integer lookup
 
 
 # -- the calendar ---------------------------------------------------------------------------
@@ -530,7 +571,22 @@ class BusinessCalendar:
         return year, us
 
     def _out(self, us: int) -> dt.datetime:
+        """The instant *us* (µs since the epoch) as a datetime in the calendar zone."""
         return self.zone.fromutc(self._timeline.epoch + _US * us)
+
+    _from_us = _out
+
+    def _year_us(self, us: int, field: str) -> _Year:
+        """The compiled local year holding the instant *us* (µs since the epoch)."""
+        tl = self._timeline
+        year = tl.last
+        if year is None or not year.lo <= us < year.hi:
+            hint = _utc_year(us)
+            year = tl.years.get(hint)
+            if year is None or not year.lo <= us < year.hi:
+                year = self._locate(us, hint, field, _EPOCH + _US * us)
+            tl.last = year
+        return year
 
     @staticmethod
     def _position(year: _Year, us: int) -> int:
@@ -624,6 +680,33 @@ class BusinessCalendar:
         d = duration // _US
         if d == 0:
             return start.astimezone(self.zone)
+        return self.zone.fromutc(self._timeline.epoch + _US * self._advance(year, us, d))
+
+    def _add_us(self, start_us: int, delta_us: int) -> int:
+        """Integer form of :meth:`add`: instants and durations in microseconds.
+
+        *start_us* is µs since the Unix epoch (see ``_instant_us``), *delta_us*
+        the business time to add (negative goes backwards); the result is an
+        instant in µs, with the conventions of :meth:`add`. Private to the
+        package, shared with :mod:`partnerrules.sla`: :meth:`add` runs the same
+        code once its arguments are checked.
+
+        Raises:
+            HorizonError: *start_us* or the result lies outside the calendar horizon.
+
+        >>> from datetime import time
+        >>> cal = BusinessCalendar("UTC", {d: [(time(9), time(18))] for d in range(5)})
+        >>> friday_16h = 1_795_190_400_000_000  # 2026-11-20 16:00 UTC
+        >>> cal._from_us(cal._add_us(friday_16h, 3 * 3_600_000_000)).isoformat()
+        '2026-11-23T10:00:00+00:00'
+        """
+        year = self._year_us(start_us, "start")
+        if delta_us == 0:
+            return start_us
+        return self._advance(year, start_us, delta_us)
+
+    def _advance(self, year: _Year, us: int, d: int) -> int:
+        """The instant *d* µs of business time from *us* (in *year*); d != 0."""
         # The open time of the year before ``us``, then ``d`` more.
         i = bisect_right(year.ends, us)
         if i == len(year.ends):
@@ -631,18 +714,18 @@ class BusinessCalendar:
         else:
             s = year.starts[i]
             pos = year.cum[i] + (us - s if us > s else 0) + d
+        years = self._timeline.years
         if d > 0:
             while pos > year.total:
                 pos -= year.total
-                year = self._year(year.year + 1, "duration", duration)
+                year = years.get(year.year + 1) or self._year(year.year + 1, "duration", _US * d)
             j = bisect_left(year.cum_end, pos)  # earliest instant
         else:
             while pos < 0:
-                year = self._year(year.year - 1, "duration", duration)
+                year = years.get(year.year - 1) or self._year(year.year - 1, "duration", _US * d)
                 pos += year.total
             j = bisect_right(year.cum, pos) - 1  # latest instant
-        t = year.starts[j] + pos - year.cum[j]
-        return self.zone.fromutc(self._timeline.epoch + _US * t)
+        return year.starts[j] + pos - year.cum[j]
 
     def elapsed(self, start: dt.datetime, end: dt.datetime) -> dt.timedelta:
         """Return the business time in ``[start, end)``, negative when *end* < *start*.
@@ -666,6 +749,29 @@ class BusinessCalendar:
             position = self._position
             return _US * (position(yb, ub) - position(ya, ua))
         return _US * self._between(ya, ua, yb, ub, end)
+
+    def _elapsed_us(self, start_us: int, end_us: int) -> int:
+        """Integer form of :meth:`elapsed`: the business µs in ``[start_us, end_us)``.
+
+        Instants are µs since the Unix epoch; negative when *end_us* < *start_us*.
+        Private to the package, shared with :mod:`partnerrules.sla`.
+
+        Raises:
+            HorizonError: an instant lies outside the calendar horizon.
+
+        >>> from datetime import time
+        >>> cal = BusinessCalendar("UTC", {d: [(time(9), time(18))] for d in range(5)})
+        >>> friday_16h = 1_795_190_400_000_000  # 2026-11-20 16:00 UTC
+        >>> monday_10h = friday_16h + 66 * 3_600_000_000
+        >>> cal._elapsed_us(friday_16h, monday_10h) // 3_600_000_000
+        3
+        """
+        ya = self._year_us(start_us, "start")
+        yb = self._year_us(end_us, "end")
+        if ya is yb:
+            position = self._position
+            return position(yb, end_us) - position(ya, start_us)
+        return self._between(ya, start_us, yb, end_us, _EPOCH + _US * end_us)
 
     def _between(self, ya: _Year, ua: int, yb: _Year, ub: int, value: object) -> int:
         if ya is yb:
