@@ -47,6 +47,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import enum
+import operator
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any, Final
@@ -186,8 +187,8 @@ def _share(total: int, part: int, whole: int) -> int:
     return quotient
 
 
-def _year_start(year: int, zone: dt.tzinfo) -> dt.datetime:
-    return dt.datetime(year, 1, 1, tzinfo=zone)
+_EPOCH: Final = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_BY_INSTANT_AND_ID: Final = operator.itemgetter(0, 1)
 
 
 def _midnight(day: dt.date, zone: dt.tzinfo) -> dt.datetime:
@@ -544,7 +545,7 @@ def _sales(value: object) -> tuple[Sale, ...]:
 
 
 def _chronological(sales: Iterable[Sale]) -> list[Sale]:
-    return sorted(sales, key=lambda s: (s.signed_at, s.contract.id))
+    return sorted(sales, key=lambda s: (s.signed_at - _EPOCH, s.contract.id))
 
 
 def annual_tcv(
@@ -577,7 +578,7 @@ class SaleCommission:
         rate: the rate applied.
         basis: campaign or tier.
         commission: TCV x rate, rounded once half-even to the centavo.
-        reasons: why this rate, and the arithmetic.
+        year: the calendar year of the sale (in the zone used).
     """
 
     sale: Sale
@@ -585,12 +586,52 @@ class SaleCommission:
     rate: Decimal
     basis: RateBasis
     commission: Money
-    reasons: tuple[Reason, ...]
+    year: int
 
     @property
     def value(self) -> Money:
         """The sale's value (its contract's TCV)."""
         return self.sale.contract.tcv
+
+    @property
+    def reasons(self) -> tuple[Reason, ...]:
+        """Why this rate, and the arithmetic; built when asked.
+
+        Rules ``omid.campaign.first_sale_diamond`` and ``omid.tier.by_annual_tcv``.
+        """
+        tier = self.standard_tier
+        facts: dict[str, Any] = {
+            "partner": self.sale.partner,
+            "year": self.year,
+            "tier": tier.name,
+            "standard_rate": tier.rate,
+            "contract": self.sale.contract.id,
+            "tcv": self.value,
+            "rate": self.rate,
+            "commission": self.commission,
+        }
+        if self.basis is RateBasis.CAMPAIGN:
+            rid = _CAMPAIGN
+            why = Reason.of(
+                rid,
+                "{rate:%} because this is {partner}'s first sale of {year} (Diamond campaign); "
+                "standard tier {tier} would pay {standard_rate:%}",
+                **facts,
+            )
+        else:
+            rid = _TIER
+            why = Reason.of(
+                rid,
+                "{rate:%}, the rate of {partner}'s standard tier {tier}: "
+                "its first sale of {year} already took the Diamond campaign",
+                **facts,
+            )
+        how = Reason.of(
+            rid,
+            "commission {commission} is {rate:%} of the TCV {tcv} of contract {contract}",
+            **facts,
+        )
+        return (why, how)
 
 
 def _standard_tiers(value: object) -> Mapping[str, Tier]:
@@ -622,43 +663,13 @@ def _commissions(
         partner = sale.partner
         tier = _tier_of(partner, standard_tiers)
         year = sale.year(zone)
-        tcv = sale.contract.tcv
-        facts = {
-            "partner": partner,
-            "year": year,
-            "tier": tier.name,
-            "standard_rate": tier.rate,
-            "contract": sale.contract.id,
-            "tcv": tcv,
-        }
         if (partner, year) not in firsts:
             firsts.add((partner, year))
-            rate, basis, rid = diamond, RateBasis.CAMPAIGN, _CAMPAIGN
-            why = Reason.of(
-                _CAMPAIGN,
-                "{rate:%} because this is {partner}'s first sale of {year} (Diamond campaign); "
-                "standard tier {tier} would pay {standard_rate:%}",
-                rate=rate,
-                **facts,
-            )
+            rate, basis = diamond, RateBasis.CAMPAIGN
         else:
-            rate, basis, rid = tier.rate, RateBasis.TIER, _TIER
-            why = Reason.of(
-                _TIER,
-                "{rate:%}, the rate of {partner}'s standard tier {tier}: "
-                "its first sale of {year} already took the Diamond campaign",
-                rate=rate,
-                **facts,
-            )
-        commission = tcv.multiply(rate)
-        how = Reason.of(
-            rid,
-            "commission {commission} is {rate:%} of the TCV {tcv} of contract {contract}",
-            commission=commission,
-            rate=rate,
-            **facts,
-        )
-        out.append(SaleCommission(sale, tier, rate, basis, commission, (why, how)))
+            rate, basis = tier.rate, RateBasis.TIER
+        commission = sale.contract.tcv.multiply(rate)
+        out.append(SaleCommission(sale, tier, rate, basis, commission, year))
     return out
 
 
@@ -776,7 +787,8 @@ class Payout:
         forfeited: commission that will never be released (the invoices of
             a cancelled contract that fell away); zero unless cancelled.
         replayed: ids of payments given again with the same content, ignored.
-        reasons: why.
+        cancelled_on: the day the contract was cancelled, or None.
+        void_invoices: how many invoices fell away with the cancellation.
     """
 
     contract_id: str
@@ -786,8 +798,55 @@ class Payout:
     released: Money
     pending: Money
     forfeited: Money
-    replayed: tuple[str, ...]
-    reasons: tuple[Reason, ...]
+    replayed: tuple[str, ...] = ()
+    cancelled_on: dt.date | None = None
+    void_invoices: int = 0
+
+    @property
+    def reasons(self) -> tuple[Reason, ...]:
+        """Why (rule ``omid.commission.paid_on_collection``); built when asked."""
+        facts: dict[str, Any] = {
+            "contract": self.contract_id,
+            "commission": self.commission,
+            "collected": self.collected,
+            "released": self.released,
+            "pending": self.pending,
+            "forfeited": self.forfeited,
+            "count": len(self.releases),
+        }
+        reasons = [
+            Reason.of(
+                _COLLECTION,
+                "released {released} of the {commission} commission on contract {contract}: "
+                "its share of the {collected} the customer paid in {count} payments",
+                **facts,
+            ),
+            Reason.of(
+                _COLLECTION,
+                "{pending} is still pending, released as the customer pays the invoices it owes",
+                **facts,
+            ),
+        ]
+        if self.cancelled_on is not None:
+            reasons.append(
+                Reason.of(
+                    _COLLECTION,
+                    "contract {contract} was cancelled on {cancelled_on}: its {void} invoices "
+                    "from then on release nothing ({forfeited} of commission)",
+                    cancelled_on=self.cancelled_on,
+                    void=self.void_invoices,
+                    **facts,
+                )
+            )
+        if self.replayed:
+            reasons.append(
+                Reason.of(
+                    _COLLECTION,
+                    "replayed payment ids {replayed} were counted once, not twice",
+                    replayed=", ".join(self.replayed),
+                )
+            )
+        return tuple(reasons)
 
 
 def _unique_payments(payments: object) -> tuple[list[Payment], list[str]]:
@@ -833,9 +892,15 @@ def _payout(
         else:
             void.add(key)
     total = _units(commission.commission)
+    # Order by instant, then id. Subtracting a fixed aware epoch once per payment
+    # gives exact, cheaply comparable keys (comparing aware datetimes directly
+    # asks the zone for its offset at every comparison).
+    keyed = [(p.paid_at - _EPOCH, p.id, p) for p in payments]
     if as_of is not None:
-        payments = [p for p in payments if p.paid_at < as_of]
-    payments.sort(key=lambda p: (p.paid_at, p.id))
+        limit_key = as_of - _EPOCH
+        keyed = [k for k in keyed if k[0] < limit_key]
+    keyed.sort(key=_BY_INSTANT_AND_ID)
+    payments = [k[2] for k in keyed]
     paid: dict[str, int] = {}
     collected = released = 0
     releases = []
@@ -880,58 +945,17 @@ def _payout(
         )
         released = cumulative
     reachable = _share(total, sum(owed.values()), whole)
-    facts: dict[str, Any] = {
-        "contract": contract.id,
-        "commission": commission.commission,
-        "rate": commission.rate,
-        "collected": _from_units(collected),
-        "released": _from_units(released),
-        "pending": _from_units(reachable - released),
-        "forfeited": _from_units(total - reachable),
-        "count": len(releases),
-    }
-    reasons = [
-        Reason.of(
-            _COLLECTION,
-            "released {released} of the {commission} commission on contract {contract}: "
-            "its share of the {collected} the customer paid in {count} payments",
-            **facts,
-        ),
-        Reason.of(
-            _COLLECTION,
-            "{pending} is still pending, released as the customer pays the invoices it owes",
-            **facts,
-        ),
-    ]
-    if cancelled_on is not None:
-        reasons.append(
-            Reason.of(
-                _COLLECTION,
-                "contract {contract} was cancelled on {cancelled_on}: its {void} invoices "
-                "from then on release nothing ({forfeited} of commission)",
-                cancelled_on=cancelled_on,
-                void=len(void),
-                **facts,
-            )
-        )
-    if replayed:
-        reasons.append(
-            Reason.of(
-                _COLLECTION,
-                "replayed payment ids {replayed} were counted once, not twice",
-                replayed=", ".join(replayed),
-            )
-        )
     return Payout(
         contract.id,
         commission.commission,
         tuple(releases),
-        facts["collected"],
-        facts["released"],
-        facts["pending"],
-        facts["forfeited"],
+        _from_units(collected),
+        _from_units(released),
+        _from_units(reachable - released),
+        _from_units(total - reachable),
         tuple(replayed),
-        tuple(reasons),
+        cancelled_on,
+        len(void),
     )
 
 
@@ -998,28 +1022,60 @@ class StatementLine:
     """One sale on a commission statement (rules ``omid.campaign.first_sale_diamond``, ...).
 
     Attributes:
-        sale: the sale.
-        standard_tier: the partner's standard tier.
-        rate: the rate applied.
-        basis: campaign or tier: the reason for the rate.
-        commission: the sale's commission.
-        released: released by payments before the statement's end.
-        pending: still to be released.
-        forfeited: never to be released (cancelled contract).
-        payout: the releases, payment by payment.
-        reasons: why (the rate, the arithmetic, the releases).
+        sale_commission: the sale, its rate, the basis of the rate and its
+            commission (rules ``omid.campaign.first_sale_diamond`` and
+            ``omid.tier.by_annual_tcv``).
+        payout: what payments made before the statement's end released
+            (rule ``omid.commission.paid_on_collection``).
     """
 
-    sale: Sale
-    standard_tier: Tier
-    rate: Decimal
-    basis: RateBasis
-    commission: Money
-    released: Money
-    pending: Money
-    forfeited: Money
+    sale_commission: SaleCommission
     payout: Payout
-    reasons: tuple[Reason, ...]
+
+    @property
+    def sale(self) -> Sale:
+        """The sale."""
+        return self.sale_commission.sale
+
+    @property
+    def standard_tier(self) -> Tier:
+        """The partner's standard tier."""
+        return self.sale_commission.standard_tier
+
+    @property
+    def rate(self) -> Decimal:
+        """The rate applied."""
+        return self.sale_commission.rate
+
+    @property
+    def basis(self) -> RateBasis:
+        """Campaign or tier: why the sale earns its rate."""
+        return self.sale_commission.basis
+
+    @property
+    def commission(self) -> Money:
+        """The sale's commission."""
+        return self.sale_commission.commission
+
+    @property
+    def released(self) -> Money:
+        """Released by payments made before the statement's end."""
+        return self.payout.released
+
+    @property
+    def pending(self) -> Money:
+        """Still to be released as the customer pays."""
+        return self.payout.pending
+
+    @property
+    def forfeited(self) -> Money:
+        """Never to be released (invoices of a cancelled contract that fell away)."""
+        return self.payout.forfeited
+
+    @property
+    def reasons(self) -> tuple[Reason, ...]:
+        """Why: the rate, the arithmetic, the releases; built when asked."""
+        return self.sale_commission.reasons + self.payout.reasons
 
 
 @attrs.frozen
@@ -1114,20 +1170,7 @@ def _statements(
             as_of=stop,
             convention=conv,
         )
-        lines[sale.partner].append(
-            StatementLine(
-                sale,
-                item.standard_tier,
-                item.rate,
-                item.basis,
-                item.commission,
-                payout.released,
-                payout.pending,
-                payout.forfeited,
-                payout,
-                item.reasons + payout.reasons,
-            )
-        )
+        lines[sale.partner].append(StatementLine(item, payout))
     out = []
     for partner in partners:
         rows = tuple(lines[partner])
