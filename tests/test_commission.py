@@ -373,7 +373,7 @@ def test_each_paid_invoice_releases_its_share_of_the_commission():
     )
     assert [str(r) for r in payout.reasons] == [
         "released R$4,800.00 of the R$19,200.00 commission on contract C-1: "
-        "its share of the R$30,000.00 the customer paid in 3 payments",
+        "its share of the R$30,000.00 the customer has paid",
         "R$14,400.00 is still pending, released as the customer pays the invoices it owes",
     ]
 
@@ -476,7 +476,10 @@ def test_payments_after_as_of_do_not_count_yet():
 def test_payments_for_unknown_invoices_or_beyond_what_is_owed_are_errors():
     """omid.commission.paid_on_collection: no release without an invoice owing it."""
     line = first_sale_commission()
-    with pytest.raises(UnknownKeyError, match=r"unknown invoice of contract 'C-1' .*'C-1/13'"):
+    with pytest.raises(
+        UnknownKeyError,
+        match=r"unknown invoice 'C-1/13': did you mean .*; payment 'P' pays an invoice contract 'C-1' lacks",
+    ):
         release_commission(line, [Payment("P", "C-1/13", brl(1), sp(2026, 2, 1))])
     split = [
         Payment("P1", "C-1/1", brl(6_000), sp(2026, 2, 1)),
@@ -706,8 +709,8 @@ BAD_INPUT = [
     # unknown partner or invoice
     (lambda: sale_commissions([_S], standard_tiers={"alpha": RESELLER}), UnknownKeyError, r"unknown partner 'alfa': did you mean 'alpha'\?; give its standard tier"),
     (lambda: commission_statement("gama", [_S], [], standard_tiers={"alfa": RESELLER}, **_Y), UnknownKeyError, r"unknown partner 'gama': known: 'alfa'"),
-    (lambda: release_commission(_LINE, [Payment("P", "C-9/1", brl(1), sp(2026, 2, 1))]), UnknownKeyError, r"unknown invoice of contract 'C-1' in payment 'P' 'C-9/1'"),
-    (lambda: commission_statement("alfa", [_S], [Payment("P", "C-9/1", brl(1), sp(2026, 2, 1))], standard_tiers={"alfa": RESELLER}, **_Y), UnknownKeyError, r"unknown invoice in payment 'P' 'C-9/1'.*no sale has a contract 'C-9'"),
+    (lambda: release_commission(_LINE, [Payment("P", "C-9/1", brl(1), sp(2026, 2, 1))]), UnknownKeyError, r"unknown invoice 'C-9/1': did you mean 'C-1/1'.*; payment 'P' pays an invoice contract 'C-1' lacks"),
+    (lambda: commission_statement("alfa", [_S], [Payment("P", "C-9/1", brl(1), sp(2026, 2, 1))], standard_tiers={"alfa": RESELLER}, **_Y), UnknownKeyError, r"unknown contract 'C-9': did you mean 'C-1'\?; payment 'P' pays invoice 'C-9/1', of a contract no sale has"),
     (lambda: EXAMPLE_SCHEDULE.tier("Diamond"), UnknownKeyError, r"unknown tier 'Diamond': did you mean 'Diamond Partner'\?"),
     # another currency
     (lambda: Sale("alfa", Contract("C-9", "ACME", dt.date(2026, 1, 1), 12, Money("10", "USD")), sp(2026, 1, 1)), CurrencyMismatchError, r"'monthly' must be in the same currency as 'BRL' \(got 'USD'\)"),

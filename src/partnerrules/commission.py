@@ -818,7 +818,7 @@ class Payout:
             Reason.of(
                 _COLLECTION,
                 "released {released} of the {commission} commission on contract {contract}: "
-                "its share of the {collected} the customer paid in {count} payments",
+                "its share of the {collected} the customer has paid",
                 **facts,
             ),
             Reason.of(
@@ -917,9 +917,10 @@ def _payout(
                     hint=f"payment {payment.id!r} pays nothing owed",
                 )
             raise UnknownKeyError(
-                f"invoice of contract {contract.id!r} in payment {payment.id!r}",
+                "invoice",
                 key,
                 owed,
+                hint=f"payment {payment.id!r} pays an invoice contract {contract.id!r} lacks",
             )
         units = _units(payment.amount)
         so_far = paid.get(key, 0) + units
@@ -1144,10 +1145,11 @@ def _statements(
         cid = payment.invoice_id.rpartition("/")[0]
         if cid not in sold:
             raise UnknownKeyError(
-                f"invoice in payment {payment.id!r}",
-                payment.invoice_id,
-                [],
-                hint=f"no sale has a contract {cid!r}" if cid else "expected '<contract id>/<n>'",
+                "contract",
+                cid,
+                sold,
+                hint=f"payment {payment.id!r} pays invoice {payment.invoice_id!r}, "
+                "of a contract no sale has",
             )
         by_contract.setdefault(cid, []).append(payment)
     replays_of: dict[str, list[str]] = {}
