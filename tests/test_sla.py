@@ -39,11 +39,13 @@ from partnerrules.sla import (
     check_status_page_update,
     classify_severity,
     deadlines,
+    deadlines_many,
     entitlements,
     is_entitled,
     omid_support_availability,
     omid_support_clock,
     status,
+    status_many,
     support_availability,
     support_path,
     triage_order,
@@ -569,10 +571,14 @@ def test_the_24x7_clock_is_never_later_than_the_24x5_clock(
 
 @given(instants, st.integers(0, 60 * 24 * 9), st.sampled_from([1, 2, 3]), open_categories,
        policies)  # fmt: skip
-def test_deadlines_and_elapsed_agree_with_the_calendar(
+def test_a_deadline_is_the_policys_clock_plus_the_window_in_that_clocks_days(
     opened: dt.datetime, minutes: int, sev: int, category: str, policy: object
 ) -> None:
-    """zoho.sla.matrix: the compiled timeline agrees with BusinessCalendar.add/elapsed."""
+    """zoho.sla.matrix: limit = add(opened, window) on the chosen clock; elapsed likewise.
+
+    The calendar is built here from the public factories, so the test checks the
+    clock chosen per category and policy, and the day length of "days" windows.
+    """
     t = ticket(opened, severity=sev, category=category, subdivision="SP")
     if policy is APPENDIX_B:
         cal = calendars.support_hours_calendar("BR", "SP", zone=SP)
@@ -603,6 +609,67 @@ def test_elapsed_with_a_pause_is_calendar_time_minus_the_paused_calendar_time(
     cal = calendars.weekday_clock(SP)
     paused = cal.elapsed(start, min(end, now)) if start < now else dt.timedelta(0)
     assert status(t, now).acknowledgement.elapsed == cal.elapsed(opened, now) - paused
+
+
+@st.composite
+def tickets(draw: st.DrawFn) -> Ticket:
+    """A generated ticket: any category (exempt ones too), responses and pauses."""
+    opened = draw(instants)
+    responses, cur = [], opened
+    for gap in draw(st.lists(st.integers(0, 60 * 24 * 3), max_size=3)):
+        cur += dt.timedelta(minutes=gap)
+        responses.append(cur)
+    pauses, pcur = [], opened
+    for gap, length in draw(st.lists(st.tuples(st.integers(0, 600), st.integers(1, 900)),
+                                     max_size=2)):  # fmt: skip
+        pcur += dt.timedelta(minutes=gap)
+        end = None if draw(st.integers(0, 9)) == 0 else pcur + dt.timedelta(minutes=length)
+        pauses.append(Pause(pcur, end))
+        if end is None:
+            break
+        pcur = end
+    return ticket(
+        opened,
+        severity=draw(st.sampled_from([1, 2, 3])),
+        category=draw(st.sampled_from([c.value for c in Category if c is not Category.OTHER])),
+        level=draw(st.sampled_from(["Authorized", "Advanced", "Premium"])),
+        subdivision=draw(st.sampled_from([None, "SP", "RJ"])),
+        responses=responses,
+        pauses=pauses,
+    )
+
+
+def same_status(a: object, b: object) -> None:
+    """Equal results, and equal reasons (they take no part in ==)."""
+    assert a == b
+    assert a.reasons == b.reasons  # type: ignore[attr-defined]
+
+
+@given(st.lists(tickets(), max_size=6), st.integers(0, 60 * 24 * 6), policies,
+       st.sampled_from([None, "America/Sao_Paulo", "Asia/Tokyo"]))  # fmt: skip
+def test_bulk_deadlines_and_status_equal_the_per_ticket_answers(
+    batch: list[Ticket], minutes: int, policy: object, zone: str | None
+) -> None:
+    """zoho.sla.matrix: deadlines_many/status_many give what deadlines/status give, in order."""
+    kw: dict[str, object] = {"policy": policy, "zone": zone}
+    books = deadlines_many(batch, **kw)  # type: ignore[arg-type]
+    assert books == [deadlines(t, **kw) for t in batch]  # type: ignore[arg-type]
+    for book, t in zip(books, batch, strict=True):
+        same_status(book, deadlines(t, **kw))  # type: ignore[arg-type]
+        for a, b in zip(book.determinations, deadlines(t, **kw).determinations, strict=True):  # type: ignore[arg-type]
+            same_status(a, b)
+    now = SATURDAY_10 + dt.timedelta(minutes=minutes)
+    one = status_many(batch, now, **kw)  # type: ignore[arg-type]
+    assert one == [status(t, now, **kw) for t in batch]  # type: ignore[arg-type]
+    each = [t.opened_at + dt.timedelta(minutes=minutes) for t in batch]
+    per = status_many(batch, iter(each), **kw)  # type: ignore[arg-type]
+    expected = [status(t, a, **kw) for t, a in zip(batch, each, strict=True)]  # type: ignore[arg-type]
+    assert per == expected
+    for got, want in zip(per, expected, strict=True):
+        same_status(got, want)
+        for a, b in zip(got.windows, want.windows, strict=True):
+            same_status(a, b)
+            assert a.warn_at("0.8") == b.warn_at("0.8")
 
 
 # -- bad input ---------------------------------------------------------------
@@ -655,6 +722,15 @@ def _ticket(**kw: object) -> object:
         (lambda: is_entitled("Premium", "free lunch"), UnknownKeyError, r"unknown feature 'free lunch'"),
         (lambda: check_scope("consulting"), UnknownKeyError, r"unknown topic 'consulting'"),
         (lambda: support_path(""), InvalidValueError, r"'package' must be a non-empty string"),
+        (lambda: deadlines("T-1"), InvalidTypeError, r"'ticket' must be a Ticket \(got str"),  # type: ignore[arg-type]
+        (lambda: deadlines_many([_ticket(), None]), InvalidTypeError, r"'ticket' must be a Ticket"),  # type: ignore[list-item]
+        (lambda: deadlines(_ticket(), zone=["UTC"]), InvalidTypeError,  # type: ignore[arg-type]
+         r"'zone' must be an IANA zone name or a ZoneInfo"),
+        (lambda: status_many([_ticket()], NAIVE), NaiveDatetimeError, r"'at' must be an aware"),
+        (lambda: status_many([_ticket()], [OPENED, OPENED]), InvalidValueError,
+         r"'at' must be one instant per ticket \(1 tickets\) \(got '2 instants'\)"),
+        (lambda: status_many([_ticket()], "2026-11-23"), InvalidTypeError, r"'at' must be"),  # type: ignore[arg-type]
+        (lambda: deadlines(_ticket(), policy="Zoho"), InvalidTypeError, r"'policy' must be"),  # type: ignore[arg-type]
     ],
 )  # fmt: skip
 def test_bad_input_is_refused_with_a_typed_error_naming_the_field(

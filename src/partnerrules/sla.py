@@ -32,11 +32,9 @@ taken into account the next time it is asked.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import enum
 import functools
-import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any, TypeVar
@@ -45,6 +43,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import attrs
 
 from partnerrules import _validate
+from partnerrules.calendars import (
+    BusinessCalendar,
+    _instant_us,
+    always_on_clock,
+    support_hours_calendar,
+    weekday_clock,
+)
 from partnerrules.decisions import Reason
 from partnerrules.errors import InvalidTypeError, InvalidValueError, UnknownKeyError
 from partnerrules.policies import appendix_b as _appb
@@ -107,6 +112,7 @@ __all__ = [
     "check_status_page_update",
     "classify_severity",
     "deadlines",
+    "deadlines_many",
     "entitlements",
     "escalation_path",
     "escalation_region",
@@ -115,6 +121,7 @@ __all__ = [
     "omid_support_availability",
     "omid_support_clock",
     "status",
+    "status_many",
     "support_availability",
     "support_path",
     "triage_key",
@@ -455,6 +462,10 @@ class SlaPolicy:
     round_the_clock: frozenset[Category] = attrs.field(default=frozenset(), converter=_categories)
     exempt: frozenset[Category] = attrs.field(default=frozenset(), converter=_categories)
     recurring: frozenset[Metric] = attrs.field(default=frozenset(), converter=_metrics)
+    # Plans per kind of ticket, worked out on first use (a cache: not compared or shown).
+    _plans: dict[tuple[object, ...], _Plan] = attrs.field(
+        init=False, factory=dict, repr=False, eq=False, hash=False
+    )
 
     def clock_for(self, category: object) -> ClockKind:
         """Return the clock a case of *category* runs on (rule ``zoho.sla.weekday_clock``)."""
@@ -650,9 +661,8 @@ def _country(value: object) -> str:
     return text
 
 
-def _to_us(value: dt.datetime) -> int:
-    # exact integer microseconds since the epoch
-    return math.floor(value.timestamp()) * 1_000_000 + value.microsecond
+# Pauses as integer microseconds since the epoch: (start, end or None while open).
+_Pauses = tuple[tuple[int, int | None], ...]
 
 
 @attrs.frozen
@@ -680,6 +690,10 @@ class Ticket:
     subdivision: str | None = attrs.field(kw_only=True, default=None)
     pauses: tuple[Pause, ...] = attrs.field(kw_only=True, default=(), converter=_pauses)
     responses: tuple[dt.datetime, ...] = attrs.field(kw_only=True, default=(), converter=_responses)
+    # The opening, responses and pauses as µs since the epoch, converted once (a cache).
+    _instants: tuple[int, tuple[int, ...], _Pauses] = attrs.field(
+        init=False, repr=False, eq=False, default=(0, (), ())
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.subdivision is not None:
@@ -703,6 +717,15 @@ class Ticket:
                     hint="merge overlapping pauses into one interval",
                 )
             previous = p
+        instants = (
+            _instant_us(self.opened_at),
+            tuple(_instant_us(r) for r in self.responses),
+            tuple(
+                (_instant_us(p.start), None if p.end is None else _instant_us(p.end))
+                for p in self.pauses
+            ),
+        )
+        object.__setattr__(self, "_instants", instants)
 
 
 # ---------------------------------------------------------------------------
@@ -1248,149 +1271,54 @@ def check_status_page_update(update: StatusPageUpdate, *, cadence: dt.timedelta)
 
 
 # ---------------------------------------------------------------------------
-# Clocks: a compiled timeline of open microseconds per calendar
+# Clocks: the calendars' own integer timeline, and a plan per kind of ticket
 # ---------------------------------------------------------------------------
 
-_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _US = dt.timedelta(microseconds=1)
 
 
-def _from_us(us: int, zone: dt.tzinfo) -> dt.datetime:
-    return (_EPOCH + dt.timedelta(microseconds=us)).astimezone(zone)
-
-
-class _Timeline:
-    """Open intervals of a calendar as epoch microseconds, with running sums.
-
-    Compiled per year from ``calendar.open_intervals`` and extended on demand;
-    ``pos`` (open time since the origin) and ``add`` are bisects. This is the
-    hot path of :func:`deadlines` and :func:`status`; it agrees with the
-    calendar's own ``add``/``elapsed`` (tested differentially).
-    """
-
-    __slots__ = ("_years", "calendar", "cum", "cumend", "ends", "hi", "lo", "starts", "zone")
-
-    def __init__(self, calendar: Any) -> None:
-        self.calendar = calendar
-        self.zone: dt.tzinfo = calendar.zone
-        self._years: dict[int, list[tuple[int, int]]] = {}
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.cum: list[int] = []
-        self.cumend: list[int] = []
-        self.lo = 0
-        self.hi = 0
-
-    def _year(self, year: int) -> list[tuple[int, int]]:
-        if year not in self._years:
-            day = dt.date(year, 1, 1)
-            out: list[tuple[int, int]] = []
-            while day.year == year:
-                for a, b in self.calendar.open_intervals(day):
-                    out.append((_to_us(a), _to_us(b)))
-                day += dt.timedelta(days=1)
-            self._years[year] = out
-        return self._years[year]
-
-    def _compile(self, first: int, last: int) -> None:
-        merged: list[tuple[int, int]] = []
-        for year in range(first, last + 1):
-            for a, b in self._year(year):
-                if merged and merged[-1][1] == a:
-                    merged[-1] = (merged[-1][0], b)
-                else:
-                    merged.append((a, b))
-        self.starts = [a for a, _ in merged]
-        self.ends = [b for _, b in merged]
-        cum, total = [], 0
-        for a, b in merged:
-            cum.append(total)
-            total += b - a
-        self.cum = cum
-        self.cumend = [c + (b - a) for c, (a, b) in zip(cum, merged, strict=True)]
-        zone = self.zone
-        self.lo = _to_us(dt.datetime(first, 1, 1, tzinfo=zone))
-        self.hi = _to_us(dt.datetime(last + 1, 1, 1, tzinfo=zone))
-
-    def _cover(self, us: int) -> None:
-        year = (_EPOCH + dt.timedelta(microseconds=us)).year
-        if not self._years:
-            first, last = year - 1, year + 1
-        else:
-            first, last = min(self._years), max(self._years)
-            first, last = min(first, year - 1), max(last, year + 1)
-        self._compile(first, last)
-        if not self.starts:
-            raise InvalidValueError(
-                "calendar", self.calendar, "a calendar with open time in the years used"
-            )
-
-    def pos(self, us: int) -> int:
-        """Open microseconds from the origin of the compiled range up to *us*."""
-        if us < self.lo or us >= self.hi:
-            self._cover(us)
-            return self.pos(us)
-        i = bisect.bisect_right(self.starts, us) - 1
-        if i < 0:
-            return 0
-        end = self.ends[i]
-        return self.cum[i] + ((us if us < end else end) - self.starts[i])
-
-    def add(self, us: int, duration: int) -> int:
-        """Earliest instant at or after *us* with *duration* open microseconds since *us*."""
-        target = self.pos(us) + duration
-        while target > self.cumend[-1]:
-            self._cover(self.hi + 1)
-            target = self.pos(us) + duration
-        j = bisect.bisect_left(self.cumend, target)
-        result = self.starts[j] + (target - self.cum[j])
-        return result if result > us else us
-
-
-_Pauses = tuple[tuple[int, int | None], ...]
-
-
-def _net(tl: _Timeline, a: int, b: int, pauses: _Pauses) -> int:
+def _net(cal: BusinessCalendar, a: int, b: int, pauses: _Pauses) -> int:
     """Open time in [a, b) minus the open time spent in pauses."""
-    total = tl.pos(b) - tl.pos(a)
+    elapsed = cal._elapsed_us
+    total = elapsed(a, b)
     for ps, pe in pauses:
         if ps >= b:
             break
         stop = b if pe is None or pe > b else pe
         if stop <= a:
             continue
-        total -= tl.pos(stop) - tl.pos(ps if ps > a else a)
+        total -= elapsed(ps if ps > a else a, stop)
     return total
 
 
-def _padd(tl: _Timeline, a: int, duration: int, pauses: _Pauses) -> int | None:
+def _padd(cal: BusinessCalendar, a: int, duration: int, pauses: _Pauses) -> int | None:
     """Earliest instant with *duration* of unpaused open time since *a*; None if held open."""
+    add = cal._add_us
     cur, remaining = a, duration
     for ps, pe in pauses:
         if pe is not None and pe <= cur:
             continue
-        candidate = tl.add(cur, remaining)
+        candidate = add(cur, remaining)
         if ps >= candidate:
             return candidate
         if ps > cur:
-            remaining -= tl.pos(ps) - tl.pos(cur)
+            remaining -= cal._elapsed_us(cur, ps)
         if pe is None:
             return None
         cur = pe
-    return tl.add(cur, remaining)
+    return add(cur, remaining)
 
 
 @functools.lru_cache(maxsize=512)
-def _timeline(kind: ClockKind, zone: str, country: str, subdivision: str | None) -> _Timeline:
-    from partnerrules import calendars
-
+def _calendar(
+    kind: ClockKind, zone: str, country: str, subdivision: str | None
+) -> BusinessCalendar:
+    """The business calendar of a clock kind, zone and place (built once, compiled lazily)."""
     if kind is ClockKind.WEEKDAY:
-        calendar = calendars.weekday_clock(zone)
-    elif kind is ClockKind.ALWAYS_ON:
-        calendar = calendars.always_on_clock(zone)
-    else:
-        calendar = calendars.support_hours_calendar(country, subdivision, zone=zone)
-    return _Timeline(calendar)
+        return weekday_clock(zone)
+    if kind is ClockKind.ALWAYS_ON:
+        return always_on_clock(zone)
+    return support_hours_calendar(country, subdivision, zone=zone)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -1426,7 +1354,121 @@ def _day_length(kind: ClockKind) -> dt.timedelta:
     return dt.timedelta(hours=24)
 
 
-_DAY_US = {kind: _day_length(kind) // _US for kind in ClockKind}
+_DAY = {kind: _day_length(kind) for kind in ClockKind}
+
+# One window of a plan: metric, matrix window, target and limit in business µs.
+_Spec = tuple[Metric, ResponseWindow, int, int]
+
+
+def _spec(
+    policy: SlaPolicy, kind: ClockKind, severity: Severity, metric: Metric, level: PartnerLevel
+) -> _Spec | None:
+    window = policy.matrix.window(severity, metric, level=level)
+    if window is None:
+        return None
+    day = _DAY[kind]
+    return metric, window, window.target.on(day) // _US, window.limit.on(day) // _US
+
+
+class _Plan:
+    """How one kind of ticket runs under one policy, worked out once and cached on the policy.
+
+    A kind of ticket is its category, severity, level, country, subdivision and
+    the zone asked for: together they fix the exemption, the clock, the
+    calendar and the window lengths in integer microseconds.
+    """
+
+    __slots__ = (
+        "ack",
+        "calendar",
+        "category",
+        "country",
+        "exempt",
+        "kind",
+        "pd",
+        "policy",
+        "recurring",
+        "severity",
+        "subdivision",
+        "zone",
+        "zone_name",
+    )
+
+    def __init__(self, policy: SlaPolicy, ticket: Ticket, zone: object) -> None:
+        self.policy = policy
+        self.category = ticket.category
+        self.severity = ticket.severity
+        self.country = ticket.country
+        self.subdivision = ticket.subdivision
+        self.exempt = ticket.category in policy.exempt
+        if self.exempt:
+            return
+        kind = ClockKind.ALWAYS_ON if ticket.category in policy.round_the_clock else policy.clock
+        self.kind = kind
+        self.zone_name = _resolve_zone(ticket, zone)
+        self.calendar = _calendar(kind, self.zone_name, ticket.country, ticket.subdivision)
+        self.zone: dt.tzinfo = self.calendar.zone
+        ack = _spec(policy, kind, ticket.severity, Metric.ACKNOWLEDGEMENT, ticket.level)
+        if ack is None:
+            raise UnknownKeyError(
+                "severity",
+                int(ticket.severity),
+                sorted({str(int(c.severity)) for c in policy.matrix.cells}),
+                hint=f"the {policy.name} matrix has no acknowledgement cell for it",
+            )
+        self.ack: _Spec = ack
+        self.pd = _spec(policy, kind, ticket.severity, Metric.PROBLEM_DETERMINATION, ticket.level)
+        self.recurring = Metric.PROBLEM_DETERMINATION in policy.recurring
+
+    def exempt_reason(self, consequence: str) -> Reason:
+        """Why a ticket of this kind has no commitment under the policy."""
+        return Reason.of(
+            self.policy.rule_id,
+            "{category} tickets are exempt from the {policy} commitment" + consequence,
+            category=self.category.value,
+            policy=self.policy.name,
+        )
+
+    def clock_reasons(self) -> tuple[Reason, ...]:
+        """Which clock tickets of this kind run on (rule ``zoho.sla.weekday_clock``)."""
+        if self.policy.clock is not ClockKind.WEEKDAY:
+            return ()
+        if self.kind is ClockKind.ALWAYS_ON:
+            text = "{category} cases run on the 24x7 clock: weekends count ({zone})"
+        else:
+            text = "{category} cases run on the 24x5 weekday clock: weekends do not count ({zone})"
+        why = Reason.of(
+            "zoho.sla.weekday_clock", text, category=self.category.value, zone=self.zone_name
+        )
+        return (why,)
+
+    def spec(self, metric: Metric) -> _Spec:
+        """The window of *metric* (one of the plan's)."""
+        if metric is Metric.ACKNOWLEDGEMENT or self.pd is None:
+            return self.ack
+        return self.pd
+
+
+_PLANS_MAX = 4096
+
+
+def _plan(policy: SlaPolicy, ticket: object, zone: object) -> _Plan:
+    """The cached plan of *ticket*'s kind under *policy* (see :class:`_Plan`)."""
+    if not isinstance(ticket, Ticket):
+        raise InvalidTypeError("ticket", ticket, "a Ticket")
+    key = (ticket.category, ticket.severity, ticket.level, ticket.country, ticket.subdivision, zone)
+    plans = policy._plans
+    try:
+        return plans[key]
+    except KeyError:
+        pass
+    except TypeError:  # an unhashable zone
+        raise InvalidTypeError("zone", zone, "an IANA zone name or a ZoneInfo") from None
+    plan = _Plan(policy, ticket, zone)
+    if len(plans) >= _PLANS_MAX:
+        plans.clear()
+    plans[key] = plan
+    return plan
 
 
 # ---------------------------------------------------------------------------
@@ -1460,12 +1502,13 @@ class Deadline:
     target_at: dt.datetime | None
     limit_at: dt.datetime | None
     responded_at: dt.datetime | None
-    _explain: Callable[[], tuple[Reason, ...]] = attrs.field(repr=False, eq=False)
+    _plan: _Plan = attrs.field(repr=False, eq=False)
+    _pauses: _Pauses = attrs.field(default=(), repr=False, eq=False)
 
     @functools.cached_property
     def reasons(self) -> tuple[Reason, ...]:
         """Why the window is due when it is (built on first access)."""
-        return self._explain()
+        return _deadline_reasons(self._plan, self, self._pauses)
 
 
 @attrs.frozen
@@ -1490,12 +1533,14 @@ class TicketDeadlines:
     zone: str
     acknowledgement: Deadline | None
     determinations: tuple[Deadline, ...]
-    _explain: Callable[[], tuple[Reason, ...]] = attrs.field(repr=False, eq=False)
+    _plan: _Plan = attrs.field(repr=False, eq=False)
 
     @functools.cached_property
     def reasons(self) -> tuple[Reason, ...]:
         """Which clock the ticket runs on, or why it is exempt (built on first access)."""
-        return self._explain()
+        if self.exempt:
+            return (self._plan.exempt_reason(": no deadline"),)
+        return self._plan.clock_reasons()
 
     @property
     def next_due(self) -> Deadline | None:
@@ -1542,14 +1587,13 @@ class WindowStatus:
     target_at: dt.datetime | None
     limit_at: dt.datetime | None
     responded_at: dt.datetime | None
-    _explain: Callable[[], tuple[Reason, ...]] = attrs.field(repr=False, eq=False)
-    _timeline: _Timeline | None = attrs.field(default=None, repr=False, eq=False)
+    _plan: _Plan = attrs.field(repr=False, eq=False)
     _pauses: _Pauses = attrs.field(default=(), repr=False, eq=False)
 
     @functools.cached_property
     def reasons(self) -> tuple[Reason, ...]:
         """Why the window is in its state (built on first access)."""
-        return self._explain()
+        return _status_reasons(self._plan, self)
 
     def warn_at(self, fraction: object) -> dt.datetime | None:
         """Return the instant at which *fraction* of the limit is used.
@@ -1561,12 +1605,13 @@ class WindowStatus:
             InvalidValueError: *fraction* outside [0, 1] or a float.
         """
         share = _warn_fraction(fraction)
-        if self._timeline is None or self.limit is None or self.start is None:
+        if self._plan.exempt or self.limit is None or self.start is None:
             return None
+        cal = self._plan.calendar
         limit_us = self.limit // _US
         amount = int((share * limit_us).to_integral_value(ROUND_HALF_EVEN))
-        found = _padd(self._timeline, _to_us(self.start), amount, self._pauses)
-        return None if found is None else _from_us(found, self._timeline.zone)
+        found = _padd(cal, _instant_us(self.start), amount, self._pauses)
+        return None if found is None else cal._from_us(found)
 
 
 @attrs.frozen
@@ -1587,12 +1632,14 @@ class TicketStatus:
     exempt: bool
     acknowledgement: WindowStatus
     determinations: tuple[WindowStatus, ...]
-    _explain: Callable[[], tuple[Reason, ...]] = attrs.field(repr=False, eq=False)
+    _plan: _Plan = attrs.field(repr=False, eq=False)
 
     @functools.cached_property
     def reasons(self) -> tuple[Reason, ...]:
         """Which clock the ticket runs on, and why (built on first access)."""
-        return self._explain()
+        if self.exempt:
+            return (self._plan.exempt_reason(""),)
+        return self._plan.clock_reasons()
 
     @property
     def windows(self) -> tuple[WindowStatus, ...]:
@@ -1605,87 +1652,10 @@ class TicketStatus:
         return self.determinations[-1] if self.determinations else None
 
 
-# A window to evaluate: metric, sequence, start, start in µs, end (response), target µs, limit µs.
-_Plan = tuple[Metric, ResponseWindow, int, int]
-
-
 def _policy(policy: object) -> SlaPolicy:
     if policy is None:
         return ZOHO
     return _validate.instance("policy", policy, SlaPolicy)
-
-
-@functools.lru_cache(maxsize=4096)
-def _plan(
-    policy: SlaPolicy, kind: ClockKind, severity: Severity, level: PartnerLevel
-) -> tuple[_Plan, _Plan | None]:
-    """Per policy, clock, severity and level: the windows and their lengths in µs."""
-    day = dt.timedelta(microseconds=_DAY_US[kind])
-    ack = policy.matrix.window(severity, Metric.ACKNOWLEDGEMENT, level=level)
-    if ack is None:
-        raise UnknownKeyError(
-            "severity",
-            int(severity),
-            sorted({str(int(c.severity)) for c in policy.matrix.cells}),
-            hint=f"the {policy.name} matrix has no acknowledgement cell for it",
-        )
-    pd = policy.matrix.window(severity, Metric.PROBLEM_DETERMINATION, level=level)
-    ack_plan = (Metric.ACKNOWLEDGEMENT, ack, ack.target.on(day) // _US, ack.limit.on(day) // _US)
-    if pd is None:
-        return ack_plan, None
-    return ack_plan, (
-        Metric.PROBLEM_DETERMINATION,
-        pd,
-        pd.target.on(day) // _US,
-        pd.limit.on(day) // _US,
-    )
-
-
-_Win = tuple[Metric, int, dt.datetime, dt.datetime | None, ResponseWindow, int, int]
-
-
-def _windows(ticket: Ticket, policy: SlaPolicy, kind: ClockKind) -> list[_Win]:
-    ack, pd = _plan(policy, kind, ticket.severity, ticket.level)
-    responses = ticket.responses
-    out: list[_Win] = [
-        (ack[0], 0, ticket.opened_at, responses[0] if responses else None, ack[1], ack[2], ack[3])
-    ]
-    if pd is not None and responses:
-        n = len(responses) if Metric.PROBLEM_DETERMINATION in policy.recurring else 1
-        for i in range(n):
-            nxt = responses[i + 1] if i + 1 < len(responses) else None
-            out.append((pd[0], i + 1, responses[i], nxt, pd[1], pd[2], pd[3]))
-    return out
-
-
-def _pauses_us(ticket: Ticket) -> _Pauses:
-    if not ticket.pauses:
-        return ()
-    return tuple((_to_us(p.start), None if p.end is None else _to_us(p.end)) for p in ticket.pauses)
-
-
-def _setup(ticket: Ticket, policy: SlaPolicy, zone: object) -> tuple[ClockKind, str, _Timeline]:
-    if not isinstance(ticket, Ticket):
-        raise InvalidTypeError("ticket", ticket, "a Ticket")
-    kind = ClockKind.ALWAYS_ON if ticket.category in policy.round_the_clock else policy.clock
-    name = _resolve_zone(ticket, zone)
-    return kind, name, _timeline(kind, name, ticket.country, ticket.subdivision)
-
-
-def _clock_reasons(ticket: Ticket, policy: SlaPolicy, kind: ClockKind, zone: str) -> list[Reason]:
-    if policy.clock is not ClockKind.WEEKDAY:
-        return []
-    if kind is ClockKind.ALWAYS_ON:
-        text = "{category} cases run on the 24x7 clock: weekends count ({zone})"
-    else:
-        text = "{category} cases run on the 24x5 weekday clock: weekends do not count ({zone})"
-    return [Reason.of("zoho.sla.weekday_clock", text, category=ticket.category.value, zone=zone)]
-
-
-def _clock_tuple(
-    ticket: Ticket, policy: SlaPolicy, kind: ClockKind, zone: str
-) -> tuple[Reason, ...]:
-    return tuple(_clock_reasons(ticket, policy, kind, zone))
 
 
 def _place(country: str, subdivision: str | None) -> str:
@@ -1703,16 +1673,14 @@ def _place(country: str, subdivision: str | None) -> str:
     return f"{country}-{subdivision}"
 
 
-def _holiday_reasons(
-    ticket: Ticket, tl: _Timeline, zone: str, start: dt.datetime, due: dt.datetime
-) -> list[Reason]:
+def _holiday_reasons(plan: _Plan, start: dt.datetime, due: dt.datetime) -> list[Reason]:
     national = None
-    if ticket.subdivision is not None:
-        national = _timeline(ClockKind.SUPPORT_HOURS, zone, ticket.country, None).calendar
+    if plan.subdivision is not None:
+        national = _calendar(ClockKind.SUPPORT_HOURS, plan.zone_name, plan.country, None)
     out = []
-    day = start.astimezone(tl.zone).date()
+    day = start.astimezone(plan.zone).date()
     while day <= due.date():
-        name = tl.calendar.closure_reason(day) if day.weekday() < 5 else None
+        name = plan.calendar.closure_reason(day) if day.weekday() < 5 else None
         if name:
             if national is None:
                 scope = "a holiday"
@@ -1733,18 +1701,11 @@ def _holiday_reasons(
     return out
 
 
-def _deadline_reasons(
-    ticket: Ticket,
-    pol: SlaPolicy,
-    kind: ClockKind,
-    zone_name: str,
-    tl: _Timeline,
-    w: _Win,
-    target_at: dt.datetime | None,
-    limit_at: dt.datetime | None,
-    pauses: _Pauses,
-) -> tuple[Reason, ...]:
-    metric, _, start, _, window, _, limit = w
+def _deadline_reasons(plan: _Plan, deadline: Deadline, pauses: _Pauses) -> tuple[Reason, ...]:
+    """Why *deadline* falls when it does (built when first read)."""
+    metric, window, _, limit = plan.spec(deadline.metric)
+    start, target_at, limit_at = deadline.start, deadline.target_at, deadline.limit_at
+    pol, kind = plan.policy, plan.kind
     why: list[Reason] = []
     if limit_at is None:
         why.append(
@@ -1761,11 +1722,11 @@ def _deadline_reasons(
                 "due {due:EEEE d MMM HH:mm}: {span} on the {place} support calendar",
                 due=limit_at,
                 span=_span_words(window.limit),
-                place=_place(ticket.country, ticket.subdivision),
+                place=_place(plan.country, plan.subdivision),
                 opened=start,
             )
         )
-        why.extend(_holiday_reasons(ticket, tl, zone_name, start, limit_at))
+        why.extend(_holiday_reasons(plan, start, limit_at))
     else:
         why.append(
             Reason.of(
@@ -1776,25 +1737,86 @@ def _deadline_reasons(
                 metric=metric.value,
                 limit_at=limit_at,
                 target_at=target_at,
-                severity=int(ticket.severity),
+                severity=int(plan.severity),
                 window=str(window),
                 clock=kind.value,
             )
         )
     if pauses and limit_at is not None:
-        plain = tl.add(_to_us(start), limit)
-        if plain != _to_us(limit_at):
+        cal = plan.calendar
+        plain = cal._from_us(cal._add_us(_instant_us(start), limit))
+        if plain != limit_at:
             why.append(
                 Reason.of(
                     pol.rule_id,
                     "pauses waiting on the customer moved the {metric} limit from "
                     "{before} to {after}",
                     metric=metric.value,
-                    before=_from_us(plain, tl.zone),
+                    before=plain,
                     after=limit_at,
                 )
             )
     return tuple(why)
+
+
+def _deadline(
+    plan: _Plan,
+    spec: _Spec,
+    sequence: int,
+    start: dt.datetime,
+    start_us: int,
+    end: dt.datetime | None,
+    pauses: _Pauses,
+) -> Deadline:
+    """One window's deadline: target and limit added on the plan's calendar, less pauses."""
+    cal = plan.calendar
+    if pauses:
+        t_us = _padd(cal, start_us, spec[2], pauses)
+        l_us = _padd(cal, start_us, spec[3], pauses)
+    else:
+        add = cal._add_us
+        t_us, l_us = add(start_us, spec[2]), add(start_us, spec[3])
+    out = cal._from_us
+    return Deadline(
+        spec[0],
+        sequence,
+        start.astimezone(plan.zone),
+        spec[1],
+        None if t_us is None else out(t_us),
+        None if l_us is None else out(l_us),
+        end,
+        plan,
+        pauses,
+    )
+
+
+def _deadlines(ticket: Ticket, pol: SlaPolicy, zone: object) -> TicketDeadlines:
+    """The body of :func:`deadlines` and :func:`deadlines_many` (one code path)."""
+    plan = _plan(pol, ticket, zone)
+    if plan.exempt:
+        return TicketDeadlines(ticket.id, pol.name, True, None, "", None, (), plan)
+    opened_us, responses_us, pauses = ticket._instants
+    responses = ticket.responses
+    first = responses[0] if responses else None
+    ack = _deadline(plan, plan.ack, 0, ticket.opened_at, opened_us, first, pauses)
+    more: tuple[Deadline, ...] = ()
+    pd = plan.pd
+    if pd is not None and responses:
+        n = len(responses) if plan.recurring else 1
+        last = len(responses) - 1
+        more = tuple(
+            _deadline(
+                plan,
+                pd,
+                i + 1,
+                responses[i],
+                responses_us[i],
+                responses[i + 1] if i < last else None,
+                pauses,
+            )
+            for i in range(n)
+        )
+    return TicketDeadlines(ticket.id, pol.name, False, plan.kind, plan.zone_name, ack, more, plan)
 
 
 def deadlines(
@@ -1815,48 +1837,39 @@ def deadlines(
     from the business time. Exempt categories get no deadline.
 
     Raises:
+        InvalidTypeError: *ticket* is not a :class:`Ticket`, or *policy* not an
+            :class:`SlaPolicy`.
         UnknownKeyError: a zone, or a severity the policy's matrix lacks.
     """
-    pol = _policy(policy)
-    if ticket.category in pol.exempt:
-        _validate.instance("ticket", ticket, Ticket)
-        exempt = Reason.of(
-            pol.rule_id,
-            "{category} tickets are exempt from the {policy} commitment: no deadline",
-            category=ticket.category.value,
-            policy=pol.name,
-        )
-        return TicketDeadlines(ticket.id, pol.name, True, None, "", None, (), lambda: (exempt,))
-    kind, zone_name, tl = _setup(ticket, pol, zone)
-    pauses = _pauses_us(ticket)
-    tz = tl.zone
-    found: list[Deadline] = []
-    for w in _windows(ticket, pol, kind):
-        metric, seq, start, end, window, target, limit = w
-        start_us = _to_us(start)
-        if pauses:
-            t_us = _padd(tl, start_us, target, pauses)
-            l_us = _padd(tl, start_us, limit, pauses)
-        else:
-            t_us, l_us = tl.add(start_us, target), tl.add(start_us, limit)
-        target_at = None if t_us is None else _from_us(t_us, tz)
-        limit_at = None if l_us is None else _from_us(l_us, tz)
-        explain = functools.partial(
-            _deadline_reasons, ticket, pol, kind, zone_name, tl, w, target_at, limit_at, pauses
-        )
-        found.append(
-            Deadline(metric, seq, start.astimezone(tz), window, target_at, limit_at, end, explain)
-        )
-    return TicketDeadlines(
-        ticket.id,
-        pol.name,
-        False,
-        kind,
-        zone_name,
-        found[0],
-        tuple(found[1:]),
-        functools.partial(_clock_tuple, ticket, pol, kind, zone_name),
-    )
+    return _deadlines(ticket, ZOHO if policy is None else _policy(policy), zone)
+
+
+def deadlines_many(
+    tickets: Iterable[Ticket],
+    *,
+    policy: SlaPolicy | None = None,
+    zone: str | ZoneInfo | None = None,
+) -> list[TicketDeadlines]:
+    """Return :func:`deadlines` of every ticket, in order, for bulk jobs.
+
+    Same rules (``zoho.sla.matrix``, ``zoho.sla.weekday_clock``,
+    ``appb.first_response.one_business_day``), same code path and same values
+    as calling :func:`deadlines` on each ticket; the policy is checked once
+    for the batch.
+
+    >>> sp = ZoneInfo("America/Sao_Paulo")
+    >>> batch = [Ticket(str(k), dt.datetime(2026, 11, 23, 9 + k, tzinfo=sp), severity=1,
+    ...                 category="slowness", level="Premium", country="BR") for k in range(3)]
+    >>> [d.acknowledgement.limit_at.hour for d in deadlines_many(batch)]
+    [12, 13, 14]
+
+    Raises:
+        InvalidTypeError: an item is not a :class:`Ticket`, or *policy* not an
+            :class:`SlaPolicy`.
+        UnknownKeyError: a zone, or a severity the policy's matrix lacks.
+    """
+    pol = ZOHO if policy is None else _policy(policy)
+    return [_deadlines(t, pol, zone) for t in tickets]
 
 
 def _span_words(span: BusinessSpan) -> str:
@@ -1869,47 +1882,58 @@ def _clip(pauses: _Pauses, at: int) -> _Pauses:
     return tuple((ps, pe if pe is not None and pe <= at else None) for ps, pe in pauses if ps <= at)
 
 
-def _status_reasons(
-    rule_id: str,
-    metric: Metric,
-    state: ClockState,
-    elapsed: dt.timedelta,
-    limit: dt.timedelta,
-    used: Decimal,
-    limit_at: dt.datetime | None,
-) -> tuple[Reason, ...]:
+def _status_reasons(plan: _Plan, window: WindowStatus) -> tuple[Reason, ...]:
+    """Why *window* is in its state (built when first read)."""
+    if plan.exempt:
+        return (plan.exempt_reason(""),)
     return (
         Reason.of(
-            rule_id,
+            plan.policy.rule_id,
             "{metric} {state}: {elapsed} of {limit} used ({used:%})",
-            metric=metric.value,
-            state=state.value,
-            elapsed=elapsed,
-            limit=limit,
-            used=used,
-            limit_at=limit_at,
+            metric=window.metric.value,
+            state=window.state.value,
+            elapsed=window.elapsed,
+            limit=window.limit,
+            used=window.used,
+            limit_at=window.limit_at,
         ),
     )
 
 
-_RATIO = Decimal("0.0001")
+def _share(elapsed: int, limit: int) -> Decimal:
+    """``elapsed / limit`` rounded half-even to 4 decimal places, in integers."""
+    q, r = divmod(elapsed * 10_000, limit)
+    if 2 * r > limit or (2 * r == limit and q & 1):
+        q += 1
+    return Decimal(q).scaleb(-4)
 
 
 def _window_status(
-    tl: _Timeline, w: _Win, pauses: _Pauses, at: dt.datetime, at_us: int, rule_id: str
+    plan: _Plan,
+    spec: _Spec,
+    sequence: int,
+    start_dt: dt.datetime,
+    start: int,
+    end_dt: dt.datetime | None,
+    end_us: int,
+    pauses: _Pauses,
+    at: dt.datetime,
+    at_us: int,
 ) -> WindowStatus:
-    metric, seq, start_dt, end_dt, _, target, limit = w
-    start = _to_us(start_dt)
-    end = end_dt if end_dt is not None and end_dt <= at else None
-    end_us = at_us if end is None else _to_us(end)
+    """One window's state at *at*; *end_dt*/*end_us* is the response closing it, if any."""
+    _, _, target, limit = spec
+    cal = plan.calendar
+    if end_dt is None or end_us > at_us:
+        end_dt, end_us = None, at_us
     if pauses:
-        elapsed = _net(tl, start, end_us, pauses)
-        t_us = _padd(tl, start, target, pauses)
-        l_us = _padd(tl, start, limit, pauses)
+        elapsed = _net(cal, start, end_us, pauses)
+        t_us = _padd(cal, start, target, pauses)
+        l_us = _padd(cal, start, limit, pauses)
     else:
-        elapsed = tl.pos(end_us) - tl.pos(start)
-        t_us, l_us = tl.add(start, target), tl.add(start, limit)
-    if end is not None:
+        add = cal._add_us
+        elapsed = cal._elapsed_us(start, end_us)
+        t_us, l_us = add(start, target), add(start, limit)
+    if end_dt is not None:
         state = ClockState.MET if l_us is None or end_us <= l_us else ClockState.MET_LATE
     elif l_us is not None and at_us > l_us:
         state = ClockState.BREACHED
@@ -1919,31 +1943,71 @@ def _window_status(
         state = ClockState.AT_RISK
     else:
         state = ClockState.RUNNING
-    zone = tl.zone
-    used = (Decimal(elapsed) / limit).quantize(_RATIO, ROUND_HALF_EVEN)
-    limit_td = dt.timedelta(microseconds=limit)
-    elapsed_td = dt.timedelta(microseconds=elapsed)
-    limit_at = None if l_us is None else _from_us(l_us, zone)
-    explain = functools.partial(
-        _status_reasons, rule_id, metric, state, elapsed_td, limit_td, used, limit_at
-    )
+    out = cal._from_us
+    limit_td = _US * limit
+    elapsed_td = _US * elapsed
     return WindowStatus(
-        metric,
-        seq,
+        spec[0],
+        sequence,
         state,
         at,
-        start_dt.astimezone(zone),
+        start_dt.astimezone(plan.zone),
         elapsed_td,
         limit_td,
         limit_td - elapsed_td,
-        used,
-        None if t_us is None else _from_us(t_us, zone),
-        limit_at,
-        end,
-        explain,
-        tl,
+        _share(elapsed, limit),
+        None if t_us is None else out(t_us),
+        None if l_us is None else out(l_us),
+        end_dt,
+        plan,
         pauses,
     )
+
+
+def _status(
+    ticket: Ticket, at: dt.datetime, at_us: int, pol: SlaPolicy, zone: object
+) -> TicketStatus:
+    """The body of :func:`status` and :func:`status_many` (one code path)."""
+    plan = _plan(pol, ticket, zone)
+    if plan.exempt:
+        ack = WindowStatus(
+            Metric.ACKNOWLEDGEMENT, 0, ClockState.EXEMPT, at, None, dt.timedelta(0),
+            None, None, None, None, None, None, plan,
+        )  # fmt: skip
+        return TicketStatus(ticket.id, at, True, ack, (), plan)
+    opened_us, responses_us, pauses = ticket._instants
+    if pauses:
+        pauses = _clip(pauses, at_us)
+    responses = ticket.responses
+    if responses:
+        first, first_us = responses[0], responses_us[0]
+    else:
+        first, first_us = None, 0
+    ack = _window_status(
+        plan, plan.ack, 0, ticket.opened_at, opened_us, first, first_us, pauses, at, at_us
+    )
+    more: tuple[WindowStatus, ...] = ()
+    pd = plan.pd
+    if pd is not None and responses and first_us <= at_us:
+        n = len(responses) if plan.recurring else 1
+        last = len(responses) - 1
+        more = tuple(
+            _window_status(
+                plan,
+                pd,
+                i + 1,
+                responses[i],
+                responses_us[i],
+                responses[i + 1] if i < last else None,
+                responses_us[i + 1] if i < last else 0,
+                pauses,
+                at,
+                at_us,
+            )
+            for i in range(n)
+            if responses_us[i] <= at_us
+        )
+    return TicketStatus(ticket.id, at, False, ack, more, plan)
 
 
 def status(
@@ -1965,39 +2029,53 @@ def status(
 
     Raises:
         NaiveDatetimeError: *at* has no zone.
+        InvalidTypeError: *ticket* is not a :class:`Ticket`, or *policy* not an
+            :class:`SlaPolicy`.
     """
-    if not isinstance(at, dt.datetime) or at.tzinfo is None:
-        _validate.aware("at", at)
-    pol = _policy(policy)
-    if ticket.category in pol.exempt:
-        _validate.instance("ticket", ticket, Ticket)
-        why = Reason.of(
-            pol.rule_id,
-            "{category} tickets are exempt from the {policy} commitment",
-            category=ticket.category.value,
-            policy=pol.name,
+    at_us = _instant_us(at, "at")
+    return _status(ticket, at, at_us, ZOHO if policy is None else _policy(policy), zone)
+
+
+def status_many(
+    tickets: Iterable[Ticket],
+    at: dt.datetime | Iterable[dt.datetime],
+    *,
+    policy: SlaPolicy | None = None,
+    zone: str | ZoneInfo | None = None,
+) -> list[TicketStatus]:
+    """Return :func:`status` of every ticket, in order, for bulk jobs.
+
+    Same rules (``zoho.sla.matrix``, ``zoho.sla.weekday_clock``, or the
+    policy's own), same code path and same values as calling :func:`status`
+    on each ticket. *at* is one instant for the whole batch, or an iterable
+    of one instant per ticket.
+
+    >>> sp = ZoneInfo("America/Sao_Paulo")
+    >>> opened = dt.datetime(2026, 11, 23, 9, tzinfo=sp)
+    >>> batch = [Ticket(str(k), opened, severity=1 + k, category="slowness",
+    ...                 level="Premium", country="BR") for k in range(3)]
+    >>> [s.acknowledgement.state.value for s in status_many(batch, opened + dt.timedelta(hours=7))]
+    ['breached', 'at risk', 'running']
+
+    Raises:
+        NaiveDatetimeError: an instant has no zone.
+        InvalidValueError: not one instant per ticket.
+        InvalidTypeError: an item is not a :class:`Ticket`, or *policy* not an
+            :class:`SlaPolicy`.
+    """
+    pol = ZOHO if policy is None else _policy(policy)
+    if isinstance(at, dt.datetime | str | bytes) or not isinstance(at, Iterable):
+        at_us = _instant_us(at, "at")
+        return [_status(t, at, at_us, pol, zone) for t in tickets]
+    items = tickets if isinstance(tickets, Sequence) else tuple(tickets)
+    instants = at if isinstance(at, Sequence) else tuple(at)
+    if len(items) != len(instants):
+        raise InvalidValueError(
+            "at", f"{len(instants)} instants", f"one instant per ticket ({len(items)} tickets)"
         )
-        ack = WindowStatus(
-            Metric.ACKNOWLEDGEMENT, 0, ClockState.EXEMPT, at, None, dt.timedelta(0),
-            None, None, None, None, None, None, lambda: (why,),
-        )  # fmt: skip
-        return TicketStatus(ticket.id, at, True, ack, (), lambda: (why,))
-    kind, zone_name, tl = _setup(ticket, pol, zone)
-    at_us = _to_us(at)
-    pauses = _clip(_pauses_us(ticket), at_us) if ticket.pauses else ()
-    found = [
-        _window_status(tl, w, pauses, at, at_us, pol.rule_id)
-        for w in _windows(ticket, pol, kind)
-        if w[1] == 0 or w[2] <= at
+    return [
+        _status(t, a, _instant_us(a, "at"), pol, zone) for t, a in zip(items, instants, strict=True)
     ]
-    return TicketStatus(
-        ticket.id,
-        at,
-        False,
-        found[0],
-        tuple(found[1:]),
-        functools.partial(_clock_tuple, ticket, pol, kind, zone_name),
-    )
 
 
 # ---------------------------------------------------------------------------
@@ -2079,9 +2157,7 @@ def omid_support_clock(zone: str = _omid.ZONE) -> Any:
     Rule ``omid.support.always_on`` (Omid module 007, §5.2 "Suporte técnico
     24x7"). *zone* only sets the zone results are reported in.
     """
-    from partnerrules import calendars
-
-    return calendars.always_on_clock(_zone_name(zone))
+    return always_on_clock(_zone_name(zone))
 
 
 def omid_support_availability(
