@@ -746,7 +746,21 @@ def test_bad_input_is_refused_with_a_typed_error_that_names_the_field(call, erro
         call()
 
 
+@pytest.mark.rule("omid.campaign.first_sale_diamond")
 def test_an_aware_datetime_in_any_zone_is_accepted():
     """omid.campaign.first_sale_diamond: zones are converted, not refused."""
     tokyo = dt.datetime(2026, 1, 1, 10, tzinfo=ZoneInfo("Asia/Tokyo"))  # 31 Dec 22:00 in SP
     assert Sale("alfa", _C, tokyo).year() == 2025
+
+
+@pytest.mark.rule("omid.commission.paid_on_collection")
+def test_a_statement_counts_a_replayed_payment_once():
+    """omid.commission.paid_on_collection: the same payment twice in a statement's input."""
+    sales, payments = statement_fixture()
+    tiers = {"alfa": RESELLER, "beta": VAR}
+    st = commission_statement(
+        "alfa", sales, [*payments, payments[0]], start=dt.date(2026, 1, 1),
+        end=dt.date(2027, 1, 1), standard_tiers=tiers,
+    )  # fmt: skip
+    assert st.released == brl(5_200)
+    assert st.lines[0].payout.replayed == ("C-1/1-pay",)

@@ -1153,9 +1153,10 @@ def _statements(
             )
         by_contract.setdefault(cid, []).append(payment)
     replays_of: dict[str, list[str]] = {}
-    for pid in replayed:
-        cid = next(p.invoice_id.rpartition("/")[0] for p in unique if p.id == pid)
-        replays_of.setdefault(cid, []).append(pid)
+    if replayed:
+        invoice_of = {p.id: p.invoice_id for p in unique}
+        for pid in replayed:
+            replays_of.setdefault(invoice_of[pid].rpartition("/")[0], []).append(pid)
     first, stop = _midnight(start, tz), _midnight(end, tz)
     relevant = tuple(s for s in sales if s.partner in wanted)
     lines: dict[str, list[StatementLine]] = {p: [] for p in partners}
