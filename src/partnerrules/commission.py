@@ -69,8 +69,6 @@ from partnerrules.policies import omid
 
 __all__ = [
     "SAO_PAULO",
-    "TRIP_DAYS",
-    "TRIP_DESTINATION",
     "AgencyIncome",
     "CarAward",
     "CommissionStatement",
@@ -100,12 +98,6 @@ __all__ = [
 
 #: The zone whose calendar years and clock order sales (the programme is Brazilian).
 SAO_PAULO: Final = ZoneInfo("America/Sao_Paulo")
-
-#: §9.1: the trip is four days at a resort.
-TRIP_DAYS: Final = 4
-
-#: §9.1: what the passes are for, as published ("resort all-inclusive no Brasil").
-TRIP_DESTINATION: Final = "all-inclusive resort in Brazil"
 
 _TIER: Final = "omid.tier.by_annual_tcv"
 _CAMPAIGN: Final = "omid.campaign.first_sale_diamond"
@@ -1344,22 +1336,24 @@ class SalesTripAward:
     @property
     def travel_from(self) -> dt.date:
         """First day of the travel window: 1 February of the next year."""
-        return dt.date(self.year + 1, 2, 1)
+        month, day = omid.TRIP_WINDOW[0]
+        return dt.date(self.year + 1, month, day)
 
     @property
     def travel_until(self) -> dt.date:
         """Last day of the travel window (inclusive): 31 March of the next year."""
-        return dt.date(self.year + 1, 3, 31)
+        month, day = omid.TRIP_WINDOW[1]
+        return dt.date(self.year + 1, month, day)
 
     @property
     def days(self) -> int:
         """Length of the stay in days (four, §9.1)."""
-        return TRIP_DAYS
+        return omid.TRIP_DAYS
 
     @property
     def destination(self) -> str:
         """Where to: an all-inclusive resort in Brazil (§9.1)."""
-        return TRIP_DESTINATION
+        return omid.TRIP_DESTINATION
 
 
 def award_sales_trip(partner: str, *, passes: int, year: int) -> SalesTripAward:

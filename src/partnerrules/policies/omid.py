@@ -32,6 +32,9 @@ __all__ = [
     "PARTNER_DUTIES",
     "SITE_ALIASES",
     "TIER_NAMES",
+    "TRIP_DAYS",
+    "TRIP_DESTINATION",
+    "TRIP_WINDOW",
 ]
 
 # -- money (§3.4: contracts in reais, no exchange-rate pass-through) --------
@@ -47,6 +50,18 @@ DIAMOND_RATE: Final = Decimal("0.16")
 #: Tier names as published, lowest first (§7.1, §7.2; "Reseller" is the base
 #: of "Reseller com Pré-Venda"). The source gives no thresholds for them.
 TIER_NAMES: Final = ("Reseller", "Reseller com Pré-Venda", "VAR", "Diamond Partner")
+
+# -- awards (§9.1) -------------------------------------------------------------
+
+#: The sales trip lasts four days (§9.1).
+TRIP_DAYS: Final = 4
+
+#: Where the trip goes, in English ("resort all-inclusive no Brasil", §9.1).
+TRIP_DESTINATION: Final = "all-inclusive resort in Brazil"
+
+#: The trip takes place between February and March (§9.1): the first and the
+#: last day of the travel window, as (month, day), in the year after the award.
+TRIP_WINDOW: Final = ((2, 1), (3, 31))
 
 # -- contracts (§4) -------------------------------------------------------------
 
