@@ -65,3 +65,98 @@ def test_python_dash_m_runs_the_same_command_line():
         check=True,
     )
     assert done.stdout.splitlines()[-1] == "sum  R$10.00"
+
+
+PORTFOLIO = {
+    "as_of": "2026-07-01",
+    "contracts": [
+        {"id": "C-1", "customer": "ACME", "start": "2026-01-01", "months": 12,
+         "monthly": {"amount": "10000", "currency": "BRL"}},
+        {"id": "C-2", "customer": "Beta Ltda", "start": "2026-03-15", "months": 24,
+         "monthly": {"amount": "2500.50", "currency": "BRL"}, "discount": "0.1"},
+    ],
+}  # fmt: skip
+
+
+def write(tmp_path, data) -> str:
+    import json
+
+    path = tmp_path / "portfolio.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.rule("omid.contract.cancellation_fee")
+def test_portfolio_quotes_every_contract_with_reasons(tmp_path):
+    """omid.contract.cancellation_fee: the POLICIES example, run from a portfolio file."""
+    code, text = run("portfolio", write(tmp_path, PORTFOLIO), "--locale", "en_US")
+    assert code == 0
+    lines = text.splitlines()
+    assert lines[0] == (
+        "C-1  ACME  ends 2027-01-01  TCV R$120,000.00  remaining R$60,000.00  fee R$30,000.00"
+    )
+    assert any("the fee is 50% of the remaining value" in line for line in lines)
+    assert lines[-1].startswith("2 contracts; fees if all cancelled on 2026-07-01: R$")
+
+
+def test_portfolio_json_output_is_plain_data_another_system_can_read(tmp_path):
+    import json
+
+    code, text = run("portfolio", write(tmp_path, PORTFOLIO), "--json")
+    assert code == 0
+    data = json.loads(text)
+    first = data["quotes"][0]
+    assert first["fee"] == {"amount": "30000.00", "currency": "BRL"}
+    assert first["remaining"] == {"amount": "60000.00", "currency": "BRL"}
+    assert first["end"] == "2027-01-01"
+    assert first["reasons"][1].startswith("the fee is 50% of the remaining value: R$\xa030.000,00")
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"as_of": "2026-07-01", "contracts": [dict(PORTFOLIO["contracts"][0], monthly={"amount": 1.5, "currency": "BRL"})]},
+         r"'value' must be a str, int or Decimal \(got float 1.5\).* @ \$.monthly.amount"),
+        ({"as_of": "2026-07-01", "contracts": [dict(PORTFOLIO["contracts"][0], months=0)]},
+         r"'months' must be an integer >= 1 \(got 0\)"),
+        ({"as_of": "July", "contracts": []}, r"'date' must be an ISO date such as '2026-11-23' \(got 'July'\) @ \$.as_of"),
+        ([1, 2], r"'file' must be a JSON object with 'as_of' and 'contracts'"),
+    ],
+)  # fmt: skip
+def test_a_bad_portfolio_exits_2_naming_the_field(tmp_path, capsys, data, message):
+    import re
+
+    assert run("portfolio", write(tmp_path, data))[0] == 2
+    assert re.search(message, capsys.readouterr().err)
+
+
+def test_a_missing_or_broken_file_is_a_clear_error(tmp_path, capsys):
+    assert run("portfolio", str(tmp_path / "nope.json"))[0] == 2
+    assert "'file' must be a readable file (No such file or directory)" in capsys.readouterr().err
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", encoding="utf-8")
+    assert run("portfolio", str(broken))[0] == 2
+    assert "'file' must be a JSON document (Expecting property name" in capsys.readouterr().err
+
+
+@pytest.mark.rule("zoho.escalation.directory")
+def test_escalation_prints_the_ordered_path_of_a_country():
+    """zoho.escalation.directory: Canada escalates through North America to its own manager."""
+    code, text = run("escalation", "CA")
+    assert code == 0
+    lines = text.splitlines()
+    assert lines[0].startswith("1. Deepak <deepak.b@zohocorp.com>")
+    assert lines[2].startswith("3. Kevin <kevin@zohocorp.com>")
+
+
+def test_escalation_of_an_unknown_country_suggests_codes(capsys):
+    assert run("escalation", "UK")[0] == 2
+    assert "did you mean 'GB'" in capsys.readouterr().err
+
+
+def test_cnpj_validates_and_names_the_failed_check(capsys):
+    code, text = run("cnpj", "11222333000181")
+    assert code == 0
+    assert text == "11.222.333/0001-81  valid numeric CNPJ, company root 11222333\n"
+    assert run("cnpj", "11.222.333/0001-82")[0] == 2
+    assert "second check digit" in capsys.readouterr().err
