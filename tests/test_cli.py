@@ -116,7 +116,7 @@ def test_portfolio_json_output_is_plain_data_another_system_can_read(tmp_path):
     ("data", "message"),
     [
         ({"as_of": "2026-07-01", "contracts": [dict(PORTFOLIO["contracts"][0], monthly={"amount": 1.5, "currency": "BRL"})]},
-         r"'value' must be a str, int or Decimal \(got float 1.5\).* @ \$.monthly.amount"),
+         r"'value' must be a str, int or Decimal \(got float 1.5\).* @ \$.contracts\[0\].monthly.amount"),
         ({"as_of": "2026-07-01", "contracts": [dict(PORTFOLIO["contracts"][0], months=0)]},
          r"'months' must be an integer >= 1 \(got 0\)"),
         ({"as_of": "July", "contracts": []}, r"'date' must be an ISO date such as '2026-11-23' \(got 'July'\) @ \$.as_of"),

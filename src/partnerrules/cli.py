@@ -35,11 +35,12 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 import attrs
 
 from partnerrules.catalogue import RULES, implementations
+from partnerrules.contracts import Contract
 from partnerrules.errors import InvalidValueError, PartnerRulesError
 from partnerrules.money import BRL, Money
 
@@ -88,16 +89,14 @@ class Portfolio:
 
     Attributes:
         as_of: the date cancellation is quoted at.
-        contracts: the contracts, each as :class:`partnerrules.contracts.Contract`
-            takes them.
+        contracts: the contracts.
     """
 
     as_of: dt.date
-    contracts: tuple[Any, ...]
+    contracts: tuple[Contract, ...]
 
 
-def _read_portfolio(path: str) -> tuple[dt.date, list[Any]]:
-    from partnerrules.contracts import Contract
+def _read_portfolio(path: str) -> Portfolio:
     from partnerrules.convert import structure
 
     try:
@@ -109,22 +108,16 @@ def _read_portfolio(path: str) -> tuple[dt.date, list[Any]]:
     if not isinstance(data, dict):
         raise InvalidValueError("file", path, "a JSON object with 'as_of' and 'contracts'")
     portfolio: Portfolio = structure(data, Portfolio)
-    contracts = [
-        structure(item, Contract) if isinstance(item, dict) else item
-        for item in portfolio.contracts
-    ]
-    bad = [i for i, c in enumerate(contracts) if not isinstance(c, Contract)]
-    if bad:
-        raise InvalidValueError(f"contracts[{bad[0]}]", contracts[bad[0]], "a contract object")
-    return portfolio.as_of, contracts
+    return portfolio
 
 
 def _portfolio(args: argparse.Namespace, out: TextIO) -> int:
     from partnerrules.contracts import cancellation_quote
     from partnerrules.convert import unstructure
 
-    as_of, contracts = _read_portfolio(args.file)
-    quotes = [(c, cancellation_quote(c, as_of)) for c in contracts]
+    portfolio = _read_portfolio(args.file)
+    as_of = portfolio.as_of
+    quotes = [(c, cancellation_quote(c, as_of)) for c in portfolio.contracts]
     if args.json:
         rows = []
         for contract, quote in quotes:
