@@ -241,13 +241,18 @@ def test_elapsed_undoes_add(cal: BusinessCalendar, a: datetime, d: timedelta) ->
 def test_the_integer_fast_paths_give_the_same_instants_as_add_and_elapsed(
     cal: BusinessCalendar, a: datetime, b: datetime, d: timedelta
 ) -> None:
-    """calendar.business_time: _add_us/_elapsed_us/_from_us are add/elapsed in microseconds."""
+    """calendar.business_time: _add_us/_add_pair_us/_elapsed_us/_from_us: add/elapsed in µs."""
     us = timedelta(microseconds=1)
     t = cal._add_us(_instant_us(a), d // us)
     assert t == _instant_us(cal.add(a, d))
     assert cal._from_us(t) == cal.add(a, d)
     assert cal._from_us(t).tzinfo is cal.zone
     assert cal._elapsed_us(_instant_us(a), _instant_us(b)) == cal.elapsed(a, b) // us
+    first, second = abs(d // us) + 1, abs(d // us) + 3_600_000_000
+    assert cal._add_pair_us(_instant_us(a), first, second) == (
+        cal._add_us(_instant_us(a), first),
+        cal._add_us(_instant_us(a), second),
+    )
 
 
 @pytest.mark.rule("calendar.business_time")

@@ -680,7 +680,8 @@ class BusinessCalendar:
         d = duration // _US
         if d == 0:
             return start.astimezone(self.zone)
-        return self.zone.fromutc(self._timeline.epoch + _US * self._advance(year, us, d))
+        t = self._move(year, self._position(year, us) + d, d)
+        return self.zone.fromutc(self._timeline.epoch + _US * t)
 
     def _add_us(self, start_us: int, delta_us: int) -> int:
         """Integer form of :meth:`add`: instants and durations in microseconds.
@@ -703,17 +704,35 @@ class BusinessCalendar:
         year = self._year_us(start_us, "start")
         if delta_us == 0:
             return start_us
-        return self._advance(year, start_us, delta_us)
+        return self._move(year, self._position(year, start_us) + delta_us, delta_us)
 
-    def _advance(self, year: _Year, us: int, d: int) -> int:
-        """The instant *d* µs of business time from *us* (in *year*); d != 0."""
-        # The open time of the year before ``us``, then ``d`` more.
-        i = bisect_right(year.ends, us)
-        if i == len(year.ends):
-            pos = year.total + d
-        else:
-            s = year.starts[i]
-            pos = year.cum[i] + (us - s if us > s else 0) + d
+    def _add_pair_us(self, start_us: int, first_us: int, second_us: int) -> tuple[int, int]:
+        """Two :meth:`_add_us` from one start, sharing its lookup (both durations > 0).
+
+        The target and the limit of an SLA window start at the same instant;
+        :mod:`partnerrules.sla` asks for both at once.
+
+        >>> from datetime import time
+        >>> cal = BusinessCalendar("UTC", {d: [(time(9), time(18))] for d in range(5)})
+        >>> friday_16h = 1_795_190_400_000_000  # 2026-11-20 16:00 UTC
+        >>> hour = 3_600_000_000
+        >>> cal._add_pair_us(friday_16h, hour, 3 * hour) == (
+        ...     cal._add_us(friday_16h, hour), cal._add_us(friday_16h, 3 * hour))
+        True
+        """
+        year = self._year_us(start_us, "start")
+        pos = self._position(year, start_us)
+        return self._move(year, pos + first_us, first_us), self._move(
+            year, pos + second_us, second_us
+        )
+
+    def _move(self, year: _Year, pos: int, d: int) -> int:
+        """The instant at open-time position *pos* of *year*, reached by moving *d* != 0.
+
+        *pos* may run past either end of the year; the move carries into the
+        following (or preceding) years. Forwards it is the earliest such
+        instant, backwards the latest.
+        """
         years = self._timeline.years
         if d > 0:
             while pos > year.total:

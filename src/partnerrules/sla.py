@@ -1774,8 +1774,7 @@ def _deadline(
         t_us = _padd(cal, start_us, spec[2], pauses)
         l_us = _padd(cal, start_us, spec[3], pauses)
     else:
-        add = cal._add_us
-        t_us, l_us = add(start_us, spec[2]), add(start_us, spec[3])
+        t_us, l_us = cal._add_pair_us(start_us, spec[2], spec[3])
     out = cal._from_us
     return Deadline(
         spec[0],
@@ -1930,9 +1929,8 @@ def _window_status(
         t_us = _padd(cal, start, target, pauses)
         l_us = _padd(cal, start, limit, pauses)
     else:
-        add = cal._add_us
         elapsed = cal._elapsed_us(start, end_us)
-        t_us, l_us = add(start, target), add(start, limit)
+        t_us, l_us = cal._add_pair_us(start, target, limit)
     if end_dt is not None:
         state = ClockState.MET if l_us is None or end_us <= l_us else ClockState.MET_LATE
     elif l_us is not None and at_us > l_us:
