@@ -33,6 +33,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import importlib
 from decimal import Decimal
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -158,6 +159,13 @@ def _converter() -> Any:
     return conv
 
 
+def _load_home(kind: object) -> None:
+    # Type hints are read in the namespace of the class's module; a class
+    # documented under the module that re-exports it needs that module loaded.
+    if isinstance(kind, type):
+        importlib.import_module(kind.__module__)
+
+
 def structure(data: Any, kind: type[T] | Any) -> T:
     """Build a value of *kind* from plain data, validating every field.
 
@@ -167,6 +175,7 @@ def structure(data: Any, kind: type[T] | Any) -> T:
     """
     import cattrs
 
+    _load_home(kind)
     try:
         return _converter().structure(data, kind)  # type: ignore[no-any-return]
     except (cattrs.BaseValidationError, PartnerRulesError, TypeError, ValueError) as exc:
@@ -188,4 +197,5 @@ def unstructure(value: Any) -> Any:
     """
     if isinstance(value, type):
         raise InvalidTypeError("value", value, "a value, not a class")
+    _load_home(type(value))
     return _converter().unstructure(value)

@@ -13,6 +13,9 @@ Durations are ``(amount, unit)`` pairs where the unit is ``"hours"`` or
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+
 __all__ = [
     "BASIC_REQUEST_CATEGORIES",
     "ENTITLEMENTS",
@@ -33,20 +36,28 @@ __all__ = [
 #: Severity x metric -> (target, limit), "Compromisso do Suporte ao parceiro".
 #: Acknowledgement is the time to the first response; problem determination is
 #: the time between subsequent responses.
-MATRIX: dict[int, dict[str, tuple[tuple[int, str], tuple[int, str]]]] = {
-    1: {
-        "acknowledgement": ((1, "hours"), (3, "hours")),
-        "problem determination": ((2, "hours"), (8, "hours")),
-    },
-    2: {
-        "acknowledgement": ((6, "hours"), (12, "hours")),
-        "problem determination": ((24, "hours"), (48, "hours")),
-    },
-    3: {
-        "acknowledgement": ((16, "hours"), (24, "hours")),
-        "problem determination": ((2, "days"), (3, "days")),
-    },
-}
+MATRIX: Mapping[int, Mapping[str, tuple[tuple[int, str], tuple[int, str]]]] = MappingProxyType(
+    {
+        1: MappingProxyType(
+            {
+                "acknowledgement": ((1, "hours"), (3, "hours")),
+                "problem determination": ((2, "hours"), (8, "hours")),
+            }
+        ),
+        2: MappingProxyType(
+            {
+                "acknowledgement": ((6, "hours"), (12, "hours")),
+                "problem determination": ((24, "hours"), (48, "hours")),
+            }
+        ),
+        3: MappingProxyType(
+            {
+                "acknowledgement": ((16, "hours"), (24, "hours")),
+                "problem determination": ((2, "days"), (3, "days")),
+            }
+        ),
+    }
+)
 
 #: Metrics whose window restarts at every response (problem determination).
 RECURRING_METRICS: tuple[str, ...] = ("problem determination",)
@@ -59,19 +70,23 @@ ROUND_THE_CLOCK_CATEGORIES: tuple[str, ...] = ("downtime", "outage", "login")
 EXEMPT_CATEGORIES: tuple[str, ...] = ("product limitation", "feature request")
 
 #: Business impact -> severity, "Gravidade e outras definições".
-SEVERITY_BY_IMPACT: dict[str, int] = {"critical": 1, "moderate": 2, "minimal": 3}
+SEVERITY_BY_IMPACT: Mapping[str, int] = MappingProxyType(
+    {"critical": 1, "moderate": 2, "minimal": 3}
+)
 
 #: Category -> impact, from the examples the source gives under each impact.
 #: "other" is absent on purpose: its impact must be stated by the caller.
-SEVERITY_BY_CATEGORY: dict[str, str] = {
-    "downtime": "critical",
-    "outage": "critical",
-    "login": "critical",
-    "data integrity": "critical",
-    "slowness": "critical",
-    "incorrect results": "moderate",
-    "how-to": "minimal",
-}
+SEVERITY_BY_CATEGORY: Mapping[str, str] = MappingProxyType(
+    {
+        "downtime": "critical",
+        "outage": "critical",
+        "login": "critical",
+        "data integrity": "critical",
+        "slowness": "critical",
+        "incorrect results": "moderate",
+        "how-to": "minimal",
+    }
+)
 
 #: Basic ("como fazer") requests, counted by the overload rule.
 BASIC_REQUEST_CATEGORIES: tuple[str, ...] = ("how-to",)
@@ -91,16 +106,18 @@ ESCALATION_GROUNDS: tuple[str, ...] = (
 )
 
 #: "Ofertas de Suporte ao parceiro": feature -> levels entitled to it.
-ENTITLEMENTS: dict[str, tuple[str, ...]] = {
-    "support hours 24*5": ("Authorized", "Advanced", "Premium"),
-    "commitment per support hours": ("Authorized", "Advanced", "Premium"),
-    "priority support for large accounts": ("Authorized", "Advanced", "Premium"),
-    "chat support": ("Advanced", "Premium"),
-    "phone support": ("Advanced", "Premium"),
-    "partner success manager calls & POC": ("Advanced", "Premium"),
-    "critical issues dashboard": ("Authorized", "Advanced", "Premium"),
-    "help-centre widget": ("Authorized", "Advanced", "Premium"),
-}
+ENTITLEMENTS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "support hours 24*5": ("Authorized", "Advanced", "Premium"),
+        "commitment per support hours": ("Authorized", "Advanced", "Premium"),
+        "priority support for large accounts": ("Authorized", "Advanced", "Premium"),
+        "chat support": ("Advanced", "Premium"),
+        "phone support": ("Advanced", "Premium"),
+        "partner success manager calls & POC": ("Advanced", "Premium"),
+        "critical issues dashboard": ("Authorized", "Advanced", "Premium"),
+        "help-centre widget": ("Authorized", "Advanced", "Premium"),
+    }
+)
 
 #: "Modelo de e-mail": the fields of a support request, in template order.
 REQUEST_FIELDS: tuple[str, ...] = (
