@@ -91,7 +91,9 @@ def _brl(field: str, value: object) -> Money:
 
 
 def _first_of_next_month(day: dt.date) -> dt.date:
-    return (day.replace(day=1) + relativedelta(months=1)).replace(day=1)
+    if day.month == 12:
+        return dt.date(day.year + 1, 1, 1)
+    return dt.date(day.year, day.month + 1, 1)
 
 
 def _days_in_month(day: dt.date) -> int:
