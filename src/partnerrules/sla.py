@@ -1502,8 +1502,9 @@ class Deadline:
     target_at: dt.datetime | None
     limit_at: dt.datetime | None
     responded_at: dt.datetime | None
-    _plan: _Plan = attrs.field(repr=False, eq=False)
-    _pauses: _Pauses = attrs.field(default=(), repr=False, eq=False)
+    # The cached _Plan of the ticket's kind (typed Any: private, kept out of the API docs).
+    _plan: Any = attrs.field(repr=False, eq=False)
+    _pauses: tuple[tuple[int, int | None], ...] = attrs.field(default=(), repr=False, eq=False)
 
     @functools.cached_property
     def reasons(self) -> tuple[Reason, ...]:
@@ -1533,14 +1534,15 @@ class TicketDeadlines:
     zone: str
     acknowledgement: Deadline | None
     determinations: tuple[Deadline, ...]
-    _plan: _Plan = attrs.field(repr=False, eq=False)
+    # The cached _Plan of the ticket's kind (typed Any: private, kept out of the API docs).
+    _plan: Any = attrs.field(repr=False, eq=False)
 
     @functools.cached_property
     def reasons(self) -> tuple[Reason, ...]:
         """Which clock the ticket runs on, or why it is exempt (built on first access)."""
         if self.exempt:
             return (self._plan.exempt_reason(": no deadline"),)
-        return self._plan.clock_reasons()
+        return _clock_reasons(self._plan)
 
     @property
     def next_due(self) -> Deadline | None:
@@ -1587,8 +1589,9 @@ class WindowStatus:
     target_at: dt.datetime | None
     limit_at: dt.datetime | None
     responded_at: dt.datetime | None
-    _plan: _Plan = attrs.field(repr=False, eq=False)
-    _pauses: _Pauses = attrs.field(default=(), repr=False, eq=False)
+    # The cached _Plan of the ticket's kind (typed Any: private, kept out of the API docs).
+    _plan: Any = attrs.field(repr=False, eq=False)
+    _pauses: tuple[tuple[int, int | None], ...] = attrs.field(default=(), repr=False, eq=False)
 
     @functools.cached_property
     def reasons(self) -> tuple[Reason, ...]:
@@ -1607,7 +1610,7 @@ class WindowStatus:
         share = _warn_fraction(fraction)
         if self._plan.exempt or self.limit is None or self.start is None:
             return None
-        cal = self._plan.calendar
+        cal: BusinessCalendar = self._plan.calendar
         limit_us = self.limit // _US
         amount = int((share * limit_us).to_integral_value(ROUND_HALF_EVEN))
         found = _padd(cal, _instant_us(self.start), amount, self._pauses)
@@ -1632,14 +1635,15 @@ class TicketStatus:
     exempt: bool
     acknowledgement: WindowStatus
     determinations: tuple[WindowStatus, ...]
-    _plan: _Plan = attrs.field(repr=False, eq=False)
+    # The cached _Plan of the ticket's kind (typed Any: private, kept out of the API docs).
+    _plan: Any = attrs.field(repr=False, eq=False)
 
     @functools.cached_property
     def reasons(self) -> tuple[Reason, ...]:
         """Which clock the ticket runs on, and why (built on first access)."""
         if self.exempt:
             return (self._plan.exempt_reason(""),)
-        return self._plan.clock_reasons()
+        return _clock_reasons(self._plan)
 
     @property
     def windows(self) -> tuple[WindowStatus, ...]:
@@ -1699,6 +1703,10 @@ def _holiday_reasons(plan: _Plan, start: dt.datetime, due: dt.datetime) -> list[
             )
         day += dt.timedelta(days=1)
     return out
+
+
+def _clock_reasons(plan: _Plan) -> tuple[Reason, ...]:
+    return plan.clock_reasons()
 
 
 def _deadline_reasons(plan: _Plan, deadline: Deadline, pauses: _Pauses) -> tuple[Reason, ...]:
