@@ -66,3 +66,16 @@ def test_every_rule_a_reason_is_built_with_is_one_an_implementation_claims():
 def test_the_docs_catalogue_page_is_generated_from_this_catalogue():
     page = (ROOT / "docs" / "catalogue.rst").read_text(encoding="utf-8")
     assert ".. rule-catalogue::" in page
+
+
+def test_implementations_name_the_functions_that_apply_a_rule_at_their_home_module():
+    found = implementations()
+    # Functions win over the value classes whose docstrings cite the rule.
+    assert found["omid.contract.cancellation_fee"] == ("partnerrules.contracts.cancellation_quote",)
+    # Constants (such as the proration conventions) are data, never listed.
+    assert not any(".ACTUAL_" in name for names in found.values() for name in names)
+    # sla re-exports escalation_path from regions: listed once, at home.
+    assert found["zoho.escalation.directory"].count("partnerrules.regions.escalation_path") == 1
+    assert not any(n.startswith("partnerrules.sla.") for n in found["zoho.escalation.directory"])
+    # A rule applied by a value's constructor and methods lists the class.
+    assert found["money.brl.exact"] == ("partnerrules.money.Money",)

@@ -206,20 +206,32 @@ _ID_PATTERN = re.compile(r"(?<![\w.])([a-z0-9_]+(?:\.[a-z0-9_]+)+)(?![\w])")
 def implementations() -> Mapping[str, tuple[str, ...]]:
     """Map each rule id to the public names whose docstrings name it.
 
-    Scans the public functions, classes and methods of :data:`RULE_MODULES`.
-    A rule id with an empty tuple is not implemented yet.
+    Scans the public functions and classes (with their methods) of
+    :data:`RULE_MODULES`. Where functions name a rule, they are what applies
+    it and only they are listed; otherwise the classes that name it (a value
+    whose constructor or methods apply the rule, such as
+    :class:`~partnerrules.money.Money`). A rule id with an empty tuple is not
+    implemented yet.
 
     >>> "money.brl.exact" in implementations()
     True
     >>> "partnerrules.money.Money" in implementations()["money.brl.exact"]
     True
     """
-    found: dict[str, list[str]] = {r.id: [] for r in RULES}
+    functions: dict[str, list[str]] = {r.id: [] for r in RULES}
+    classes: dict[str, list[str]] = {r.id: [] for r in RULES}
     for module_name in RULE_MODULES:
         module = importlib.import_module(module_name)
         for name in getattr(module, "__all__", ()):
             obj = getattr(module, name)
-            qualified = f"{module_name}.{name}"
+            if inspect.isfunction(obj):
+                found = functions
+            elif inspect.isclass(obj):
+                found = classes
+            else:
+                continue  # constants and packs are data, not what applies a rule
+            # A name re-exported by another module is listed once, at its home.
+            qualified = f"{obj.__module__}.{obj.__qualname__}"
             docs = [inspect.getdoc(obj) or ""]
             if inspect.isclass(obj):
                 docs += [
@@ -231,4 +243,4 @@ def implementations() -> Mapping[str, tuple[str, ...]]:
                 for rid in _ID_PATTERN.findall(doc):
                     if rid in found and qualified not in found[rid]:
                         found[rid].append(qualified)
-    return {rid: tuple(names) for rid, names in found.items()}
+    return {rid: tuple(functions[rid] or classes[rid]) for rid in functions}
