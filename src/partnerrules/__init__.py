@@ -11,6 +11,7 @@ modules (:mod:`partnerrules.commission`, :mod:`partnerrules.contracts`,
 
 from __future__ import annotations
 
+from partnerrules.calendars import BusinessCalendar
 from partnerrules.decisions import Reason
 from partnerrules.errors import (
     CurrencyMismatchError,
@@ -25,6 +26,7 @@ from partnerrules.errors import (
 from partnerrules.money import Money, brl
 
 __all__ = [
+    "BusinessCalendar",
     "CurrencyMismatchError",
     "HorizonError",
     "InvalidTransitionError",
