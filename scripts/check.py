@@ -11,6 +11,7 @@ profile (more examples, derandomised).
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -32,15 +33,40 @@ STEPS: list[tuple[str, list[str]]] = [
 ]  # fmt: skip
 
 
+def run(command: list[str], env: dict[str, str]) -> tuple[int, str]:
+    """Run *command*, echoing its output as it comes; return its status and output."""
+    proc = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    assert proc.stdout is not None
+    lines = []
+    for line in proc.stdout:
+        print(line, end="", flush=True)
+        lines.append(line)
+    return proc.wait(), "".join(lines)
+
+
+def pytest_counts(output: str) -> tuple[int, int] | None:
+    """The passed and failed (including errors) counts of pytest's closing line."""
+    closing = [line for line in output.splitlines() if re.match(r"^=+ .* in [\d.]+s", line)]
+    if not closing:
+        return None
+    counts = {k: int(n) for n, k in re.findall(r"(\d+) (\w+)", closing[-1])}
+    return counts.get("passed", 0), counts.get("failed", 0) + counts.get("errors", 0)
+
+
 def main() -> int:
     env = dict(os.environ)
     if env.get("CI") and "HYPOTHESIS_PROFILE" not in env:
         env["HYPOTHESIS_PROFILE"] = "ci"
     results = []
+    tests: tuple[int, int] | None = None
     for name, command in STEPS:
         print(f"\n=== {name}: {' '.join(command[1:])}", flush=True)
         started = time.perf_counter()
-        code = subprocess.run(command, cwd=ROOT, env=env, check=False).returncode
+        code, output = run(command, env)
+        if name.startswith("pytest"):
+            tests = pytest_counts(output)
         seconds = time.perf_counter() - started
         results.append((name, code, seconds))
         print(f"=== {name}: {'ok' if code == 0 else f'FAILED (exit {code})'} in {seconds:.1f} s")
@@ -48,8 +74,13 @@ def main() -> int:
     for name, code, seconds in results:
         print(f"  {'ok  ' if code == 0 else 'FAIL'}  {name:<30} {seconds:6.1f} s")
     failed = sum(1 for _, code, _ in results if code != 0)
-    print(f"check steps: {len(results) - failed} passed, {failed} failed")
-    return 1 if failed else 0
+    print(f"steps: {len(results) - failed} passed, {failed} failed")
+    if tests is None:
+        print("pytest printed no closing line: counted as a failure")
+        return 1
+    # The last line is pytest's own count, for whoever reads the closing line.
+    print(f"tests: {tests[0]} passed, {tests[1]} failed")
+    return 1 if failed or tests[0] == 0 else 0
 
 
 if __name__ == "__main__":
