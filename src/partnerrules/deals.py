@@ -1740,4 +1740,4 @@ def classify_segment(
             )
         )
         return Segmentation(segment, adoption, tuple(met), tuple(reasons))
-    raise AssertionError("unreachable: SMB always matches")  # pragma: no cover
+    raise AssertionError("unreachable: SMB matches every organisation")
