@@ -53,6 +53,7 @@ from partnerrules.sla import (
 
 SP = ZoneInfo("America/Sao_Paulo")
 H = dt.timedelta(hours=1)
+_US = dt.timedelta(microseconds=1)
 
 
 def at(*args: int) -> dt.datetime:
@@ -670,6 +671,73 @@ def test_bulk_deadlines_and_status_equal_the_per_ticket_answers(
         for a, b in zip(got.windows, want.windows, strict=True):
             same_status(a, b)
             assert a.warn_at("0.8") == b.warn_at("0.8")
+
+
+@pytest.mark.rule("zoho.sla.matrix")
+def test_result_instants_read_as_datetimes_in_the_clocks_zone_and_compare_by_value() -> None:
+    """zoho.sla.matrix: results keep instants as integers; they read back as zoned datetimes.
+
+    The same ticket opened at the same instant written in another zone gives
+    equal (and equally hashed) results; a different opening does not. The repr
+    shows the datetimes, not microseconds.
+    """
+    opened = at(2026, 11, 23, 9)
+    in_utc = opened.astimezone(dt.UTC)
+    book = deadlines(ticket(opened, responses=(opened + H,)))
+    ack = book.acknowledgement
+    assert ack is not None
+    assert ack.start == opened
+    assert ack.start.tzinfo is SP
+    assert ack.limit_at is not None
+    assert ack.limit_at.tzinfo is SP
+    twin = deadlines(ticket(in_utc, responses=(opened + H,)))
+    assert twin == book
+    assert hash(twin) == hash(book)
+    assert deadlines(ticket(opened + H, responses=(opened + H,))) != book
+    assert "limit_at=datetime.datetime(2026, 11, 23, 12, 0" in repr(ack)
+    assert "_us" not in repr(book)
+    now = status(ticket(opened), opened + 2 * H).acknowledgement
+    assert (now.start, now.limit, now.remaining, now.used) == (
+        opened,
+        3 * H,
+        H,
+        Decimal("0.6667"),
+    )
+    assert now.target_at == opened + H
+    assert now.target_at.tzinfo is SP
+    assert status(ticket(in_utc), opened + 2 * H) == status(ticket(opened), opened + 2 * H)
+    assert status(ticket(opened), opened + 3 * H) != status(ticket(opened), opened + 2 * H)
+    assert "elapsed=datetime.timedelta(seconds=7200)" in repr(now)
+
+
+@pytest.mark.rule("zoho.sla.matrix")
+def test_an_exempt_status_has_no_start_limit_or_share() -> None:
+    """zoho.sla.matrix: an exempt window reads None for every instant and share, zero elapsed."""
+    opened = at(2026, 11, 23, 9)
+    w = status(ticket(opened, category="feature request"), opened + H).acknowledgement
+    assert w.state is ClockState.EXEMPT
+    assert (w.start, w.limit, w.remaining, w.used, w.target_at, w.limit_at) == (None,) * 6
+    assert w.elapsed == dt.timedelta(0)
+    assert w.warn_at("0.5") is None
+
+
+@given(instants, st.integers(0, 60 * 24 * 9), st.integers(1, 60 * 24 * 3), policies)
+def test_one_lookup_window_arithmetic_equals_elapsed_and_add(
+    opened: dt.datetime, minutes: int, span: int, policy: object
+) -> None:
+    """calendar.business_time: the window fast path equals elapsed and add of the calendar."""
+    cal = (
+        calendars.support_hours_calendar("BR", "SP", zone=SP)
+        if policy is APPENDIX_B
+        else calendars.weekday_clock(SP)
+    )
+    start = calendars._instant_us(opened)
+    end = start + minutes * 60_000_000
+    first, second = span * 60_000_000, 2 * span * 60_000_000
+    elapsed, t_us, l_us = cal._window_us(start, end, first, second)
+    assert _US * elapsed == cal.elapsed(opened, opened + dt.timedelta(minutes=minutes))
+    assert cal._from_us(t_us) == cal.add(opened, dt.timedelta(minutes=span))
+    assert cal._from_us(l_us) == cal.add(opened, dt.timedelta(minutes=2 * span))
 
 
 # -- bad input ---------------------------------------------------------------

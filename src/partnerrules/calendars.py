@@ -726,6 +726,35 @@ class BusinessCalendar:
             year, pos + second_us, second_us
         )
 
+    def _window_us(
+        self, start_us: int, end_us: int, first_us: int, second_us: int
+    ) -> tuple[int, int, int]:
+        """``_elapsed_us`` and ``_add_pair_us`` of one start, sharing its lookup.
+
+        The state of an SLA window needs the business time used since its
+        start and its target and limit instants; the start's position is
+        looked up once for all three (both durations > 0).
+
+        >>> from datetime import time
+        >>> cal = BusinessCalendar("UTC", {d: [(time(9), time(18))] for d in range(5)})
+        >>> friday_16h = 1_795_190_400_000_000  # 2026-11-20 16:00 UTC
+        >>> hour = 3_600_000_000
+        >>> monday_10h = friday_16h + 66 * hour
+        >>> pair = cal._add_pair_us(friday_16h, hour, 3 * hour)
+        >>> cal._window_us(friday_16h, monday_10h, hour, 3 * hour) == (
+        ...     cal._elapsed_us(friday_16h, monday_10h), *pair)
+        True
+        """
+        year = self._year_us(start_us, "start")
+        pos = self._position(year, start_us)
+        end_year = self._year_us(end_us, "end")
+        if end_year is year:
+            elapsed = self._position(year, end_us) - pos
+        else:
+            elapsed = self._between(year, start_us, end_year, end_us, _EPOCH + _US * end_us)
+        move = self._move
+        return elapsed, move(year, pos + first_us, first_us), move(year, pos + second_us, second_us)
+
     def _move(self, year: _Year, pos: int, d: int) -> int:
         """The instant at open-time position *pos* of *year*, reached by moving *d* != 0.
 

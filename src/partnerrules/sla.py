@@ -694,6 +694,11 @@ class Ticket:
     _instants: tuple[int, tuple[int, ...], _Pauses] = attrs.field(
         init=False, repr=False, eq=False, default=(0, (), ())
     )
+    # The ticket's kind as plain values (the key of its plan; str and int hash in C, Enum
+    # members in Python), worked out once (a cache).
+    _kind: tuple[str, int, str, str, str | None] = attrs.field(
+        init=False, repr=False, eq=False, default=("", 0, "", "", None)
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.subdivision is not None:
@@ -726,6 +731,14 @@ class Ticket:
             ),
         )
         object.__setattr__(self, "_instants", instants)
+        kind = (
+            self.category.value,
+            self.severity.value,
+            self.level.value,
+            self.country,
+            self.subdivision,
+        )
+        object.__setattr__(self, "_kind", kind)
 
 
 # ---------------------------------------------------------------------------
@@ -1456,7 +1469,7 @@ def _plan(policy: SlaPolicy, ticket: object, zone: object) -> _Plan:
     """The cached plan of *ticket*'s kind under *policy* (see :class:`_Plan`)."""
     if not isinstance(ticket, Ticket):
         raise InvalidTypeError("ticket", ticket, "a Ticket")
-    key = (ticket.category, ticket.severity, ticket.level, ticket.country, ticket.subdivision, zone)
+    key = (ticket._kind, zone)
     plans = policy._plans
     try:
         return plans[key]
@@ -1492,19 +1505,41 @@ class Deadline:
         reasons: why (built on first access, so bulk callers pay only for what they read).
 
     ``target_at``/``limit_at`` are ``None`` while an open pause holds the
-    clock before they are reached.
+    clock before they are reached. The instants are held as integer
+    microseconds and become datetimes in the clock's zone when first read;
+    two deadlines are equal when their fields and instants are.
     """
 
     metric: Metric
     sequence: int
-    start: dt.datetime
     window: ResponseWindow
-    target_at: dt.datetime | None
-    limit_at: dt.datetime | None
     responded_at: dt.datetime | None
+    # Instants as µs since the epoch: the start, target and limit (None: held by a pause).
+    _start_us: int
+    _target_us: int | None
+    _limit_us: int | None
     # The cached _Plan of the ticket's kind (typed Any: private, kept out of the API docs).
-    _plan: Any = attrs.field(repr=False, eq=False)
-    _pauses: tuple[tuple[int, int | None], ...] = attrs.field(default=(), repr=False, eq=False)
+    _plan: Any = attrs.field(eq=False)
+    _pauses: tuple[tuple[int, int | None], ...] = attrs.field(default=(), eq=False)
+
+    @functools.cached_property
+    def start(self) -> dt.datetime:
+        """When the window's clock started, in the clock's zone."""
+        out: dt.datetime = self._plan.calendar._from_us(self._start_us)
+        return out
+
+    @functools.cached_property
+    def target_at(self) -> dt.datetime | None:
+        """Past this instant the ticket is at risk (None while held by a pause)."""
+        return _instant_out(self._plan, self._target_us)
+
+    @functools.cached_property
+    def limit_at(self) -> dt.datetime | None:
+        """Past this instant the window is breached (None while held by a pause)."""
+        return _instant_out(self._plan, self._limit_us)
+
+    def __repr__(self) -> str:
+        return _repr(self, _DEADLINE_REPR)
 
     @functools.cached_property
     def reasons(self) -> tuple[Reason, ...]:
@@ -1553,6 +1588,34 @@ class TicketDeadlines:
         return None
 
 
+def _instant_out(plan: _Plan, us: int | None) -> dt.datetime | None:
+    """The instant *us* as a datetime in the plan's clock zone (None stays None)."""
+    return None if us is None else plan.calendar._from_us(us)
+
+
+def _repr(result: object, names: tuple[str, ...]) -> str:
+    """A result's repr by its public attributes (datetimes shown, not raw microseconds)."""
+    shown = ", ".join(f"{name}={getattr(result, name)!r}" for name in names)
+    return f"{type(result).__name__}({shown})"
+
+
+_DEADLINE_REPR = ("metric", "sequence", "start", "window", "target_at", "limit_at", "responded_at")
+_WINDOW_REPR = (
+    "metric",
+    "sequence",
+    "state",
+    "at",
+    "start",
+    "elapsed",
+    "limit",
+    "remaining",
+    "used",
+    "target_at",
+    "limit_at",
+    "responded_at",
+)
+
+
 def _warn_fraction(value: object) -> Decimal:
     return _validate.fraction("fraction", value)
 
@@ -1575,23 +1638,65 @@ class WindowStatus:
         limit_at: when the limit is (or was) reached; None while held by a pause.
         responded_at: the response that closed the window, if at or before ``at``.
         reasons: why.
+
+    Instants and durations are held as integer microseconds and become
+    datetimes, timedeltas and the ``Decimal`` share when first read; two
+    statuses are equal when their fields and those integers are.
     """
 
     metric: Metric
     sequence: int
     state: ClockState
     at: dt.datetime
-    start: dt.datetime | None
-    elapsed: dt.timedelta
-    limit: dt.timedelta | None
-    remaining: dt.timedelta | None
-    used: Decimal | None
-    target_at: dt.datetime | None
-    limit_at: dt.datetime | None
     responded_at: dt.datetime | None
+    # In µs: the start (since the epoch), business time elapsed and the limit (None: exempt),
+    # the target and limit instants (None: held by a pause or exempt).
+    _start_us: int | None
+    _elapsed_us: int
+    _limit_us: int | None
+    _target_at_us: int | None
+    _limit_at_us: int | None
     # The cached _Plan of the ticket's kind (typed Any: private, kept out of the API docs).
-    _plan: Any = attrs.field(repr=False, eq=False)
-    _pauses: tuple[tuple[int, int | None], ...] = attrs.field(default=(), repr=False, eq=False)
+    _plan: Any = attrs.field(eq=False)
+    _pauses: tuple[tuple[int, int | None], ...] = attrs.field(default=(), eq=False)
+
+    @functools.cached_property
+    def start(self) -> dt.datetime | None:
+        """When the window started, in the clock's zone (None when exempt)."""
+        return _instant_out(self._plan, self._start_us)
+
+    @functools.cached_property
+    def elapsed(self) -> dt.timedelta:
+        """Unpaused business time used so far (up to the response if any)."""
+        return _US * self._elapsed_us
+
+    @functools.cached_property
+    def limit(self) -> dt.timedelta | None:
+        """The window's limit as business time (None when exempt)."""
+        return None if self._limit_us is None else _US * self._limit_us
+
+    @functools.cached_property
+    def remaining(self) -> dt.timedelta | None:
+        """``limit - elapsed``; negative once past the limit (None when exempt)."""
+        return None if self._limit_us is None else _US * (self._limit_us - self._elapsed_us)
+
+    @functools.cached_property
+    def used(self) -> Decimal | None:
+        """``elapsed / limit``, half-even to 4 places (``Decimal('0.5')`` is half)."""
+        return None if self._limit_us is None else _share(self._elapsed_us, self._limit_us)
+
+    @functools.cached_property
+    def target_at(self) -> dt.datetime | None:
+        """When the target is (or was) reached; None while held by a pause."""
+        return _instant_out(self._plan, self._target_at_us)
+
+    @functools.cached_property
+    def limit_at(self) -> dt.datetime | None:
+        """When the limit is (or was) reached; None while held by a pause."""
+        return _instant_out(self._plan, self._limit_at_us)
+
+    def __repr__(self) -> str:
+        return _repr(self, _WINDOW_REPR)
 
     @functools.cached_property
     def reasons(self) -> tuple[Reason, ...]:
@@ -1608,12 +1713,11 @@ class WindowStatus:
             InvalidValueError: *fraction* outside [0, 1] or a float.
         """
         share = _warn_fraction(fraction)
-        if self._plan.exempt or self.limit is None or self.start is None:
+        if self._plan.exempt or self._limit_us is None or self._start_us is None:
             return None
         cal: BusinessCalendar = self._plan.calendar
-        limit_us = self.limit // _US
-        amount = int((share * limit_us).to_integral_value(ROUND_HALF_EVEN))
-        found = _padd(cal, _instant_us(self.start), amount, self._pauses)
+        amount = int((share * self._limit_us).to_integral_value(ROUND_HALF_EVEN))
+        found = _padd(cal, self._start_us, amount, self._pauses)
         return None if found is None else cal._from_us(found)
 
 
@@ -1771,7 +1875,6 @@ def _deadline(
     plan: _Plan,
     spec: _Spec,
     sequence: int,
-    start: dt.datetime,
     start_us: int,
     end: dt.datetime | None,
     pauses: _Pauses,
@@ -1783,18 +1886,7 @@ def _deadline(
         l_us = _padd(cal, start_us, spec[3], pauses)
     else:
         t_us, l_us = cal._add_pair_us(start_us, spec[2], spec[3])
-    out = cal._from_us
-    return Deadline(
-        spec[0],
-        sequence,
-        start.astimezone(plan.zone),
-        spec[1],
-        None if t_us is None else out(t_us),
-        None if l_us is None else out(l_us),
-        end,
-        plan,
-        pauses,
-    )
+    return Deadline(spec[0], sequence, spec[1], end, start_us, t_us, l_us, plan, pauses)
 
 
 def _deadlines(ticket: Ticket, pol: SlaPolicy, zone: object) -> TicketDeadlines:
@@ -1805,7 +1897,7 @@ def _deadlines(ticket: Ticket, pol: SlaPolicy, zone: object) -> TicketDeadlines:
     opened_us, responses_us, pauses = ticket._instants
     responses = ticket.responses
     first = responses[0] if responses else None
-    ack = _deadline(plan, plan.ack, 0, ticket.opened_at, opened_us, first, pauses)
+    ack = _deadline(plan, plan.ack, 0, opened_us, first, pauses)
     more: tuple[Deadline, ...] = ()
     pd = plan.pd
     if pd is not None and responses:
@@ -1816,7 +1908,6 @@ def _deadlines(ticket: Ticket, pol: SlaPolicy, zone: object) -> TicketDeadlines:
                 plan,
                 pd,
                 i + 1,
-                responses[i],
                 responses_us[i],
                 responses[i + 1] if i < last else None,
                 pauses,
@@ -1919,7 +2010,6 @@ def _window_status(
     plan: _Plan,
     spec: _Spec,
     sequence: int,
-    start_dt: dt.datetime,
     start: int,
     end_dt: dt.datetime | None,
     end_us: int,
@@ -1937,8 +2027,7 @@ def _window_status(
         t_us = _padd(cal, start, target, pauses)
         l_us = _padd(cal, start, limit, pauses)
     else:
-        elapsed = cal._elapsed_us(start, end_us)
-        t_us, l_us = cal._add_pair_us(start, target, limit)
+        elapsed, t_us, l_us = cal._window_us(start, end_us, target, limit)
     if end_dt is not None:
         state = ClockState.MET if l_us is None or end_us <= l_us else ClockState.MET_LATE
     elif l_us is not None and at_us > l_us:
@@ -1949,24 +2038,8 @@ def _window_status(
         state = ClockState.AT_RISK
     else:
         state = ClockState.RUNNING
-    out = cal._from_us
-    limit_td = _US * limit
-    elapsed_td = _US * elapsed
     return WindowStatus(
-        spec[0],
-        sequence,
-        state,
-        at,
-        start_dt.astimezone(plan.zone),
-        elapsed_td,
-        limit_td,
-        limit_td - elapsed_td,
-        _share(elapsed, limit),
-        None if t_us is None else out(t_us),
-        None if l_us is None else out(l_us),
-        end_dt,
-        plan,
-        pauses,
+        spec[0], sequence, state, at, end_dt, start, elapsed, limit, t_us, l_us, plan, pauses
     )
 
 
@@ -1977,9 +2050,8 @@ def _status(
     plan = _plan(pol, ticket, zone)
     if plan.exempt:
         ack = WindowStatus(
-            Metric.ACKNOWLEDGEMENT, 0, ClockState.EXEMPT, at, None, dt.timedelta(0),
-            None, None, None, None, None, None, plan,
-        )  # fmt: skip
+            Metric.ACKNOWLEDGEMENT, 0, ClockState.EXEMPT, at, None, None, 0, None, None, None, plan
+        )
         return TicketStatus(ticket.id, at, True, ack, (), plan)
     opened_us, responses_us, pauses = ticket._instants
     if pauses:
@@ -1989,9 +2061,7 @@ def _status(
         first, first_us = responses[0], responses_us[0]
     else:
         first, first_us = None, 0
-    ack = _window_status(
-        plan, plan.ack, 0, ticket.opened_at, opened_us, first, first_us, pauses, at, at_us
-    )
+    ack = _window_status(plan, plan.ack, 0, opened_us, first, first_us, pauses, at, at_us)
     more: tuple[WindowStatus, ...] = ()
     pd = plan.pd
     if pd is not None and responses and first_us <= at_us:
@@ -2002,7 +2072,6 @@ def _status(
                 plan,
                 pd,
                 i + 1,
-                responses[i],
                 responses_us[i],
                 responses[i + 1] if i < last else None,
                 responses_us[i + 1] if i < last else 0,
