@@ -6,9 +6,10 @@ Tickets are generated first (not timed): random openings over 2026 in
 America/Sao_Paulo, severities 1-3, a mix of 24x7 and 24x5 categories, every
 tenth ticket with a pause and two responses. Then, in one process, the timed
 phase computes ``deadlines(t)`` and ``status(t, at)`` for every ticket and
-keeps every result alive (as a batch job that returns them would). Reasons
-are built on first access, so they are not part of the timed phase; a sample
-of them is rendered afterwards as a sanity check.
+keeps every result alive (as a batch job that returns them would). Reasons,
+and the datetimes, timedeltas and shares of results, are built on first
+access, so they are not part of the timed phase unless read; a sample reason
+is rendered afterwards as a sanity check.
 
 ``--bulk`` times ``deadlines_many``/``status_many`` instead of one call per
 ticket (same code path, same values). ``--stream`` consumes each ticket's
