@@ -315,7 +315,7 @@ def _instant_us(value: dt.datetime, field: str = "at") -> int:
         us: int = (value - _EPOCH) // _US
     except TypeError:
         _validate.aware(field, value)
-        raise  # pragma: no cover - _validate.aware has raised already
+        raise  # unreachable: _validate.aware has raised a typed error already
     return us
 
 
@@ -564,7 +564,7 @@ class BusinessCalendar:
             hint: int = value.year
         except (TypeError, AttributeError):
             _validate.aware(field, value)
-            raise  # pragma: no cover - _validate.aware has raised already
+            raise  # unreachable: _validate.aware has raised a typed error already
         year = self._timeline.years.get(hint)
         if year is None or not year.lo <= us < year.hi:
             year = self._locate(us, hint, field, value)

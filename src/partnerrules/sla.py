@@ -1773,8 +1773,8 @@ def _place(country: str, subdivision: str | None) -> str:
         import holidays
 
         aliases = getattr(holidays.country_holidays(country), "subdivisions_aliases", {}) or {}
-    except (NotImplementedError, KeyError, AttributeError):  # pragma: no cover - defensive
-        aliases = {}
+    except (NotImplementedError, KeyError, AttributeError):
+        aliases = {}  # a country the package cannot name subdivisions of: use the code
     for name, code in aliases.items():
         if code == subdivision:
             return str(name)
@@ -2180,7 +2180,7 @@ class SupportAvailability:
 
 
 def support_availability(
-    at: dt.datetime, *, calendar: Any, critical_production: bool = False
+    at: dt.datetime, *, calendar: BusinessCalendar, critical_production: bool = False
 ) -> SupportAvailability:
     """Say whether and how a case is served at *at* under Appendix B hours.
 
@@ -2226,7 +2226,7 @@ def support_availability(
     return SupportAvailability(at, False, False, (), (), (why,))
 
 
-def omid_support_clock(zone: str = _omid.ZONE) -> Any:
+def omid_support_clock(zone: str = _omid.ZONE) -> BusinessCalendar:
     """Return Omid's technical-support clock: open around the clock.
 
     Rule ``omid.support.always_on`` (Omid module 007, §5.2 "Suporte técnico
