@@ -7,7 +7,7 @@ import itertools
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from partnerrules.deals import (
@@ -165,6 +165,12 @@ INSTANTS = st.datetimes(
 )
 
 
+def plus_elapsed(instant: dt.datetime, span: dt.timedelta) -> dt.datetime:
+    """*instant* plus *span* of elapsed time (``+`` on an aware datetime adds wall time:
+    01:00 EST + 0 would become 01:00 EDT, an hour earlier, in a repeated hour)."""
+    return (instant.astimezone(dt.UTC) + span).astimezone(instant.tzinfo)
+
+
 @pytest.mark.rule("mcs.deal.protection")
 @given(
     start=INSTANTS,
@@ -172,6 +178,13 @@ INSTANTS = st.datetimes(
     extra=st.timedeltas(dt.timedelta(0), dt.timedelta(days=400)),
     zone=ZONES,
     probe=st.timedeltas(dt.timedelta(0), dt.timedelta(days=900)),
+)
+@example(  # the second 01:00 of a repeated hour: found by the ci profile
+    start=dt.datetime(2008, 11, 2, 1, fold=1, tzinfo=ZoneInfo("America/New_York")),
+    offsets=[],
+    extra=dt.timedelta(0),
+    zone=dt.UTC,
+    probe=dt.timedelta(0),
 )
 def test_a_later_status_update_never_shortens_protection(
     start: dt.datetime,
@@ -181,10 +194,10 @@ def test_a_later_status_update_never_shortens_protection(
     probe: dt.timedelta,
 ) -> None:
     """mcs.deal.protection: law: adding an update at or after the last never shortens protection."""
-    reg = registration("alfa", start, *[(start + o).astimezone(zone) for o in offsets])
+    reg = registration("alfa", start, *[plus_elapsed(start, o).astimezone(zone) for o in offsets])
     last = reg.last_activity()
-    newer = reg.with_status_update((last + extra).astimezone(zone))
-    at = start + probe
+    newer = reg.with_status_update(plus_elapsed(last, extra).astimezone(zone))
+    at = plus_elapsed(start, probe)
 
     before = protection_status(reg, at=at)
     after = protection_status(newer, at=at)
