@@ -72,6 +72,12 @@ def _restore_attribute_doc(app, what, name, obj, options, lines):  # type: ignor
         lines[:] = _saved.pop(name)
 
 
+def _public_bases(app, name, obj, options, bases):  # type: ignore[no-untyped-def]
+    """Show only public base classes: private ones are implementation detail."""
+    bases[:] = [b for b in bases if not getattr(b, "__name__", "").startswith("_")]
+
+
 def setup(app):  # type: ignore[no-untyped-def]
+    app.connect("autodoc-process-bases", _public_bases)
     app.connect("autodoc-process-docstring", _save_attribute_doc, priority=400)
     app.connect("autodoc-process-docstring", _restore_attribute_doc, priority=600)

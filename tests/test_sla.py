@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import pickle
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -654,23 +656,82 @@ def test_bulk_deadlines_and_status_equal_the_per_ticket_answers(
     """zoho.sla.matrix: deadlines_many/status_many give what deadlines/status give, in order."""
     kw: dict[str, object] = {"policy": policy, "zone": zone}
     books = deadlines_many(batch, **kw)  # type: ignore[arg-type]
-    assert books == [deadlines(t, **kw) for t in batch]  # type: ignore[arg-type]
+    assert len(books) == len(batch)
+    assert list(books) == [deadlines(t, **kw) for t in batch]  # type: ignore[arg-type]
     for book, t in zip(books, batch, strict=True):
         same_status(book, deadlines(t, **kw))  # type: ignore[arg-type]
         for a, b in zip(book.determinations, deadlines(t, **kw).determinations, strict=True):  # type: ignore[arg-type]
             same_status(a, b)
     now = SATURDAY_10 + dt.timedelta(minutes=minutes)
     one = status_many(batch, now, **kw)  # type: ignore[arg-type]
-    assert one == [status(t, now, **kw) for t in batch]  # type: ignore[arg-type]
+    assert list(one) == [status(t, now, **kw) for t in batch]  # type: ignore[arg-type]
+    for state in ClockState:
+        assert one.ids(state) == tuple(s.ticket_id for s in one if s.acknowledgement.state is state)
+        assert one.ids(state, metric="problem determination") == tuple(
+            s.ticket_id
+            for s in one
+            if s.problem_determination is not None and s.problem_determination.state is state
+        )
     each = [t.opened_at + dt.timedelta(minutes=minutes) for t in batch]
     per = status_many(batch, iter(each), **kw)  # type: ignore[arg-type]
     expected = [status(t, a, **kw) for t, a in zip(batch, each, strict=True)]  # type: ignore[arg-type]
-    assert per == expected
+    assert list(per) == expected
+    assert per[::-1] == expected[::-1]
     for got, want in zip(per, expected, strict=True):
         same_status(got, want)
         for a, b in zip(got.windows, want.windows, strict=True):
             same_status(a, b)
             assert a.warn_at("0.8") == b.warn_at("0.8")
+
+
+@pytest.mark.rule("zoho.sla.matrix")
+def test_batches_are_immutable_sequences_that_build_results_on_read() -> None:
+    """zoho.sla.matrix: a batch indexes, slices and compares like the list it stands for."""
+    batch = [
+        attrs.evolve(ticket(OPENED + k * H, severity=1 + k % 3, category=c), id=str(k))
+        for k, c in enumerate(["slowness", "downtime", "feature request", "how-to"])
+    ]
+    books = deadlines_many(t for t in batch)  # any iterable of tickets
+    assert repr(books) == "<DeadlineBatch: 4 tickets under Zoho>"
+    assert books[-1] == books[3] == deadlines(batch[3])
+    assert books[1:3] == [deadlines(t) for t in batch[1:3]]
+    assert books[0] is not books[0]  # built on each read, not kept
+    assert books.index(deadlines(batch[2])) == 2
+    assert deadlines(batch[2]) in books
+    assert books == deadlines_many(batch)
+    assert books != deadlines_many(batch[:3])
+    assert books != list(books)  # a batch equals batches, not lists
+    assert deadlines_many(batch, policy=APPENDIX_B) != books
+    assert deadlines_many(batch, zone="America/Sao_Paulo") == deadlines_many(batch, zone=SP)
+    now = OPENED + 7 * H
+    states = status_many(batch, now)
+    assert states == status_many(batch, [now] * 4)
+    assert states != status_many(batch, now + H)
+    assert states.ids("exempt") == ("2",)
+    assert states.ids("breached") == ("0", "3")
+    assert states.ids(ClockState.EXEMPT, metric=Metric.PROBLEM_DETERMINATION) == ()
+    assert len(deadlines_many([])) == len(status_many([], now)) == 0
+    for made in (books, states):
+        with pytest.raises(IndexError, match="index 4 out of range for 4 tickets"):
+            made[4]
+        with pytest.raises(IndexError, match="index -5 out of range"):
+            made[-5]
+        with pytest.raises(InvalidTypeError, match=r"'index' must be an int or a slice"):
+            made["0"]  # type: ignore[call-overload]
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            made._rows = made._rows  # type: ignore[misc]
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            del made._tickets
+        with pytest.raises(TypeError, match="unhashable"):
+            hash(made)
+        with pytest.raises(TypeError, match="returned by"):
+            type(made)()
+        assert pickle.loads(pickle.dumps(made)) == made
+        assert copy.copy(made) == made
+    with pytest.raises(UnknownKeyError, match="unknown state 'late'"):
+        states.ids("late")
+    with pytest.raises(UnknownKeyError, match="unknown metric"):
+        states.ids("met", metric="resolution")
 
 
 @pytest.mark.rule("zoho.sla.matrix")

@@ -35,9 +35,11 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from array import array
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import ROUND_HALF_EVEN, Decimal
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
@@ -74,6 +76,7 @@ __all__ = [
     "ClockKind",
     "ClockState",
     "Deadline",
+    "DeadlineBatch",
     "EscalationDecision",
     "EscalationGround",
     "EscalationPath",
@@ -92,6 +95,7 @@ __all__ = [
     "SeverityClassification",
     "SeverityMatrix",
     "SlaPolicy",
+    "StatusBatch",
     "StatusPageCheck",
     "StatusPageUpdate",
     "SupportAvailability",
@@ -1871,50 +1875,80 @@ def _deadline_reasons(plan: _Plan, deadline: Deadline, pauses: _Pauses) -> tuple
     return tuple(why)
 
 
-def _deadline(
-    plan: _Plan,
-    spec: _Spec,
-    sequence: int,
-    start_us: int,
-    end: dt.datetime | None,
-    pauses: _Pauses,
-) -> Deadline:
-    """One window's deadline: target and limit added on the plan's calendar, less pauses."""
-    cal = plan.calendar
-    if pauses:
-        t_us = _padd(cal, start_us, spec[2], pauses)
-        l_us = _padd(cal, start_us, spec[3], pauses)
-    else:
-        t_us, l_us = cal._add_pair_us(start_us, spec[2], spec[3])
-    return Deadline(spec[0], sequence, spec[1], end, start_us, t_us, l_us, plan, pauses)
+# Number rows: what deadlines_many and status_many keep per ticket, and what the per-ticket
+# functions build their results from (one code path). Instants are µs since the epoch;
+# _HELD stands for "no instant yet: an open pause holds the clock".
+_HELD = -(1 << 63)
 
 
-def _deadlines(ticket: Ticket, pol: SlaPolicy, zone: object) -> TicketDeadlines:
-    """The body of :func:`deadlines` and :func:`deadlines_many` (one code path)."""
-    plan = _plan(pol, ticket, zone)
+def _held(us: int) -> int | None:
+    return None if us == _HELD else us
+
+
+def _pair(cal: BusinessCalendar, start: int, spec: _Spec, pauses: _Pauses) -> tuple[int, int]:
+    """Target and limit instants of a window starting at *start*, less *pauses*."""
+    if not pauses:
+        return cal._add_pair_us(start, spec[2], spec[3])
+    t_us = _padd(cal, start, spec[2], pauses)
+    l_us = _padd(cal, start, spec[3], pauses)
+    return (_HELD if t_us is None else t_us, _HELD if l_us is None else l_us)
+
+
+def _deadline_row(plan: _Plan, ticket: Ticket) -> tuple[int, ...]:
+    """Target and limit of every window of *ticket*, acknowledgement first (empty if exempt)."""
     if plan.exempt:
-        return TicketDeadlines(ticket.id, pol.name, True, None, "", None, (), plan)
+        return ()
+    opened_us, responses_us, pauses = ticket._instants
+    cal = plan.calendar
+    row: tuple[int, ...] = _pair(cal, opened_us, plan.ack, pauses)
+    pd = plan.pd
+    if pd is not None and responses_us:
+        for i in range(len(responses_us) if plan.recurring else 1):
+            row += _pair(cal, responses_us[i], pd, pauses)
+    return row
+
+
+def _deadlines_from(plan: _Plan, ticket: Ticket, row: Sequence[int]) -> TicketDeadlines:
+    """The :class:`TicketDeadlines` of *ticket* from its number row (see :func:`_deadline_row`)."""
+    policy = plan.policy.name
+    if plan.exempt:
+        return TicketDeadlines(ticket.id, policy, True, None, "", None, (), plan)
     opened_us, responses_us, pauses = ticket._instants
     responses = ticket.responses
+    metric, window = plan.ack[0], plan.ack[1]
     first = responses[0] if responses else None
-    ack = _deadline(plan, plan.ack, 0, opened_us, first, pauses)
+    t_us, l_us = row[0], row[1]
+    ack = Deadline(
+        metric,
+        0,
+        window,
+        first,
+        opened_us,
+        None if t_us == _HELD else t_us,
+        None if l_us == _HELD else l_us,
+        plan,
+        pauses,
+    )
     more: tuple[Deadline, ...] = ()
-    pd = plan.pd
-    if pd is not None and responses:
-        n = len(responses) if plan.recurring else 1
-        last = len(responses) - 1
+    if len(row) > 2:
+        pd = plan.pd
+        assert pd is not None  # a row longer than the acknowledgement has determinations
+        metric, window, count = pd[0], pd[1], len(responses)
         more = tuple(
-            _deadline(
+            Deadline(
+                metric,
+                k,
+                window,
+                responses[k] if k < count else None,
+                responses_us[k - 1],
+                _held(row[2 * k]),
+                _held(row[2 * k + 1]),
                 plan,
-                pd,
-                i + 1,
-                responses_us[i],
-                responses[i + 1] if i < last else None,
                 pauses,
             )
-            for i in range(n)
+            for k in range(1, len(row) // 2)
         )
-    return TicketDeadlines(ticket.id, pol.name, False, plan.kind, plan.zone_name, ack, more, plan)
+    return TicketDeadlines(ticket.id, policy, False, plan.kind, plan.zone_name, ack, more, plan)
 
 
 def deadlines(
@@ -1939,7 +1973,125 @@ def deadlines(
             :class:`SlaPolicy`.
         UnknownKeyError: a zone, or a severity the policy's matrix lacks.
     """
-    return _deadlines(ticket, ZOHO if policy is None else _policy(policy), zone)
+    plan = _plan(ZOHO if policy is None else _policy(policy), ticket, zone)
+    return _deadlines_from(plan, ticket, _deadline_row(plan, ticket))
+
+
+def _frozen_setattr(self: object, name: str, value: object) -> None:
+    raise attrs.exceptions.FrozenInstanceError
+
+
+def _frozen_delattr(self: object, name: str) -> None:
+    raise attrs.exceptions.FrozenInstanceError
+
+
+class _Batch:
+    """Rows of numbers for many tickets, one run of ``_rows`` per ticket (see DeadlineBatch)."""
+
+    __slots__ = ("_policy", "_rows", "_starts", "_tickets", "_zone")
+    __setattr__ = _frozen_setattr
+    __delattr__ = _frozen_delattr
+    __hash__ = None  # type: ignore[assignment]
+    _tickets: tuple[Ticket, ...]
+    _policy: SlaPolicy
+    _zone: object
+    _rows: array[int]
+    _starts: array[int]
+
+    def _keep(
+        self,
+        tickets: tuple[Ticket, ...],
+        policy: SlaPolicy,
+        zone: object,
+        rows: array[int],
+        starts: array[int],
+    ) -> None:
+        """Set the fields once, when the batch is made (it is immutable after)."""
+        init = object.__setattr__
+        init(self, "_tickets", tickets)
+        init(self, "_policy", policy)
+        init(self, "_zone", zone)
+        init(self, "_rows", rows)
+        init(self, "_starts", starts)
+
+    def __getstate__(self) -> dict[str, object]:
+        names = (n for c in type(self).__mro__ for n in c.__dict__.get("__slots__", ()))
+        return {name: getattr(self, name) for name in names}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+
+    def __len__(self) -> int:
+        return len(self._tickets)
+
+    def _index(self, index: int) -> int:
+        if not isinstance(index, int) or isinstance(index, bool):
+            raise InvalidTypeError("index", index, "an int or a slice")
+        n = len(self._tickets)
+        if not -n <= index < n:
+            raise IndexError(f"index {index} out of range for {n} tickets")
+        return index % n
+
+    def _row(self, i: int) -> tuple[_Plan, Ticket, array[int]]:
+        ticket = self._tickets[i]
+        row = self._rows[self._starts[i] : self._starts[i + 1]]
+        return _plan(self._policy, ticket, self._zone), ticket, row
+
+    def _key(self) -> tuple[object, ...]:
+        zone = self._zone.key if isinstance(self._zone, ZoneInfo) else self._zone
+        return (self._policy, zone, self._tickets, self._rows, self._starts)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        assert isinstance(other, _Batch)
+        return self._key() == other._key()
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}: {len(self)} tickets under {self._policy.name}>"
+
+
+class DeadlineBatch(_Batch, Sequence[TicketDeadlines]):
+    """The deadlines of many tickets, held as rows of integers: what :func:`deadlines_many` returns.
+
+    A sequence of :class:`TicketDeadlines`, in the order the tickets were
+    given: ``batch[i]`` equals ``deadlines(tickets[i], policy=..., zone=...)``.
+    Every deadline is computed when the batch is built; the result objects
+    are built each time an item is read and are not kept, so a batch of a
+    million tickets holds a few integers per ticket rather than millions of
+    objects. Batches are immutable; two are equal when they hold the same
+    tickets, policy, zone and deadlines.
+
+    >>> sp = ZoneInfo("America/Sao_Paulo")
+    >>> batch = deadlines_many([Ticket(str(k), dt.datetime(2026, 11, 23, 9 + k, tzinfo=sp),
+    ...     severity=1, category="slowness", level="Premium", country="BR") for k in range(3)])
+    >>> batch
+    <DeadlineBatch: 3 tickets under Zoho>
+    >>> batch[-1].acknowledgement.limit_at.hour, len(batch[:2])
+    (14, 2)
+    """
+
+    __slots__ = ()
+
+    def __init__(self) -> None:
+        raise TypeError("a DeadlineBatch is returned by deadlines_many(), not built directly")
+
+    @overload
+    def __getitem__(self, index: int) -> TicketDeadlines: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[TicketDeadlines]: ...
+
+    def __getitem__(self, index: int | slice) -> TicketDeadlines | list[TicketDeadlines]:
+        """The deadlines of the ticket at *index* (a list of them for a slice)."""
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        return _deadlines_from(*self._row(self._index(index)))
+
+    def __iter__(self) -> Iterator[TicketDeadlines]:
+        for i in range(len(self)):
+            yield _deadlines_from(*self._row(i))
 
 
 def deadlines_many(
@@ -1947,13 +2099,15 @@ def deadlines_many(
     *,
     policy: SlaPolicy | None = None,
     zone: str | ZoneInfo | None = None,
-) -> list[TicketDeadlines]:
+) -> DeadlineBatch:
     """Return :func:`deadlines` of every ticket, in order, for bulk jobs.
 
     Same rules (``zoho.sla.matrix``, ``zoho.sla.weekday_clock``,
     ``appb.first_response.one_business_day``), same code path and same values
     as calling :func:`deadlines` on each ticket; the policy is checked once
-    for the batch.
+    for the batch. Every deadline is computed now; the batch keeps them as
+    integers and builds each ticket's :class:`TicketDeadlines` when it is read
+    (see :class:`DeadlineBatch`).
 
     >>> sp = ZoneInfo("America/Sao_Paulo")
     >>> batch = [Ticket(str(k), dt.datetime(2026, 11, 23, 9 + k, tzinfo=sp), severity=1,
@@ -1967,7 +2121,15 @@ def deadlines_many(
         UnknownKeyError: a zone, or a severity the policy's matrix lacks.
     """
     pol = ZOHO if policy is None else _policy(policy)
-    return [_deadlines(t, pol, zone) for t in tickets]
+    items = tuple(tickets)
+    rows, starts = array("q"), array("q", [0])
+    extend, mark = rows.extend, starts.append
+    for t in items:
+        extend(_deadline_row(_plan(pol, t, zone), t))
+        mark(len(rows))
+    batch = object.__new__(DeadlineBatch)
+    batch._keep(items, pol, zone, rows, starts)
+    return batch
 
 
 def _span_words(span: BusinessSpan) -> str:
@@ -2006,48 +2168,71 @@ def _share(elapsed: int, limit: int) -> Decimal:
     return Decimal(q).scaleb(-4)
 
 
-def _window_status(
-    plan: _Plan,
-    spec: _Spec,
-    sequence: int,
-    start: int,
-    end_dt: dt.datetime | None,
-    end_us: int,
-    pauses: _Pauses,
-    at: dt.datetime,
-    at_us: int,
-) -> WindowStatus:
-    """One window's state at *at*; *end_dt*/*end_us* is the response closing it, if any."""
-    _, _, target, limit = spec
-    cal = plan.calendar
-    if end_dt is None or end_us > at_us:
-        end_dt, end_us = None, at_us
-    if pauses:
-        elapsed = _net(cal, start, end_us, pauses)
-        t_us = _padd(cal, start, target, pauses)
-        l_us = _padd(cal, start, limit, pauses)
-    else:
-        elapsed, t_us, l_us = cal._window_us(start, end_us, target, limit)
-    if end_dt is not None:
-        state = ClockState.MET if l_us is None or end_us <= l_us else ClockState.MET_LATE
-    elif l_us is not None and at_us > l_us:
-        state = ClockState.BREACHED
-    elif pauses and pauses[-1][1] is None:
-        state = ClockState.PAUSED
-    elif t_us is not None and at_us > t_us:
-        state = ClockState.AT_RISK
-    else:
-        state = ClockState.RUNNING
-    return WindowStatus(
-        spec[0], sequence, state, at, end_dt, start, elapsed, limit, t_us, l_us, plan, pauses
+# A window's state in a number row: its index in _STATES.
+_STATES = tuple(ClockState)
+_RUNNING, _AT_RISK, _BREACHED, _MET, _MET_LATE, _PAUSED = (
+    _STATES.index(s)
+    for s in (
+        ClockState.RUNNING,
+        ClockState.AT_RISK,
+        ClockState.BREACHED,
+        ClockState.MET,
+        ClockState.MET_LATE,
+        ClockState.PAUSED,
     )
+)
 
 
-def _status(
-    ticket: Ticket, at: dt.datetime, at_us: int, pol: SlaPolicy, zone: object
+def _window_row(
+    cal: BusinessCalendar, spec: _Spec, start: int, end: int | None, pauses: _Pauses, at: int
+) -> tuple[int, int, int, int]:
+    """State, elapsed business time, target and limit instants of one window at *at*.
+
+    *end* is the response closing the window if it came by *at*, else None.
+    """
+    stop = at if end is None else end
+    if pauses:
+        elapsed = _net(cal, start, stop, pauses)
+        t_us = _padd(cal, start, spec[2], pauses)
+        l_us = _padd(cal, start, spec[3], pauses)
+    else:
+        elapsed, t_us, l_us = cal._window_us(start, stop, spec[2], spec[3])
+    if end is not None:
+        state = _MET if l_us is None or end <= l_us else _MET_LATE
+    elif l_us is not None and at > l_us:
+        state = _BREACHED
+    elif pauses and pauses[-1][1] is None:
+        state = _PAUSED
+    elif t_us is not None and at > t_us:
+        state = _AT_RISK
+    else:
+        state = _RUNNING
+    return (state, elapsed, _HELD if t_us is None else t_us, _HELD if l_us is None else l_us)
+
+
+def _status_row(plan: _Plan, ticket: Ticket, at: int) -> tuple[int, ...]:
+    """Four numbers (see :func:`_window_row`) per window started by *at* (empty if exempt)."""
+    if plan.exempt:
+        return ()
+    opened_us, responses_us, pauses = ticket._instants
+    if pauses:
+        pauses = _clip(pauses, at)
+    cal = plan.calendar
+    answered = bisect_right(responses_us, at) if responses_us else 0  # they are sorted
+    first = responses_us[0] if answered else None
+    row: tuple[int, ...] = _window_row(cal, plan.ack, opened_us, first, pauses, at)
+    pd = plan.pd
+    if pd is not None and answered:
+        for i in range(answered if plan.recurring else 1):
+            end = responses_us[i + 1] if i + 1 < answered else None
+            row += _window_row(cal, pd, responses_us[i], end, pauses, at)
+    return row
+
+
+def _status_from(
+    plan: _Plan, ticket: Ticket, at: dt.datetime, at_us: int, row: Sequence[int]
 ) -> TicketStatus:
-    """The body of :func:`status` and :func:`status_many` (one code path)."""
-    plan = _plan(pol, ticket, zone)
+    """The :class:`TicketStatus` of *ticket* at *at* from its number row."""
     if plan.exempt:
         ack = WindowStatus(
             Metric.ACKNOWLEDGEMENT, 0, ClockState.EXEMPT, at, None, None, 0, None, None, None, plan
@@ -2057,31 +2242,44 @@ def _status(
     if pauses:
         pauses = _clip(pauses, at_us)
     responses = ticket.responses
-    if responses:
-        first, first_us = responses[0], responses_us[0]
-    else:
-        first, first_us = None, 0
-    ack = _window_status(plan, plan.ack, 0, opened_us, first, first_us, pauses, at, at_us)
-    more: tuple[WindowStatus, ...] = ()
+    answered = responses[0] if responses and responses_us[0] <= at_us else None
+    spec = plan.ack
+    state, elapsed, t_us, l_us = row[0], row[1], row[2], row[3]
+    ack = WindowStatus(
+        spec[0],
+        0,
+        _STATES[state],
+        at,
+        answered,
+        opened_us,
+        elapsed,
+        spec[3],
+        None if t_us == _HELD else t_us,
+        None if l_us == _HELD else l_us,
+        plan,
+        pauses,
+    )
+    if len(row) == 4:
+        return TicketStatus(ticket.id, at, False, ack, (), plan)
     pd = plan.pd
-    if pd is not None and responses and first_us <= at_us:
-        n = len(responses) if plan.recurring else 1
-        last = len(responses) - 1
-        more = tuple(
-            _window_status(
-                plan,
-                pd,
-                i + 1,
-                responses_us[i],
-                responses[i + 1] if i < last else None,
-                responses_us[i + 1] if i < last else 0,
-                pauses,
-                at,
-                at_us,
-            )
-            for i in range(n)
-            if responses_us[i] <= at_us
+    assert pd is not None  # a row longer than one window has determinations
+    more = tuple(
+        WindowStatus(
+            pd[0],
+            k,
+            _STATES[row[4 * k]],
+            at,
+            responses[k] if k < len(responses) and responses_us[k] <= at_us else None,
+            responses_us[k - 1],
+            row[4 * k + 1],
+            pd[3],
+            _held(row[4 * k + 2]),
+            _held(row[4 * k + 3]),
+            plan,
+            pauses,
         )
+        for k in range(1, len(row) // 4)
+    )
     return TicketStatus(ticket.id, at, False, ack, more, plan)
 
 
@@ -2108,7 +2306,99 @@ def status(
             :class:`SlaPolicy`.
     """
     at_us = _instant_us(at, "at")
-    return _status(ticket, at, at_us, ZOHO if policy is None else _policy(policy), zone)
+    plan = _plan(ZOHO if policy is None else _policy(policy), ticket, zone)
+    return _status_from(plan, ticket, at, at_us, _status_row(plan, ticket, at_us))
+
+
+class StatusBatch(_Batch, Sequence[TicketStatus]):
+    """The status of many tickets, held as rows of integers: what :func:`status_many` returns.
+
+    A sequence of :class:`TicketStatus`, in the order the tickets were given:
+    ``batch[i]`` equals ``status(tickets[i], at_i, policy=..., zone=...)``.
+    Every window's state, elapsed time, target and limit are computed when
+    the batch is built; the result objects are built each time an item is
+    read and are not kept (see :class:`DeadlineBatch`). :meth:`ids` answers
+    "which tickets are breached" without building any.
+
+    >>> sp = ZoneInfo("America/Sao_Paulo")
+    >>> opened = dt.datetime(2026, 11, 23, 9, tzinfo=sp)
+    >>> batch = status_many([Ticket(str(k), opened, severity=1 + k, category="slowness",
+    ...     level="Premium", country="BR") for k in range(3)], opened + dt.timedelta(hours=7))
+    >>> batch.ids(ClockState.BREACHED), batch[1].acknowledgement.state.value
+    (('0',), 'at risk')
+    """
+
+    __slots__ = ("_at", "_at_us")
+    _at: dt.datetime | tuple[dt.datetime, ...]
+    _at_us: int | array[int]
+
+    def __init__(self) -> None:
+        raise TypeError("a StatusBatch is returned by status_many(), not built directly")
+
+    def _instant(self, i: int) -> tuple[dt.datetime, int]:
+        if isinstance(self._at, dt.datetime):
+            assert isinstance(self._at_us, int)
+            return self._at, self._at_us
+        assert not isinstance(self._at_us, int)
+        return self._at[i], self._at_us[i]
+
+    def _item(self, i: int) -> TicketStatus:
+        plan, ticket, row = self._row(i)
+        return _status_from(plan, ticket, *self._instant(i), row)
+
+    @overload
+    def __getitem__(self, index: int) -> TicketStatus: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[TicketStatus]: ...
+
+    def __getitem__(self, index: int | slice) -> TicketStatus | list[TicketStatus]:
+        """The status of the ticket at *index* (a list of them for a slice)."""
+        if isinstance(index, slice):
+            return [self._item(i) for i in range(*index.indices(len(self)))]
+        return self._item(self._index(index))
+
+    def __iter__(self) -> Iterator[TicketStatus]:
+        for i in range(len(self)):
+            yield self._item(i)
+
+    def _key(self) -> tuple[object, ...]:
+        each = self._at_us
+        if isinstance(each, int):  # one instant for the batch: equal to it given per ticket
+            each = array("q", [each]) * len(self)
+        return (*super()._key(), each)
+
+    def ids(
+        self, state: ClockState | str, *, metric: Metric | str = Metric.ACKNOWLEDGEMENT
+    ) -> tuple[str, ...]:
+        """Return the ids of the tickets whose *metric* window is in *state*, in order.
+
+        For problem determination, a ticket's latest window counts; tickets
+        with none started are left out. Exempt tickets have an exempt
+        acknowledgement. Reads the kept numbers: no result object is built.
+
+        Raises:
+            UnknownKeyError: an unknown state or metric.
+        """
+        wanted = _coerce_enum("state", state, ClockState)
+        which = _metric(metric)
+        rows, starts, tickets = self._rows, self._starts, self._tickets
+        if wanted is ClockState.EXEMPT:
+            if which is not Metric.ACKNOWLEDGEMENT:
+                return ()
+            return tuple(t.id for i, t in enumerate(tickets) if starts[i] == starts[i + 1])
+        code = _STATES.index(wanted)
+        if which is Metric.ACKNOWLEDGEMENT:
+            return tuple(
+                t.id
+                for i, t in enumerate(tickets)
+                if starts[i] != starts[i + 1] and rows[starts[i]] == code
+            )
+        return tuple(
+            t.id
+            for i, t in enumerate(tickets)
+            if starts[i + 1] - starts[i] > 4 and rows[starts[i + 1] - 4] == code
+        )
 
 
 def status_many(
@@ -2117,13 +2407,15 @@ def status_many(
     *,
     policy: SlaPolicy | None = None,
     zone: str | ZoneInfo | None = None,
-) -> list[TicketStatus]:
+) -> StatusBatch:
     """Return :func:`status` of every ticket, in order, for bulk jobs.
 
     Same rules (``zoho.sla.matrix``, ``zoho.sla.weekday_clock``, or the
     policy's own), same code path and same values as calling :func:`status`
     on each ticket. *at* is one instant for the whole batch, or an iterable
-    of one instant per ticket.
+    of one instant per ticket. Every window is computed now; the batch keeps
+    the numbers and builds each :class:`TicketStatus` when it is read (see
+    :class:`StatusBatch`).
 
     >>> sp = ZoneInfo("America/Sao_Paulo")
     >>> opened = dt.datetime(2026, 11, 23, 9, tzinfo=sp)
@@ -2139,18 +2431,32 @@ def status_many(
             :class:`SlaPolicy`.
     """
     pol = ZOHO if policy is None else _policy(policy)
+    items = tuple(tickets)
+    rows, starts = array("q"), array("q", [0])
+    extend, mark = rows.extend, starts.append
+    stamps: dt.datetime | tuple[dt.datetime, ...]
+    micros: int | array[int]
     if isinstance(at, dt.datetime | str | bytes) or not isinstance(at, Iterable):
-        at_us = _instant_us(at, "at")
-        return [_status(t, at, at_us, pol, zone) for t in tickets]
-    items = tickets if isinstance(tickets, Sequence) else tuple(tickets)
-    instants = at if isinstance(at, Sequence) else tuple(at)
-    if len(items) != len(instants):
-        raise InvalidValueError(
-            "at", f"{len(instants)} instants", f"one instant per ticket ({len(items)} tickets)"
-        )
-    return [
-        _status(t, a, _instant_us(a, "at"), pol, zone) for t, a in zip(items, instants, strict=True)
-    ]
+        stamps = at
+        micros = at_us = _instant_us(at, "at")
+        for t in items:
+            extend(_status_row(_plan(pol, t, zone), t, at_us))
+            mark(len(rows))
+    else:
+        stamps = tuple(at)
+        if len(items) != len(stamps):
+            raise InvalidValueError(
+                "at", f"{len(stamps)} instants", f"one instant per ticket ({len(items)} tickets)"
+            )
+        micros = array("q", [_instant_us(a, "at") for a in stamps])
+        for t, at_us in zip(items, micros, strict=True):
+            extend(_status_row(_plan(pol, t, zone), t, at_us))
+            mark(len(rows))
+    batch = object.__new__(StatusBatch)
+    batch._keep(items, pol, zone, rows, starts)
+    object.__setattr__(batch, "_at", stamps)
+    object.__setattr__(batch, "_at_us", micros)
+    return batch
 
 
 # ---------------------------------------------------------------------------
