@@ -2,7 +2,8 @@
 
 ``dev`` (the default) is quick; ``ci`` runs more examples, derandomised so a
 CI failure reproduces. Choose with ``HYPOTHESIS_PROFILE=ci`` (set by
-``scripts/check.py`` when ``CI`` is set).
+``scripts/check.py`` when ``CI`` is set). ``soak`` runs many random examples,
+to hunt rare cases by hand (``HYPOTHESIS_PROFILE=soak pytest tests``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,13 @@ settings.register_profile(
     max_examples=300,
     deadline=None,
     derandomize=True,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "soak",
+    max_examples=2000,
+    deadline=None,
     print_blob=True,
     suppress_health_check=[HealthCheck.too_slow],
 )
