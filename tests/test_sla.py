@@ -856,6 +856,13 @@ def _ticket(**kw: object) -> object:
         (lambda: deadlines(_ticket(), zone=["UTC"]), InvalidTypeError,  # type: ignore[arg-type]
          r"'zone' must be an IANA zone name or a ZoneInfo"),
         (lambda: status_many([_ticket()], NAIVE), NaiveDatetimeError, r"'at' must be an aware"),
+        (lambda: deadlines_many(None), InvalidTypeError, r"'tickets' must be an iterable of Ticket"),  # type: ignore[arg-type]
+        (lambda: deadlines_many(_ticket()), InvalidTypeError, r"'tickets' must be an iterable"),  # type: ignore[arg-type]
+        (lambda: status_many(5, OPENED), InvalidTypeError, r"'tickets' must be an iterable"),  # type: ignore[arg-type]
+        (lambda: status_many(5, [OPENED]), InvalidTypeError, r"'tickets' must be an iterable"),  # type: ignore[arg-type]
+        (lambda: status_many([_ticket()], OPENED).ids(None), InvalidTypeError, r"'state' must be a ClockState"),  # type: ignore[arg-type]
+        (lambda: status_many([_ticket()], OPENED).ids("met", metric="uptime"), UnknownKeyError,
+         r"unknown metric 'uptime'"),
         (lambda: status_many([_ticket()], [OPENED, OPENED]), InvalidValueError,
          r"'at' must be one instant per ticket \(1 tickets\) \(got '2 instants'\)"),
         (lambda: status_many([_ticket()], "2026-11-23"), InvalidTypeError, r"'at' must be"),  # type: ignore[arg-type]

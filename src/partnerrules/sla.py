@@ -1977,6 +1977,13 @@ def deadlines(
     return _deadlines_from(plan, ticket, _deadline_row(plan, ticket))
 
 
+def _batch_of(tickets: object) -> tuple[Ticket, ...]:
+    """The tickets of a bulk call as a tuple (each item is checked when it is planned)."""
+    if isinstance(tickets, Ticket) or not isinstance(tickets, Iterable):
+        raise InvalidTypeError("tickets", tickets, "an iterable of Ticket")
+    return tuple(tickets)
+
+
 def _frozen_setattr(self: object, name: str, value: object) -> None:
     raise attrs.exceptions.FrozenInstanceError
 
@@ -2116,12 +2123,12 @@ def deadlines_many(
     [12, 13, 14]
 
     Raises:
-        InvalidTypeError: an item is not a :class:`Ticket`, or *policy* not an
-            :class:`SlaPolicy`.
+        InvalidTypeError: *tickets* is not an iterable of :class:`Ticket`, or
+            *policy* not an :class:`SlaPolicy`.
         UnknownKeyError: a zone, or a severity the policy's matrix lacks.
     """
     pol = ZOHO if policy is None else _policy(policy)
-    items = tuple(tickets)
+    items = _batch_of(tickets)
     rows, starts = array("q"), array("q", [0])
     extend, mark = rows.extend, starts.append
     for t in items:
@@ -2427,11 +2434,11 @@ def status_many(
     Raises:
         NaiveDatetimeError: an instant has no zone.
         InvalidValueError: not one instant per ticket.
-        InvalidTypeError: an item is not a :class:`Ticket`, or *policy* not an
-            :class:`SlaPolicy`.
+        InvalidTypeError: *tickets* is not an iterable of :class:`Ticket`, or
+            *policy* not an :class:`SlaPolicy`.
     """
     pol = ZOHO if policy is None else _policy(policy)
-    items = tuple(tickets)
+    items = _batch_of(tickets)
     rows, starts = array("q"), array("q", [0])
     extend, mark = rows.extend, starts.append
     stamps: dt.datetime | tuple[dt.datetime, ...]
