@@ -73,8 +73,15 @@ def _restore_attribute_doc(app, what, name, obj, options, lines):  # type: ignor
 
 
 def _public_bases(app, name, obj, options, bases):  # type: ignore[no-untyped-def]
-    """Show only public base classes: private ones are implementation detail."""
-    bases[:] = [b for b in bases if not getattr(b, "__name__", "").startswith("_")]
+    """Show public base classes: a private one is replaced by its own public bases."""
+    shown = []
+    for base in bases:
+        cls = getattr(base, "__origin__", base)
+        if getattr(cls, "__name__", "").startswith("_"):
+            shown.extend(b for b in cls.__bases__ if not b.__name__.startswith("_"))
+        else:
+            shown.append(base)
+    bases[:] = shown
 
 
 def setup(app):  # type: ignore[no-untyped-def]

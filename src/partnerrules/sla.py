@@ -32,6 +32,7 @@ taken into account the next time it is asked.
 
 from __future__ import annotations
 
+import abc
 import datetime as dt
 import enum
 import functools
@@ -1992,7 +1993,10 @@ def _frozen_delattr(self: object, name: str) -> None:
     raise attrs.exceptions.FrozenInstanceError
 
 
-class _Batch:
+_R = TypeVar("_R")
+
+
+class _Batch(Sequence[_R]):
     """Rows of numbers for many tickets, one run of ``_rows`` per ticket (see DeadlineBatch)."""
 
     __slots__ = ("_policy", "_rows", "_starts", "_tickets", "_zone")
@@ -2040,6 +2044,26 @@ class _Batch:
             raise IndexError(f"index {index} out of range for {n} tickets")
         return index % n
 
+    @abc.abstractmethod
+    def _item(self, i: int) -> _R:
+        """The result of the ticket at *i* (0 <= i < len), built from its row."""
+
+    @overload
+    def __getitem__(self, index: int) -> _R: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[_R]: ...
+
+    def __getitem__(self, index: int | slice) -> _R | list[_R]:
+        """The result of the ticket at *index* (a list of them for a slice)."""
+        if isinstance(index, slice):
+            return [self._item(i) for i in range(*index.indices(len(self)))]
+        return self._item(self._index(index))
+
+    def __iter__(self) -> Iterator[_R]:
+        for i in range(len(self)):
+            yield self._item(i)
+
     def _row(self, i: int) -> tuple[_Plan, Ticket, array[int]]:
         ticket = self._tickets[i]
         row = self._rows[self._starts[i] : self._starts[i + 1]]
@@ -2053,13 +2077,13 @@ class _Batch:
         if type(other) is not type(self):
             return NotImplemented
         assert isinstance(other, _Batch)
-        return self._key() == other._key()
+        return bool(self._key() == other._key())
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__}: {len(self)} tickets under {self._policy.name}>"
 
 
-class DeadlineBatch(_Batch, Sequence[TicketDeadlines]):
+class DeadlineBatch(_Batch[TicketDeadlines]):
     """The deadlines of many tickets, held as rows of integers: what :func:`deadlines_many` returns.
 
     A sequence of :class:`TicketDeadlines`, in the order the tickets were
@@ -2084,21 +2108,8 @@ class DeadlineBatch(_Batch, Sequence[TicketDeadlines]):
     def __init__(self) -> None:
         raise TypeError("a DeadlineBatch is returned by deadlines_many(), not built directly")
 
-    @overload
-    def __getitem__(self, index: int) -> TicketDeadlines: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[TicketDeadlines]: ...
-
-    def __getitem__(self, index: int | slice) -> TicketDeadlines | list[TicketDeadlines]:
-        """The deadlines of the ticket at *index* (a list of them for a slice)."""
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        return _deadlines_from(*self._row(self._index(index)))
-
-    def __iter__(self) -> Iterator[TicketDeadlines]:
-        for i in range(len(self)):
-            yield _deadlines_from(*self._row(i))
+    def _item(self, i: int) -> TicketDeadlines:
+        return _deadlines_from(*self._row(i))
 
 
 def deadlines_many(
@@ -2317,7 +2328,7 @@ def status(
     return _status_from(plan, ticket, at, at_us, _status_row(plan, ticket, at_us))
 
 
-class StatusBatch(_Batch, Sequence[TicketStatus]):
+class StatusBatch(_Batch[TicketStatus]):
     """The status of many tickets, held as rows of integers: what :func:`status_many` returns.
 
     A sequence of :class:`TicketStatus`, in the order the tickets were given:
@@ -2352,22 +2363,6 @@ class StatusBatch(_Batch, Sequence[TicketStatus]):
     def _item(self, i: int) -> TicketStatus:
         plan, ticket, row = self._row(i)
         return _status_from(plan, ticket, *self._instant(i), row)
-
-    @overload
-    def __getitem__(self, index: int) -> TicketStatus: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[TicketStatus]: ...
-
-    def __getitem__(self, index: int | slice) -> TicketStatus | list[TicketStatus]:
-        """The status of the ticket at *index* (a list of them for a slice)."""
-        if isinstance(index, slice):
-            return [self._item(i) for i in range(*index.indices(len(self)))]
-        return self._item(self._index(index))
-
-    def __iter__(self) -> Iterator[TicketStatus]:
-        for i in range(len(self)):
-            yield self._item(i)
 
     def _key(self) -> tuple[object, ...]:
         each = self._at_us
