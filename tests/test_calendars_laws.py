@@ -431,3 +431,77 @@ def test_ten_and_444_business_days_on_the_br_sp_support_calendar_match_numpy() -
         assert cal.add_business_days(start, n) == datetime.combine(
             expected.astype(date), time(10), tzinfo=SP
         )
+
+
+@st.composite
+def same_hours_every_open_day(draw: st.DrawFn) -> tuple[BusinessCalendar, timedelta]:
+    """A calendar whose open days all have the same intervals (breaks included), and their length.
+
+    Edges fall on quarter hours between 04:00 and 23:45, where no zone drawn here changes its
+    clocks, so every open day really has the same length.
+    """
+    points = sorted(draw(st.lists(st.integers(16, 95), min_size=2, max_size=6, unique=True)))
+    if len(points) % 2:
+        points.pop()
+    hours = [
+        (time(a // 4, a % 4 * 15), time(b // 4, b % 4 * 15))
+        for a, b in zip(points[::2], points[1::2], strict=True)
+    ]
+    weekdays = draw(st.sets(st.integers(0, 6), min_size=1))
+    closures = draw(st.lists(st.dates(date(2017, 1, 1), date(2019, 12, 31)), max_size=20))
+    cal = BusinessCalendar(
+        draw(st.sampled_from(ZONES)),
+        dict.fromkeys(weekdays, hours),
+        closures=closures,
+        country=draw(st.sampled_from([None, "BR", "US"])),
+    )
+    length = sum(
+        (datetime.combine(date.min, b) - datetime.combine(date.min, a) for a, b in hours),
+        timedelta(),
+    )
+    return cal, length
+
+
+@pytest.mark.rule("calendar.business_time")
+@given(
+    case=same_hours_every_open_day(),
+    day=st.dates(date(2017, 3, 1), date(2019, 10, 31)),
+    quarter=st.integers(0, 95),
+    n=st.integers(-30, 30),
+)
+def test_business_days_are_whole_day_lengths_from_any_instant(
+    case: tuple[BusinessCalendar, timedelta], day: date, quarter: int, n: int
+) -> None:
+    """calendar.business_time: n days == n x the day length, from inside breaks and at edges too.
+
+    Quarter-hour instants hit openings, closings, midday closes and breaks often; the position
+    of an instant in a break is the open time of its day so far (issue: Friday 12:30 + 1 day
+    was Friday 18:00 instead of Monday 12:00).
+    """
+    cal, length = case
+    a = datetime.combine(day, time(quarter // 4, quarter % 4 * 15), tzinfo=cal.zone)
+    assert utc(cal.add_business_days(a, n)) == utc(cal.add(a, n * length))
+
+
+@pytest.mark.rule("calendar.business_time")
+@pytest.mark.parametrize(
+    ("start", "n", "expected"),
+    [
+        (datetime(2026, 6, 5, 12, 30), 1, datetime(2026, 6, 8, 12, 0)),  # in the break
+        (datetime(2026, 6, 5, 12, 30), -1, datetime(2026, 6, 4, 13, 0)),
+        (datetime(2026, 6, 5, 12, 0), 1, datetime(2026, 6, 8, 12, 0)),  # at the midday close
+        (datetime(2026, 6, 5, 12, 0), -1, datetime(2026, 6, 4, 13, 0)),
+        (datetime(2026, 6, 5, 13, 0), 1, datetime(2026, 6, 8, 12, 0)),  # at the reopening
+        (datetime(2026, 6, 5, 8, 0), 1, datetime(2026, 6, 5, 18, 0)),  # before opening
+        (datetime(2026, 6, 5, 18, 0), 1, datetime(2026, 6, 8, 18, 0)),  # at closing
+        (datetime(2026, 6, 5, 18, 0), -1, datetime(2026, 6, 5, 9, 0)),  # = add(t, -8 h)
+    ],
+)
+def test_a_lunch_break_keeps_the_mornings_progress(
+    start: datetime, n: int, expected: datetime
+) -> None:
+    """calendar.business_time: positions in a break count the morning (09-12, 13-18 weekdays)."""
+    cal = BusinessCalendar("UTC", {d: [(time(9), time(12)), (time(13), time(18))] for d in range(5)})
+    assert cal.add_business_days(start.replace(tzinfo=cal.zone), n) == expected.replace(
+        tzinfo=cal.zone
+    )

@@ -836,16 +836,19 @@ class BusinessCalendar:
     def add_business_days(self, start: dt.datetime, n: int) -> dt.datetime:
         """Move *n* business days from *start* (``calendar.business_time``).
 
-        An open day is a local date with some open time. The position of
-        *start* is its open day and the open time of that day before it; a
-        *start* outside the open hours sits at position zero of the next open
-        day (the clock starts at the next opening). The result is the same
-        position in the open day *n* days on (backwards when *n* < 0): the
-        earliest such instant going forwards (so position zero is the previous
-        open day's closing) and the latest going backwards. When the target
-        day is shorter than the position, the result is its last closing. On a
-        uniform calendar this is ``add(start, n * day_length)``. ``n == 0``
-        returns *start*.
+        An open day is a local date with some open time. The *position* of
+        *start* is its open day and the open time of that day before it:
+        inside a break (a lunch hour) or exactly at a midday close it is the
+        open time of the day's earlier intervals, never zero. A *start* before
+        a day's first opening or at or after its last closing sits at position
+        zero of the next open day (the clock starts at the next opening). The
+        result is the same position in the open day *n* days on (backwards
+        when *n* < 0): the earliest such instant going forwards (so position
+        zero is the previous open day's closing) and the latest going
+        backwards. When the target day is shorter than the position, the
+        result is its last closing. On a calendar whose open days all have
+        the same hours this is ``add(start, n * day_length)`` for every
+        *start*. ``n == 0`` returns *start*.
 
         Raises:
             NaiveDatetimeError: *start* has no time zone.
@@ -858,15 +861,44 @@ class BusinessCalendar:
         '2026-11-23T14:00:00+00:00'
         >>> cal.add_business_days(datetime(2026, 11, 21, 14, tzinfo=cal.zone), 1).isoformat()
         '2026-11-23T18:00:00+00:00'
+
+        With a lunch break, an instant inside the break keeps the morning's
+        three hours:
+
+        >>> lunch = BusinessCalendar("UTC", {d: [(time(9), time(12)), (time(13), time(18))]
+        ...                                  for d in range(5)})
+        >>> friday_1230 = datetime(2026, 6, 5, 12, 30, tzinfo=lunch.zone)
+        >>> lunch.add_business_days(friday_1230, 1).isoformat()
+        '2026-06-08T12:00:00+00:00'
+        >>> lunch.add_business_days(friday_1230, -1).isoformat()
+        '2026-06-04T13:00:00+00:00'
         """
         year, us = self._at("start", start)
         n = _validate.integer("n", n)
         if n == 0:
             return start.astimezone(self.zone)
+        return self._out(self._days_us(year, us, n))
+
+    def _add_days_us(self, start_us: int, n: int) -> int:
+        """Integer form of :meth:`add_business_days` (µs since the epoch, ``n != 0``).
+
+        >>> from datetime import time
+        >>> cal = BusinessCalendar("UTC", {d: [(time(9), time(18))] for d in range(5)})
+        >>> friday_16h = 1_795_190_400_000_000  # 2026-11-20 16:00 UTC
+        >>> cal._add_days_us(friday_16h, 1) - friday_16h == 72 * 3_600_000_000
+        True
+        """
+        return self._days_us(self._year_us(start_us, "start"), start_us, n)
+
+    def _days_us(self, year: _Year, us: int, n: int) -> int:
+        """The instant *n* != 0 open days from the instant *us* of *year* (see above)."""
         i = bisect_right(year.starts, us) - 1
-        if i >= 0 and us < year.ends[i]:
+        if i >= 0 and (us < year.ends[i] or i + 1 < year.day_first[year.iday[i] + 1]):
+            # Inside an interval, or in a break between two intervals of the same day
+            # (a midday close included): the open time of the day before the instant.
             k = year.iday[i]
-            offset = year.cum[i] + us - year.starts[i] - year.day_cum[k]
+            inside = us - year.starts[i] if us < year.ends[i] else year.ends[i] - year.starts[i]
+            offset = year.cum[i] + inside - year.day_cum[k]
         else:
             k, offset = i + 1, 0
             k = year.iday[k] if k < len(year.iday) else len(year.day_ords)
@@ -881,11 +913,11 @@ class BusinessCalendar:
             year = self._year(year.year - 1, "n", n)
             k += len(year.day_ords)
         if to_end or offset >= year.day_len[k]:
-            return self._out(year.ends[year.day_first[k + 1] - 1])
+            return year.ends[year.day_first[k + 1] - 1]
         pos = year.day_cum[k] + offset
         if n > 0:
-            return self._out(self._earliest(year, pos))
-        return self._out(self._latest(year, pos))
+            return self._earliest(year, pos)
+        return self._latest(year, pos)
 
     def open_days_between(self, start: dt.date, end: dt.date) -> int:
         """Count the open days in ``[start, end)``; negative when *end* < *start*.
