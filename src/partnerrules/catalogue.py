@@ -32,13 +32,15 @@ from collections.abc import Mapping
 
 import attrs
 
-from partnerrules.errors import UnknownKeyError
+from partnerrules.errors import InvalidTypeError, InvalidValueError, UnknownKeyError
 
 __all__ = [
+    "RESERVED_NAMESPACES",
     "RULES",
     "RULE_MODULES",
     "SOURCES",
     "Rule",
+    "check_rule_id",
     "implementations",
     "rule",
     "rule_ids",
@@ -197,6 +199,57 @@ def rule(rule_id: str) -> Rule:
         return _BY_ID[rule_id]
     except (KeyError, TypeError):
         raise UnknownKeyError("rule_id", rule_id, _BY_ID) from None
+
+
+_WELL_FORMED = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+")
+
+#: Namespaces of the source programmes: an id in one of them must be in :data:`RULES`.
+RESERVED_NAMESPACES: frozenset[str] = frozenset({*(r.id.split(".", 1)[0] for r in RULES), *SOURCES})
+
+
+def check_rule_id(value: object, *, field: str = "rule_id") -> str:
+    """Return *value* if it may be cited as a rule id, else raise a typed error.
+
+    The catalogue is open: a caller's programme cites its own namespaced ids
+    (``"acme.sla.first_response"``): dotted lower case, at least two parts,
+    letters, digits and underscores. The namespaces of the source programmes
+    (``omid``, ``zoho``, ``appb``, ``mcs``, ``aws``, ``money``, ``calendar``)
+    are closed: an id there must be one of :data:`RULES`, so a typo is caught.
+
+    >>> check_rule_id("acme.sla.first_response")
+    'acme.sla.first_response'
+    >>> check_rule_id("zoho.sla.matrx")
+    Traceback (most recent call last):
+    ...
+    partnerrules.errors.UnknownKeyError: unknown rule_id 'zoho.sla.matrx': did you mean ...
+    >>> check_rule_id("Acme SLA")
+    Traceback (most recent call last):
+    ...
+    partnerrules.errors.InvalidValueError: 'rule_id' must be a dotted lower-case id ...
+
+    Raises:
+        InvalidTypeError: *value* is not a str.
+        InvalidValueError: *value* is not a dotted lower-case id.
+        UnknownKeyError: an id in a source namespace that the catalogue lacks.
+    """
+    if type(value) is not str:
+        raise InvalidTypeError(field, value, "a str such as 'acme.sla.first_response'")
+    if value in _BY_ID:
+        return value
+    if len(value) > 200 or not _WELL_FORMED.fullmatch(value):
+        raise InvalidValueError(
+            field,
+            value,
+            "a dotted lower-case id of at least two parts, such as 'acme.sla.first_response'",
+        )
+    if value.split(".", 1)[0] in RESERVED_NAMESPACES:
+        raise UnknownKeyError(
+            field,
+            value,
+            _BY_ID,
+            hint="this namespace belongs to a source programme; use your own, such as 'acme.'",
+        )
+    return value
 
 
 _ID_PATTERN = re.compile(r"(?<![\w.])([a-z0-9_]+(?:\.[a-z0-9_]+)+)(?![\w])")

@@ -46,6 +46,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import attrs
 
 from partnerrules import _validate
+from partnerrules._zones import local_zone
 from partnerrules.calendars import (
     BusinessCalendar,
     _instant_us,
@@ -200,12 +201,15 @@ class ClockKind(enum.Enum):
 
     ``WEEKDAY`` is the Zoho 24x5 clock (Monday-Friday, 24 hours a day),
     ``ALWAYS_ON`` the 24x7 clock, ``SUPPORT_HOURS`` the Appendix B calendar
-    (Monday-Friday 09:00-18:00 local time, local holidays closed).
+    (Monday-Friday 09:00-18:00 in the customer's local time, local holidays
+    closed). ``CALENDAR`` names a policy whose clock is a caller's own
+    :class:`~partnerrules.calendars.BusinessCalendar`.
     """
 
     WEEKDAY = "24x5"
     ALWAYS_ON = "24x7"
     SUPPORT_HOURS = "support hours"
+    CALENDAR = "calendar"
 
 
 class ClockState(enum.Enum):
@@ -259,7 +263,7 @@ def _metric(value: object) -> Metric:
 # Windows, matrices and policies
 # ---------------------------------------------------------------------------
 
-_UNITS = ("hours", "days")
+_UNITS = ("minutes", "hours", "days")
 
 
 def _check_unit(_instance: Any, _attribute: Any, value: Any) -> None:
@@ -273,10 +277,14 @@ def _check_amount(_instance: Any, _attribute: Any, value: Any) -> None:
 
 @attrs.frozen
 class BusinessSpan:
-    """An amount of business time: whole hours or whole days of a clock.
+    """An amount of business time: whole minutes, whole hours or whole days of a clock.
 
-    A day is one open day of the clock the window runs on: 24 hours on the
-    24x5 and 24x7 clocks, 9 hours on the 09:00-18:00 Appendix B calendar.
+    Minutes and hours are business time (open time of the clock). A day is one
+    open day of the clock the window runs on, with one meaning on every
+    calendar: *n* days end at the same position in the *n*-th next open day
+    (:meth:`~partnerrules.calendars.BusinessCalendar.add_business_days`), so
+    on a 24x5 clock they end at the same wall time even across a day of 23 or
+    25 hours, and on a 09:00-18:00 calendar a day is 9 hours of open time.
 
     >>> BusinessSpan(2, "days").on(dt.timedelta(hours=24))
     datetime.timedelta(days=2)
@@ -288,9 +296,16 @@ class BusinessSpan:
     unit: str = attrs.field(default="hours", validator=_check_unit)
 
     def on(self, day: dt.timedelta) -> dt.timedelta:
-        """Return the span as business time, given the clock's day length."""
+        """Return the span as business time, given the length of the clock's open days.
+
+        Exact for minutes and hours; for days, exact only on a clock whose
+        open days all have the same length (the SLA engine counts days with
+        the calendar itself, see above).
+        """
         if self.unit == "days":
             return self.amount * day
+        if self.unit == "minutes":
+            return dt.timedelta(minutes=self.amount)
         return dt.timedelta(hours=self.amount)
 
     def __str__(self) -> str:
@@ -435,27 +450,46 @@ def _metrics(value: Iterable[object]) -> frozenset[Metric]:
     return frozenset(_metric(m) for m in value)
 
 
-def _clock_kind(value: object) -> ClockKind:
-    return _coerce_enum("clock", value, ClockKind)
+def _clock(value: object) -> ClockKind | BusinessCalendar:
+    if isinstance(value, BusinessCalendar):
+        return value
+    kind = _coerce_enum("clock", value, ClockKind)
+    if kind is ClockKind.CALENDAR:
+        raise InvalidValueError(
+            "clock", value, "a BusinessCalendar, or '24x5', '24x7' or 'support hours'"
+        )
+    return kind
 
 
 def _check_rule(_instance: Any, attribute: Any, value: Any) -> None:
-    from partnerrules.catalogue import rule
+    from partnerrules.catalogue import check_rule_id
 
-    _validate.text(attribute.name, value)
-    rule(str(value))
+    check_rule_id(value, field=attribute.name)
 
 
 @attrs.frozen(cache_hash=True)
 class SlaPolicy:
     """An SLA policy: a matrix, the clock each case runs on, and exemptions.
 
+    Any programme can be written as one: its own rule id (namespaced, such as
+    ``"acme.sla.first_response"``; see :func:`partnerrules.catalogue.check_rule_id`),
+    its own windows (minutes, hours or business days) and its own clock.
+
     Attributes:
         name: a short name used in reasons (``"Zoho"``).
-        rule_id: the rule whose windows the matrix holds.
+        rule_id: the rule whose windows the matrix holds; every deadline and
+            status reason cites it.
         matrix: the response windows.
-        clock: the clock cases run on by default.
-        round_the_clock: categories that run on the 24x7 clock instead.
+        clock: the clock cases run on by default: a caller's
+            :class:`~partnerrules.calendars.BusinessCalendar` (a team's hours,
+            lunch breaks, company closures, a night desk), or one of the
+            built-in kinds: ``"24x5"`` (weekdays, in the partner region's
+            zone or the zone asked for), ``"24x7"``, ``"support hours"``
+            (Monday-Friday 09:00-18:00 in the customer's local zone with the
+            holidays of its country and subdivision). A policy per team is
+            ``attrs.evolve(policy, clock=team_calendar)``.
+        round_the_clock: categories that run on the 24x7 clock instead (in
+            the zone of the clock they replace).
         exempt: categories with no commitment at all.
         recurring: metrics whose window restarts at each response.
     """
@@ -463,7 +497,7 @@ class SlaPolicy:
     name: str = attrs.field(validator=_validate.attrs_validator(_validate.text))
     rule_id: str = attrs.field(validator=_check_rule)
     matrix: SeverityMatrix = attrs.field(validator=attrs.validators.instance_of(SeverityMatrix))
-    clock: ClockKind = attrs.field(converter=_clock_kind)
+    clock: ClockKind | BusinessCalendar = attrs.field(converter=_clock)
     round_the_clock: frozenset[Category] = attrs.field(default=frozenset(), converter=_categories)
     exempt: frozenset[Category] = attrs.field(default=frozenset(), converter=_categories)
     recurring: frozenset[Metric] = attrs.field(default=frozenset(), converter=_metrics)
@@ -472,7 +506,7 @@ class SlaPolicy:
         init=False, factory=dict, repr=False, eq=False, hash=False
     )
 
-    def clock_for(self, category: object) -> ClockKind:
+    def clock_for(self, category: object) -> ClockKind | BusinessCalendar:
         """Return the clock a case of *category* runs on (rule ``zoho.sla.weekday_clock``)."""
         return ClockKind.ALWAYS_ON if _category(category) in self.round_the_clock else self.clock
 
@@ -666,6 +700,12 @@ def _country(value: object) -> str:
     return text
 
 
+def _optional_zone(value: object) -> str | None:
+    if value is None:
+        return None
+    return _zone_arg(value)
+
+
 # Pauses as integer microseconds since the epoch: (start, end or None while open).
 _Pauses = tuple[tuple[int, int | None], ...]
 
@@ -684,6 +724,11 @@ class Ticket:
         subdivision: the subdivision whose holidays apply (``"SP"``), if any.
         pauses: intervals waiting on the customer; they never overlap.
         responses: instants of the responses sent, none before the opening.
+        zone: the customer's IANA zone (``"Europe/Lisbon"``), if the service
+            knows it. Policies in *local time* (Appendix B) use it; without
+            it they use the zone the opening instant carries (unless it names
+            no place, such as ``UTC``), then the country's documented zone
+            (see :mod:`partnerrules._zones`).
     """
 
     id: str = attrs.field(validator=_validate.attrs_validator(_validate.text))
@@ -695,14 +740,15 @@ class Ticket:
     subdivision: str | None = attrs.field(kw_only=True, default=None)
     pauses: tuple[Pause, ...] = attrs.field(kw_only=True, default=(), converter=_pauses)
     responses: tuple[dt.datetime, ...] = attrs.field(kw_only=True, default=(), converter=_responses)
+    zone: str | None = attrs.field(kw_only=True, default=None, converter=_optional_zone)
     # The opening, responses and pauses as µs since the epoch, converted once (a cache).
     _instants: tuple[int, tuple[int, ...], _Pauses] = attrs.field(
         init=False, repr=False, eq=False, default=(0, (), ())
     )
     # The ticket's kind as plain values (the key of its plan; str and int hash in C, Enum
     # members in Python), worked out once (a cache).
-    _kind: tuple[str, int, str, str, str | None] = attrs.field(
-        init=False, repr=False, eq=False, default=("", 0, "", "", None)
+    _kind: tuple[str, int, str, str, str | None, str | None] = attrs.field(
+        init=False, repr=False, eq=False, default=("", 0, "", "", None, None)
     )
 
     def __attrs_post_init__(self) -> None:
@@ -736,12 +782,15 @@ class Ticket:
             ),
         )
         object.__setattr__(self, "_instants", instants)
+        carried = self.opened_at.tzinfo
         kind = (
             self.category.value,
             self.severity.value,
             self.level.value,
             self.country,
             self.subdivision,
+            # The local zone the ticket states or its opening carries (None: neither).
+            self.zone or (carried.key if isinstance(carried, ZoneInfo) else None),
         )
         object.__setattr__(self, "_kind", kind)
 
@@ -1025,6 +1074,9 @@ class EscalationDecision:
     reasons: tuple[Reason, ...]
 
 
+_LIMIT_PASSED = frozenset({ClockState.BREACHED, ClockState.MET_LATE})
+
+
 def check_escalation(
     grounds: Iterable[object] = (),
     *,
@@ -1044,8 +1096,10 @@ def check_escalation(
     escalation is refused, whatever the grounds.
 
     When *ticket* and *at* are given, "response commitment passed" is found
-    from the ticket's status at *at* (a breached acknowledgement or
-    problem-determination window); the caller may also state it directly.
+    from the ticket's status at *at*: an acknowledgement or
+    problem-determination window whose limit passed without a response in
+    time, whether still unanswered (breached) or answered after its limit
+    (met late). The caller may also state it directly.
 
     >>> d = check_escalation(["security breach without an agreed workaround"],
     ...                      valid_contract=False)
@@ -1068,17 +1122,32 @@ def check_escalation(
     facts: list[Reason] = []
     if ticket is not None and at is not None:
         now = status(ticket, at, policy=policy, zone=zone)
-        late = [w for w in now.windows if w.state is ClockState.BREACHED]
+        # The commitment's response time has passed for a window whose limit passed without
+        # a response in time: breached, or answered after its limit (met late).
+        late = [w for w in now.windows if w.state in _LIMIT_PASSED]
         if late:
             found.add(EscalationGround.COMMITMENT_PASSED)
-            facts.append(
-                Reason.of(
-                    "zoho.escalation.eligibility",
-                    "the {metric} limit passed at {limit_at} without a response",
-                    metric=late[0].metric.value,
-                    limit_at=late[0].limit_at,
+            first = late[0]
+            if first.state is ClockState.BREACHED:
+                facts.append(
+                    Reason.of(
+                        "zoho.escalation.eligibility",
+                        "the {metric} limit passed at {limit_at} without a response",
+                        metric=first.metric.value,
+                        limit_at=first.limit_at,
+                    )
                 )
-            )
+            else:
+                facts.append(
+                    Reason.of(
+                        "zoho.escalation.eligibility",
+                        "the {metric} limit passed at {limit_at}; the response came late, "
+                        "at {responded_at}",
+                        metric=first.metric.value,
+                        limit_at=first.limit_at,
+                        responded_at=first.responded_at,
+                    )
+                )
     ordered = tuple(g for g in EscalationGround if g in found)
     reasons: list[Reason] = []
     if not valid_contract:
@@ -1343,7 +1412,7 @@ def _calendar(
 def _zone_name(zone: str) -> str:
     try:
         ZoneInfo(zone)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         raise UnknownKeyError(
             "zone", zone, (), hint="use an IANA zone such as 'America/Sao_Paulo'"
         ) from None
@@ -1355,9 +1424,7 @@ def _region_zone(country: str) -> str:
     return default_zone(escalation_region(country))
 
 
-def _resolve_zone(ticket: Ticket, zone: object) -> str:
-    if zone is None:
-        return _region_zone(ticket.country)
+def _zone_arg(zone: object) -> str:
     if isinstance(zone, ZoneInfo):
         return _zone_name(zone.key)
     if not isinstance(zone, str):
@@ -1365,27 +1432,46 @@ def _resolve_zone(ticket: Ticket, zone: object) -> str:
     return _zone_name(zone)
 
 
-def _day_length(kind: ClockKind) -> dt.timedelta:
+def _resolve_zone(ticket: Ticket, kind: ClockKind, zone: object) -> str:
+    """The zone of a built-in clock: asked for, else local (support hours) or the region's."""
+    if zone is not None:
+        return _zone_arg(zone)
     if kind is ClockKind.SUPPORT_HOURS:
-        (oh, om), (ch, cm) = _appb.OPENING, _appb.CLOSING
-        return dt.timedelta(hours=ch - oh, minutes=cm - om)
-    return dt.timedelta(hours=24)
+        return _zone_name(local_zone(ticket._kind[5], ticket.opened_at, ticket.country))
+    return _region_zone(ticket.country)
 
 
-_DAY = {kind: _day_length(kind) for kind in ClockKind}
-
-# One window of a plan: metric, matrix window, target and limit in business µs.
-_Spec = tuple[Metric, ResponseWindow, int, int]
+# One window of a plan: metric, matrix window, target and limit, and whether they are
+# counts of business days (True) or business µs (False).
+_Spec = tuple[Metric, ResponseWindow, int, int, bool]
 
 
 def _spec(
-    policy: SlaPolicy, kind: ClockKind, severity: Severity, metric: Metric, level: PartnerLevel
+    policy: SlaPolicy, severity: Severity, metric: Metric, level: PartnerLevel
 ) -> _Spec | None:
     window = policy.matrix.window(severity, metric, level=level)
     if window is None:
         return None
-    day = _DAY[kind]
-    return metric, window, window.target.on(day) // _US, window.limit.on(day) // _US
+    if window.limit.unit == "days":
+        return metric, window, window.target.amount, window.limit.amount, True
+    hour = dt.timedelta(hours=24)  # unused for minutes and hours
+    return metric, window, window.target.on(hour) // _US, window.limit.on(hour) // _US, False
+
+
+def _lengths(cal: BusinessCalendar, spec: _Spec, start: int) -> tuple[int, int]:
+    """The target and limit of a window starting at *start*, as business µs.
+
+    Minutes and hours are fixed lengths; n business days are the open time from
+    *start* to the same position n open days on (pauses then push the instants
+    further by the open time they hold).
+    """
+    if not spec[4]:
+        return spec[2], spec[3]
+    days, elapsed = cal._add_days_us, cal._elapsed_us
+    limit = elapsed(start, days(start, spec[3]))
+    if spec[2] == spec[3]:
+        return limit, limit
+    return elapsed(start, days(start, spec[2])), limit
 
 
 class _Plan:
@@ -1421,12 +1507,20 @@ class _Plan:
         self.exempt = ticket.category in policy.exempt
         if self.exempt:
             return
-        kind = ClockKind.ALWAYS_ON if ticket.category in policy.round_the_clock else policy.clock
-        self.kind = kind
-        self.zone_name = _resolve_zone(ticket, zone)
-        self.calendar = _calendar(kind, self.zone_name, ticket.country, ticket.subdivision)
+        clock = policy.clock
+        around = ticket.category in policy.round_the_clock
+        if isinstance(clock, BusinessCalendar):
+            # A caller's calendar: its own zone; 24x7 cases run around the clock in it.
+            self.zone_name = clock.zone.key
+            self.kind = ClockKind.ALWAYS_ON if around else ClockKind.CALENDAR
+            self.calendar = always_on_clock(clock.zone) if around else clock
+        else:
+            base: ClockKind = clock
+            self.zone_name = _resolve_zone(ticket, base, zone)
+            self.kind = ClockKind.ALWAYS_ON if around else base
+            self.calendar = _calendar(self.kind, self.zone_name, ticket.country, ticket.subdivision)
         self.zone: dt.tzinfo = self.calendar.zone
-        ack = _spec(policy, kind, ticket.severity, Metric.ACKNOWLEDGEMENT, ticket.level)
+        ack = _spec(policy, ticket.severity, Metric.ACKNOWLEDGEMENT, ticket.level)
         if ack is None:
             raise UnknownKeyError(
                 "severity",
@@ -1435,7 +1529,7 @@ class _Plan:
                 hint=f"the {policy.name} matrix has no acknowledgement cell for it",
             )
         self.ack: _Spec = ack
-        self.pd = _spec(policy, kind, ticket.severity, Metric.PROBLEM_DETERMINATION, ticket.level)
+        self.pd = _spec(policy, ticket.severity, Metric.PROBLEM_DETERMINATION, ticket.level)
         self.recurring = Metric.PROBLEM_DETERMINATION in policy.recurring
 
     def exempt_reason(self, consequence: str) -> Reason:
@@ -1820,7 +1914,8 @@ def _clock_reasons(plan: _Plan) -> tuple[Reason, ...]:
 
 def _deadline_reasons(plan: _Plan, deadline: Deadline, pauses: _Pauses) -> tuple[Reason, ...]:
     """Why *deadline* falls when it does (built when first read)."""
-    metric, window, _, limit = plan.spec(deadline.metric)
+    spec = plan.spec(deadline.metric)
+    metric, window = spec[0], spec[1]
     start, target_at, limit_at = deadline.start, deadline.target_at, deadline.limit_at
     pol, kind = plan.policy, plan.kind
     why: list[Reason] = []
@@ -1836,10 +1931,11 @@ def _deadline_reasons(plan: _Plan, deadline: Deadline, pauses: _Pauses) -> tuple
         why.append(
             Reason.of(
                 pol.rule_id,
-                "due {due:EEEE d MMM HH:mm}: {span} on the {place} support calendar",
+                "due {due:EEEE d MMM HH:mm}: {span} on the {place} support calendar ({zone})",
                 due=limit_at,
                 span=_span_words(window.limit),
                 place=_place(plan.country, plan.subdivision),
+                zone=plan.zone_name,
                 opened=start,
             )
         )
@@ -1850,18 +1946,22 @@ def _deadline_reasons(plan: _Plan, deadline: Deadline, pauses: _Pauses) -> tuple
                 pol.rule_id,
                 "{metric} due by {limit_at:EEE d MMM HH:mm} "
                 "(at risk after {target_at:EEE d MMM HH:mm}): "
-                "severity {severity} allows {window} on the {clock} clock",
+                "severity {severity} allows {window} on the {clock} ({zone})",
                 metric=metric.value,
                 limit_at=limit_at,
                 target_at=target_at,
                 severity=int(plan.severity),
                 window=str(window),
-                clock=kind.value,
+                clock="policy's business calendar"
+                if kind is ClockKind.CALENDAR
+                else f"{kind.value} clock",
+                zone=plan.zone_name,
             )
         )
     if pauses and limit_at is not None:
         cal = plan.calendar
-        plain = cal._from_us(cal._add_us(_instant_us(start), limit))
+        start_us = _instant_us(start)
+        plain = cal._from_us(cal._add_us(start_us, _lengths(cal, spec, start_us)[1]))
         if plain != limit_at:
             why.append(
                 Reason.of(
@@ -1888,10 +1988,11 @@ def _held(us: int) -> int | None:
 
 def _pair(cal: BusinessCalendar, start: int, spec: _Spec, pauses: _Pauses) -> tuple[int, int]:
     """Target and limit instants of a window starting at *start*, less *pauses*."""
+    target, limit = _lengths(cal, spec, start)
     if not pauses:
-        return cal._add_pair_us(start, spec[2], spec[3])
-    t_us = _padd(cal, start, spec[2], pauses)
-    l_us = _padd(cal, start, spec[3], pauses)
+        return cal._add_pair_us(start, target, limit)
+    t_us = _padd(cal, start, target, pauses)
+    l_us = _padd(cal, start, limit, pauses)
     return (_HELD if t_us is None else t_us, _HELD if l_us is None else l_us)
 
 
@@ -2209,12 +2310,13 @@ def _window_row(
     *end* is the response closing the window if it came by *at*, else None.
     """
     stop = at if end is None else end
+    target, limit = _lengths(cal, spec, start)
     if pauses:
         elapsed = _net(cal, start, stop, pauses)
-        t_us = _padd(cal, start, spec[2], pauses)
-        l_us = _padd(cal, start, spec[3], pauses)
+        t_us = _padd(cal, start, target, pauses)
+        l_us = _padd(cal, start, limit, pauses)
     else:
-        elapsed, t_us, l_us = cal._window_us(start, stop, spec[2], spec[3])
+        elapsed, t_us, l_us = cal._window_us(start, stop, target, limit)
     if end is not None:
         state = _MET if l_us is None or end <= l_us else _MET_LATE
     elif l_us is not None and at > l_us:
@@ -2271,7 +2373,7 @@ def _status_from(
         answered,
         opened_us,
         elapsed,
-        spec[3],
+        _lengths(plan.calendar, spec, opened_us)[1],
         None if t_us == _HELD else t_us,
         None if l_us == _HELD else l_us,
         plan,
@@ -2290,7 +2392,7 @@ def _status_from(
             responses[k] if k < len(responses) and responses_us[k] <= at_us else None,
             responses_us[k - 1],
             row[4 * k + 1],
-            pd[3],
+            _lengths(plan.calendar, pd, responses_us[k - 1])[1],
             _held(row[4 * k + 2]),
             _held(row[4 * k + 3]),
             plan,
