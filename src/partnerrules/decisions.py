@@ -59,7 +59,7 @@ from typing import Any
 import attrs
 
 from partnerrules import _validate
-from partnerrules.catalogue import rule
+from partnerrules.catalogue import check_rule_id
 from partnerrules.errors import InvalidTypeError, InvalidValueError
 
 __all__ = ["Facts", "Reason", "format_duration"]
@@ -127,8 +127,7 @@ def _template_fields(template: str) -> list[str]:
 
 
 def _check_rule_id(_instance: Any, _attribute: Any, value: Any) -> None:
-    _validate.text("rule_id", value)
-    rule(value)
+    check_rule_id(value)
 
 
 @attrs.frozen
@@ -139,9 +138,14 @@ class Reason:
     Every field the template names must be among the facts; more facts than
     the sentence uses are welcome (they are there for programs).
 
+    The rule id is one of the catalogue's or a caller programme's own
+    namespaced id (see :func:`partnerrules.catalogue.check_rule_id`).
+
     Raises:
-        UnknownKeyError: the rule id is not in the catalogue.
-        InvalidValueError: the template names a fact that was not given.
+        UnknownKeyError: an id in a source programme's namespace that the
+            catalogue lacks (a typo).
+        InvalidValueError: a malformed rule id, or the template names a fact
+            that was not given.
     """
 
     rule_id: str = attrs.field(validator=_check_rule_id)

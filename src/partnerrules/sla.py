@@ -41,7 +41,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any, TypeVar, overload
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import attrs
 
@@ -1408,13 +1408,18 @@ def _calendar(
     return support_hours_calendar(country, subdivision, zone=zone)
 
 
+@functools.cache
+def _zone_names() -> tuple[str, ...]:
+    return tuple(sorted(available_timezones()))
+
+
 @functools.lru_cache(maxsize=1024)
 def _zone_name(zone: str) -> str:
     try:
         ZoneInfo(zone)
     except (ZoneInfoNotFoundError, ValueError, OSError):
         raise UnknownKeyError(
-            "zone", zone, (), hint="use an IANA zone such as 'America/Sao_Paulo'"
+            "zone", zone, _zone_names(), hint="use an IANA zone such as 'America/Sao_Paulo'"
         ) from None
     return zone
 
@@ -1441,6 +1446,8 @@ def _resolve_zone(ticket: Ticket, kind: ClockKind, zone: object) -> str:
     return _region_zone(ticket.country)
 
 
+_UNIT_US = {"minutes": 60_000_000, "hours": 3_600_000_000}
+
 # One window of a plan: metric, matrix window, target and limit, and whether they are
 # counts of business days (True) or business µs (False).
 _Spec = tuple[Metric, ResponseWindow, int, int, bool]
@@ -1454,8 +1461,8 @@ def _spec(
         return None
     if window.limit.unit == "days":
         return metric, window, window.target.amount, window.limit.amount, True
-    hour = dt.timedelta(hours=24)  # unused for minutes and hours
-    return metric, window, window.target.on(hour) // _US, window.limit.on(hour) // _US, False
+    unit = _UNIT_US[window.limit.unit]
+    return metric, window, window.target.amount * unit, window.limit.amount * unit, False
 
 
 def _lengths(cal: BusinessCalendar, spec: _Spec, start: int) -> tuple[int, int]:
