@@ -70,8 +70,8 @@ def test_facts_are_kept_typed_and_reasons_are_hashable_values():
 BAD_REASONS = [
     (lambda: Reason.of("omid.contract.cancelation_fee", "x"), UnknownKeyError,
      r"unknown rule_id 'omid.contract.cancelation_fee': did you mean 'omid.contract.cancellation_fee'"),
-    (lambda: Reason.of("", "x"), InvalidValueError, r"'rule_id' must be a non-empty string \(got ''\)"),
-    (lambda: Reason(42, "x"), InvalidTypeError, r"'rule_id' must be a str \(got int 42\)"),
+    (lambda: Reason.of("", "x"), InvalidValueError, r"'rule_id' must be a dotted lower-case id .* \(got ''\)"),
+    (lambda: Reason(42, "x"), InvalidTypeError, r"'rule_id' must be a str such as .* \(got int 42\)"),
     (lambda: Reason.of("money.brl.exact", "fee {fee} of {total}", fee=brl(1)), InvalidValueError,
      r"'facts' must be a mapping that includes 'total' \(every field the template names\) \(got \['fee'\]\)"),
     (lambda: Reason.of("money.brl.exact", "fee {0}"), InvalidValueError,
