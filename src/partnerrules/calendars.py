@@ -47,6 +47,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 import attrs
 
 from partnerrules import _validate
+from partnerrules.policies import appendix_b as _appb
 from partnerrules.errors import (
     HorizonError,
     InvalidTypeError,
@@ -1019,7 +1020,6 @@ class BusinessCalendar:
 
 # -- ready-made calendars ----------------------------------------------------------------------
 
-_NINE_TO_SIX = ((dt.time(9), dt.time(18)),)
 _ALL_DAY = ((_MIDNIGHT, _MIDNIGHT),)
 
 
@@ -1034,7 +1034,9 @@ def support_hours_calendar(
 
     Source: Appendix B "Disponibilidade de suporte": Monday to Friday,
     09:00-18:00 local time, except local holidays (those of *country* and
-    *subdivision*, plus any opt-in *categories*).
+    *subdivision*, plus any opt-in *categories*). The days and hours are the
+    Appendix B pack's (:mod:`partnerrules.policies.appendix_b`); *zone* is the
+    customer's local zone.
 
     Raises:
         UnknownKeyError: unknown zone, country, subdivision or category.
@@ -1044,9 +1046,10 @@ def support_hours_calendar(
     >>> cal.open_time_on(date(2026, 4, 23)), cal.closure_reason(date(2026, 4, 23))
     (datetime.timedelta(0), 'São Jorge')
     """
+    hours = ((dt.time(*_appb.OPENING), dt.time(*_appb.CLOSING)),)
     return BusinessCalendar(
         zone,
-        dict.fromkeys(range(5), _NINE_TO_SIX),
+        dict.fromkeys(_appb.OPEN_WEEKDAYS, hours),
         country=country,
         subdivision=subdivision,
         categories=categories,
