@@ -47,13 +47,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 import attrs
 
 from partnerrules import _validate
-from partnerrules.policies import appendix_b as _appb
 from partnerrules.errors import (
     HorizonError,
     InvalidTypeError,
     InvalidValueError,
     UnknownKeyError,
 )
+from partnerrules.policies import appendix_b as _appb
 
 __all__ = [
     "FIRST_YEAR",
