@@ -8,7 +8,7 @@ the same shape: the field, the value, what is allowed.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
@@ -105,5 +105,33 @@ def attrs_validator(check: Callable[[str, Any], Any]) -> Callable[[Any, Any, Any
 
     def validator(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         check(attribute.name, value)
+
+    return validator
+
+
+def boolean(field: str, value: object) -> bool:
+    """Check *value* is a bool (never a truthy str or int such as ``"no"`` or ``1``)."""
+    if type(value) is not bool:
+        raise InvalidTypeError(field, value, "a bool (True or False)")
+    return value
+
+
+def optional_boolean(field: str, value: object) -> bool | None:
+    """Check *value* is a bool or None."""
+    return None if value is None else boolean(field, value)
+
+
+def items(field: str, value: object, description: str) -> tuple[Any, ...]:
+    """The items of an iterable argument as a tuple; a str, bytes or mapping is refused."""
+    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+        raise InvalidTypeError(field, value, description)
+    return tuple(value)
+
+
+def instance_of(kind: type, description: str | None = None) -> Callable[[Any, Any, Any], None]:
+    """An attrs validator: the field holds an instance of *kind* (a typed error otherwise)."""
+
+    def validator(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        instance(attribute.name, value, kind, description)
 
     return validator

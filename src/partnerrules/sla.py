@@ -55,7 +55,7 @@ from partnerrules.calendars import (
     weekday_clock,
 )
 from partnerrules.decisions import Reason
-from partnerrules.errors import InvalidTypeError, InvalidValueError, UnknownKeyError
+from partnerrules.errors import HorizonError, InvalidTypeError, InvalidValueError, UnknownKeyError
 from partnerrules.policies import appendix_b as _appb
 from partnerrules.policies import omid_support as _omid
 from partnerrules.policies import zoho as _zoho
@@ -242,7 +242,7 @@ def _coerce_enum(field: str, value: object, kind: type[E]) -> E:
 
 
 def _severity(value: object) -> Severity:
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
         value = int(value)
     return _coerce_enum("severity", value, Severity)
 
@@ -365,12 +365,12 @@ class MatrixCell:
 
     severity: Severity = attrs.field(converter=_severity)
     metric: Metric = attrs.field(converter=_metric)
-    window: ResponseWindow = attrs.field(validator=attrs.validators.instance_of(ResponseWindow))
+    window: ResponseWindow = attrs.field(validator=_validate.instance_of(ResponseWindow))
     level: PartnerLevel | None = attrs.field(default=None, converter=_optional_level)
 
 
 def _cells(value: Iterable[MatrixCell]) -> tuple[MatrixCell, ...]:
-    cells = tuple(value)
+    cells = _validate.items("cells", value, "an iterable of MatrixCell")
     seen: set[tuple[Severity, Metric, PartnerLevel | None]] = set()
     for cell in cells:
         _validate.instance("cells", cell, MatrixCell)
@@ -443,11 +443,13 @@ class SeverityMatrix:
 
 
 def _categories(value: Iterable[object]) -> frozenset[Category]:
-    return frozenset(_category(v) for v in value)
+    items = _validate.items("categories", value, "an iterable of Category values")
+    return frozenset(_category(v) for v in items)
 
 
 def _metrics(value: Iterable[object]) -> frozenset[Metric]:
-    return frozenset(_metric(m) for m in value)
+    items = _validate.items("metrics", value, "an iterable of Metric values")
+    return frozenset(_metric(m) for m in items)
 
 
 def _clock(value: object) -> ClockKind | BusinessCalendar:
@@ -496,7 +498,7 @@ class SlaPolicy:
 
     name: str = attrs.field(validator=_validate.attrs_validator(_validate.text))
     rule_id: str = attrs.field(validator=_check_rule)
-    matrix: SeverityMatrix = attrs.field(validator=attrs.validators.instance_of(SeverityMatrix))
+    matrix: SeverityMatrix = attrs.field(validator=_validate.instance_of(SeverityMatrix))
     clock: ClockKind | BusinessCalendar = attrs.field(converter=_clock)
     round_the_clock: frozenset[Category] = attrs.field(default=frozenset(), converter=_categories)
     exempt: frozenset[Category] = attrs.field(default=frozenset(), converter=_categories)
@@ -825,7 +827,8 @@ def triage_order(tickets: Iterable[Ticket]) -> tuple[Ticket, ...]:
     >>> [t.id for t in triage_order([a, b])]
     ['B', 'A']
     """
-    return tuple(sorted(tickets, key=triage_key))
+    items = _validate.items("tickets", tickets, "an iterable of Ticket")
+    return tuple(sorted(items, key=triage_key))
 
 
 @attrs.frozen
@@ -867,9 +870,15 @@ def check_basic_request_load(
     _validate.instance("window", window, dt.timedelta)
     if window <= dt.timedelta(0):
         raise InvalidValueError("window", window, "a positive timedelta")
-    since = at - window
+    items = _validate.items("tickets", tickets, "an iterable of Ticket")
+    try:
+        since = at - window
+    except OverflowError:
+        raise HorizonError(
+            "window", window, f"a window that starts after {dt.datetime.min} (from {at})"
+        ) from None
     count = 0
-    for t in tickets:
+    for t in items:
         _validate.instance("tickets", t, Ticket)
         if t.category.value in _zoho.BASIC_REQUEST_CATEGORIES and since < t.opened_at <= at:
             count += 1
@@ -920,10 +929,12 @@ def entitlements(
     False
     """
     lvl = _level(level)
+    if not isinstance(table, Mapping):
+        raise InvalidTypeError("table", table, "a mapping of feature to the levels entitled")
     return frozenset(
         _coerce_enum("feature", feature, Feature)
         for feature, levels in table.items()
-        if lvl.value in levels
+        if lvl.value in _validate.items("table", levels, "a sequence of level names")
     )
 
 
@@ -958,7 +969,7 @@ class SupportRequest:
     request_type: str | None = attrs.field(default=None, validator=_optional_text)
     reproducible: bool | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(attrs.validators.instance_of(bool)),
+        validator=_validate.attrs_validator(_validate.optional_boolean),
     )
     reproduction_note: str | None = attrs.field(default=None, validator=_optional_text)
     product: str | None = attrs.field(default=None, validator=_optional_text)
@@ -1116,7 +1127,8 @@ def check_escalation(
     """
     if not isinstance(valid_contract, bool):
         raise InvalidTypeError("valid_contract", valid_contract, "a bool")
-    found = {_coerce_enum("grounds", g, EscalationGround) for g in grounds}
+    items = _validate.items("grounds", grounds, "an iterable of EscalationGround values")
+    found = {_coerce_enum("grounds", g, EscalationGround) for g in items}
     if (ticket is None) != (at is None):
         raise InvalidValueError("at", at, "given together with ticket (both or neither)")
     facts: list[Reason] = []
@@ -1290,7 +1302,9 @@ class StatusPageUpdate:
         default=None, kw_only=True, validator=_optional_aware_field
     )
     measures: str | None = attrs.field(default=None, kw_only=True, validator=_optional_text)
-    resolved: bool = attrs.field(default=False, kw_only=True)
+    resolved: bool = attrs.field(
+        default=False, kw_only=True, validator=_validate.attrs_validator(_validate.boolean)
+    )
 
 
 @attrs.frozen
@@ -1339,7 +1353,12 @@ def check_status_page_update(update: StatusPageUpdate, *, cadence: dt.timedelta)
         Reason.of("appb.status_page.update", "the update does not state its {field}", field=m)
         for m in missing
     ]
-    due = None if update.resolved else update.posted_at + cadence
+    try:
+        due = None if update.resolved else update.posted_at + cadence
+    except OverflowError:
+        raise HorizonError(
+            "cadence", cadence, f"a cadence that ends before {dt.datetime.max} from the update"
+        ) from None
     if due is None:
         reasons.append(
             Reason.of("appb.status_page.update", "incident resolved: no further update is due")
@@ -2609,6 +2628,7 @@ def support_availability(
     :func:`partnerrules.calendars.support_hours_calendar`.
     """
     at = _validate.aware("at", at)
+    _validate.instance("calendar", calendar, BusinessCalendar)
     if not isinstance(critical_production, bool):
         raise InvalidTypeError("critical_production", critical_production, "a bool")
     if calendar.is_open(at):
@@ -2649,7 +2669,7 @@ def omid_support_clock(zone: str = _omid.ZONE) -> BusinessCalendar:
     Rule ``omid.support.always_on`` (Omid module 007, §5.2 "Suporte técnico
     24x7"). *zone* only sets the zone results are reported in.
     """
-    return always_on_clock(_zone_name(zone))
+    return always_on_clock(_zone_arg(zone))
 
 
 def omid_support_availability(
