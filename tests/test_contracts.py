@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import itertools
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -217,6 +218,100 @@ def test_the_fee_rate_is_policy_data_passed_as_a_parameter() -> None:
     assert quote.saving == brl("45000")
 
 
+CENT = Decimal("0.01")
+
+
+@pytest.mark.rule("omid.contract.cancellation_fee")
+def test_the_prorated_month_is_rounded_half_even_on_its_own_before_the_fee_is_halved() -> None:
+    """omid.contract.cancellation_fee: a half-centavo tie in the prorated month.
+
+    R$ 1.000,05 a month from 2025-10-01 for 12 months, cancelled with effect
+    2026-04-28: 3 of April's 30 days are left, 1000.05 x 3/30 = 100.005, an
+    exact tie that half-even rounds down to 100.00 (0 is even). Rounding the
+    total instead, or rounding half-up, gives a centavo more; so does halving
+    before rounding.
+    """
+    monthly = Decimal("1000.05")
+    april = monthly * 3 / 30
+    whole_months = monthly * 5  # May to September 2026
+    assert april == Decimal("100.005")
+    rounded_april = april.quantize(CENT, ROUND_HALF_EVEN)
+    remaining = whole_months + rounded_april
+    fee = (remaining / 2).quantize(CENT, ROUND_HALF_EVEN)
+    assert (rounded_april, remaining, fee) == (
+        Decimal("100.00"),
+        Decimal("5100.25"),
+        Decimal("2550.12"),
+    )
+    # The roundings the rule rules out each land a centavo higher.
+    assert (whole_months + april).quantize(CENT, ROUND_HALF_EVEN) == Decimal("5100.26")
+    assert whole_months + april.quantize(CENT, ROUND_HALF_UP) == Decimal("5100.26")
+    assert (remaining / 2).quantize(CENT, ROUND_HALF_UP) == Decimal("2550.13")
+    assert ((whole_months + april) / 2).quantize(CENT, ROUND_HALF_EVEN) == Decimal("2550.13")
+
+    c = contract(start=dt.date(2025, 10, 1), monthly="1000.05")
+    quote = cancellation_quote(c, dt.date(2026, 4, 28))
+
+    assert quote.remaining == brl(remaining)
+    assert quote.fee == brl(fee)
+    assert quote.baseline == brl(remaining)
+    assert quote.saving == brl("2550.13")
+
+
+def oracle_remaining(c: Contract, effective: dt.date) -> Decimal:
+    """The rule, written from POLICIES for a contract from the 1st without addenda.
+
+    Whole calendar months after *effective* in full, plus the current month
+    by its actual days left over its actual days, rounded on its own.
+    """
+    monthly = c.monthly.amount
+    if effective <= c.start:
+        return monthly * c.months
+    if effective >= c.end:
+        return Decimal(0)
+    days = calendar.monthrange(effective.year, effective.month)[1]
+    left = days - effective.day + 1
+    current = (monthly * left / days).quantize(CENT, ROUND_HALF_EVEN)
+    months_after = (c.end.year - effective.year) * 12 + c.end.month - effective.month - 1
+    return monthly * months_after + current
+
+
+first_of_month_starts = starts.map(lambda d: d.replace(day=1))
+
+
+@pytest.mark.rule("omid.contract.cancellation_fee")
+@given(
+    first_of_month_starts,
+    st.integers(min_value=1, max_value=120),
+    amounts,
+    st.integers(min_value=-40, max_value=3700),
+)
+def test_remaining_is_whole_months_plus_the_current_month_rounded_on_its_own(
+    start: dt.date, months: int, monthly: Money, offset: int
+) -> None:
+    """omid.contract.cancellation_fee: law: the library agrees with an oracle in Decimal."""
+    c = Contract("C-O", "Customer", start, months, monthly)
+    effective = start + dt.timedelta(days=offset)
+
+    quote = cancellation_quote(c, effective)
+
+    assert quote.remaining.amount == oracle_remaining(c, effective)
+
+
+@pytest.mark.rule("omid.contract.cancellation_fee")
+@given(contracts(), st.integers(min_value=-100, max_value=1600), conventions)
+def test_the_fee_is_half_the_remaining_value_to_the_centavo_half_even(
+    c: Contract, offset: int, conv: Proration
+) -> None:
+    """omid.contract.cancellation_fee: law: fee == remaining / 2, rounded once, half-even."""
+    quote = cancellation_quote(c, c.start + dt.timedelta(days=offset), convention=conv)
+
+    half = (quote.remaining.amount / 2).quantize(CENT, ROUND_HALF_EVEN)
+    assert quote.fee.amount == half
+    assert quote.baseline == quote.remaining
+    assert quote.saving == quote.remaining - quote.fee
+
+
 @pytest.mark.rule("omid.contract.cancellation_fee")
 @given(contracts(), st.integers(min_value=-100, max_value=1600), conventions)
 def test_fee_never_exceeds_remaining_and_remaining_never_exceeds_tcv(
@@ -316,6 +411,28 @@ def test_a_reconfiguration_at_exactly_the_committed_value_is_accepted(
     check = check_resource_pool(items, committed=committed)
     assert check.ok
     assert check.shortfall == check.excess == brl(0)
+
+
+@pytest.mark.rule("omid.contract.resource_pool")
+@pytest.mark.parametrize("committed", ["-1", "-0.01", "-10000"])
+def test_a_negative_committed_value_is_refused_like_a_negative_item_price(committed: str) -> None:
+    """omid.contract.resource_pool: a commitment below zero is refused, naming the field."""
+    expected = rf"'committed' must be an amount >= 0 \(got Money\('{committed}\.?0*', 'BRL'\)\)"
+
+    with pytest.raises(InvalidValueError, match=expected) as caught:
+        check_resource_pool([PoolItem("vm", brl("1"))], committed=brl(committed))
+    assert caught.value.field == "committed"
+    # An item price is refused the same way.
+    with pytest.raises(InvalidValueError, match=r"'monthly' must be an amount >= 0 \(got Money"):
+        PoolItem("vm", brl(committed))
+
+
+@pytest.mark.rule("omid.contract.resource_pool")
+def test_a_zero_commitment_accepts_anything_and_bills_all_of_it_on_top() -> None:
+    """omid.contract.resource_pool: zero is the smallest commitment allowed."""
+    check = check_resource_pool([PoolItem("vm", brl("250"))], committed=brl(0))
+    assert check.ok
+    assert check.excess == brl("250")
 
 
 # -- omid.contract.fixed_link_traffic ---------------------------------------
@@ -433,6 +550,26 @@ def _contract(**kw: Any) -> Contract:
         (lambda: _contract(discount=1), InvalidValueError, r"'discount' .*\[0, 1\)"),
         (lambda: _contract(discount="-0.1"), InvalidValueError, r"'discount' .*\[0, 1\)"),
         (lambda: _contract(monthly=brl(-1)), InvalidValueError, r"'monthly' must be an amount"),
+        (
+            lambda: Invoice("C", 1, D, dt.date(2026, 2, 1), brl("-0.01")),
+            InvalidValueError,
+            r"'amount' must be an amount >= 0 \(got Money\('-0.01', 'BRL'\)\)",
+        ),
+        (
+            lambda: check_resource_pool([], committed=brl(-1)),
+            InvalidValueError,
+            r"'committed' must be an amount >= 0 \(got Money\('-1.00', 'BRL'\)\)",
+        ),
+        (
+            lambda: Addendum("x", D, dt.date(2026, 2, 1), brl(-1)),
+            InvalidValueError,
+            r"'list_price' must be an amount >= 0 \(got Money\('-1.00', 'BRL'\)\)",
+        ),
+        (
+            lambda: DataLink("l", brl(-1)),
+            InvalidValueError,
+            r"'price' must be an amount >= 0 \(got Money\('-1.00', 'BRL'\)\)",
+        ),
         (
             lambda: Invoice("C", 1, dt.date(2026, 2, 1), D, brl(1)),
             InvalidValueError,

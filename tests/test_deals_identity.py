@@ -16,6 +16,8 @@ from partnerrules.deals import (
     normalise_name,
     registrable_domain,
 )
+from partnerrules.errors import PartnerRulesError
+from partnerrules.identity import is_valid_cnpj
 
 # -- an independent CNPJ generator (the oracle) ------------------------------------
 
@@ -65,11 +67,19 @@ def test_a_valid_cnpj_is_read_with_its_company_root(
 @pytest.mark.rule("mcs.deal.protection")
 @given(base=numeric_bases | alphanumeric_bases)
 def test_every_generated_cnpj_validates(base: str) -> None:
-    """mcs.deal.protection: law: the oracle's numbers (numeric and alphanumeric) all validate."""
+    """mcs.deal.protection: law: the oracle's numbers (numeric and alphanumeric) all validate.
+
+    All but one: the all-zero placeholder (aws.ace.readiness), whose check
+    digits are right but which is never issued.
+    """
     number = make_cnpj(base)
 
-    assert Cnpj(number).number == number
     assert cnpj_check_digits(base) == number[12:]
+    if number == "0" * 14:
+        with pytest.raises(CnpjError, match="placeholder check failed"):
+            Cnpj(number)
+    else:
+        assert Cnpj(number).number == number
 
 
 @pytest.mark.rule("mcs.deal.protection")
@@ -88,6 +98,94 @@ def test_changing_either_check_digit_is_always_caught(base: str, position: int, 
     with pytest.raises(CnpjError, match=f"{check} check failed") as caught:
         Cnpj(tampered)
     assert caught.value.check == check
+
+
+ZERO_PLACEHOLDERS = [
+    "00.000.000/0000-00",
+    "00000000000000",
+    " 00 000 000 0000 00 ",
+    "00-000-000.0000/00",
+    "00.000.000/0000-00\n",
+]
+
+
+@pytest.mark.rule("aws.ace.readiness")
+@pytest.mark.parametrize("text", ZERO_PLACEHOLDERS)
+def test_the_all_zero_cnpj_placeholder_is_invalid(text: str) -> None:
+    """aws.ace.readiness: 00.000.000/0000-00 passes mod-11 but is a placeholder, refused."""
+    assert cnpj_check_digits("0" * 12) == "00"  # the algorithm alone lets it through
+
+    with pytest.raises(CnpjError) as caught:
+        Cnpj(text)
+    assert str(caught.value) == (
+        f"'cnpj' must be a registered CNPJ, not the all-zero placeholder (got {text!r}); "
+        "placeholder check failed: 00.000.000/0000-00 is never issued, so it cannot "
+        "identify a customer"
+    )
+    assert caught.value.check == "placeholder"
+    assert caught.value.field == "cnpj"
+    assert not is_valid_cnpj(text)
+
+
+@pytest.mark.rule("aws.ace.readiness")
+def test_placeholder_cnpjs_never_make_two_customers_the_same() -> None:
+    """aws.ace.readiness: a customer cannot carry the all-zero CNPJ, so no root match on it."""
+    for text in ZERO_PLACEHOLDERS:
+        with pytest.raises(CnpjError, match="placeholder check failed"):
+            Customer("Cliente A", cnpj=text)
+    a = Customer("Cliente A")
+    b = Customer("Cliente B")
+    assert not a.same_as(b)
+
+
+@pytest.mark.rule("aws.ace.readiness")
+def test_a_root_of_zeros_is_a_real_company_and_stays_valid() -> None:
+    """aws.ace.readiness: only the whole all-zero number is a placeholder, not a zero root."""
+    cnpj = Cnpj("00.000.000/0001-91")
+    assert cnpj.root == "00000000"
+    assert is_valid_cnpj("00000000000191")
+
+
+@pytest.mark.rule("aws.ace.readiness")
+@pytest.mark.parametrize("digit", "123456789")
+def test_every_other_repeated_digit_cnpj_already_fails_its_check_digits(digit: str) -> None:
+    """aws.ace.readiness: 11.111.111/1111-11 ... 99.999.999/9999-99 fail mod-11 already.
+
+    So the all-zero number is the only one-digit placeholder the algorithm
+    lets through, and the only one that needs a rule of its own.
+    """
+    assert cnpj_check_digits(digit * 12) != digit * 2
+    with pytest.raises(CnpjError, match="check digit check failed") as caught:
+        Cnpj(digit * 14)
+    assert caught.value.check in {"first check digit", "second check digit"}
+    assert not is_valid_cnpj(digit * 14)
+
+
+cnpj_like = st.one_of(
+    numeric_bases.map(make_cnpj),
+    alphanumeric_bases.map(make_cnpj),
+    st.sampled_from(
+        [*ZERO_PLACEHOLDERS, "11.222.333/0001-82", "", "0" * 13, "１１２２２３３３０００１８１"]
+    ),
+    st.text(alphabet="0123456789ABCZabc./- ", max_size=20),
+    st.text(max_size=20),
+    st.none(),
+    st.integers(),
+)
+
+
+@pytest.mark.rule("aws.ace.readiness")
+@given(value=cnpj_like)
+def test_is_valid_cnpj_agrees_with_the_cnpj_constructor(value: object) -> None:
+    """aws.ace.readiness: law: is_valid_cnpj(x) exactly when Cnpj(x) succeeds."""
+    try:
+        Cnpj(value)  # type: ignore[arg-type]
+    except PartnerRulesError:
+        accepted = False
+    else:
+        accepted = True
+
+    assert is_valid_cnpj(value) is accepted
 
 
 @pytest.mark.rule("mcs.deal.protection")

@@ -22,6 +22,13 @@ Conventions:
   :class:`Proration` convention (rounded once, half-even; the last takes the
   balance). So the invoices always sum exactly to the contract value.
 * Prorated amounts round once, half-even, to the centavo.
+* A term runs from 1 to :data:`MAX_TERM_MONTHS` (1200) months, and its end
+  must be a date Python can hold (at most ``9999-12-31``): a later end is a
+  :class:`~partnerrules.errors.HorizonError` naming ``start``.
+* Amounts that can only be zero or more (monthly values, list and item
+  prices, link prices, invoice amounts, the committed value of a resource
+  pool) refuse a negative amount with an
+  :class:`~partnerrules.errors.InvalidValueError` naming the field.
 
 >>> import datetime as dt
 >>> from partnerrules.contracts import Contract
@@ -37,11 +44,12 @@ datetime.date(2027, 1, 1)
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import enum
 import unicodedata
 from collections.abc import Iterable, Mapping
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Context, Decimal, DivisionByZero, InvalidOperation, Overflow
 from fractions import Fraction
 from typing import Any, Final
 
@@ -50,13 +58,14 @@ from dateutil.relativedelta import relativedelta
 
 from partnerrules import _validate
 from partnerrules.decisions import Reason
-from partnerrules.errors import InvalidTypeError, InvalidValueError, UnknownKeyError
+from partnerrules.errors import HorizonError, InvalidTypeError, InvalidValueError, UnknownKeyError
 from partnerrules.money import BRL, Money
 from partnerrules.policies import omid
 
 __all__ = [
     "ACTUAL_360",
     "ACTUAL_ACTUAL",
+    "MAX_TERM_MONTHS",
     "THIRTY_360",
     "Addendum",
     "AddendumQuote",
@@ -81,7 +90,20 @@ __all__ = [
 ]
 
 
+#: The longest term a :class:`Contract` accepts, in months (100 years). The
+#: programme sets no maximum (module 007 §4 gives none); this bound is a
+#: product decision of the library, far above any real contract, so that
+#: every schedule, quote and end date stays cheap to compute and representable.
+MAX_TERM_MONTHS: Final = 1200
+
 # -- helpers ----------------------------------------------------------------
+
+# A private context for the few decimal operations done here (not in Money),
+# so a caller's decimal context (its precision, its traps) never changes a
+# result or raises from inside the library.
+_CTX: Final = Context(
+    prec=100, rounding=ROUND_HALF_EVEN, traps=[InvalidOperation, DivisionByZero, Overflow]
+)
 
 
 def _brl(field: str, value: object) -> Money:
@@ -90,29 +112,59 @@ def _brl(field: str, value: object) -> Money:
     return money.require_currency(BRL, field)
 
 
+def _non_negative(field: str, value: object) -> Money:
+    """Check *value* is a Money in BRL and not negative (``money.brl.exact``)."""
+    money = _brl(field, value)
+    if money.is_negative():
+        raise InvalidValueError(field, money, "an amount >= 0")
+    return money
+
+
+def _month_index(day: dt.date) -> int:
+    """Months since year 0: consecutive calendar months have consecutive indexes."""
+    return day.year * 12 + day.month - 1
+
+
+#: The month index of ``9999-12``, the last month :class:`datetime.date` holds.
+_LAST_MONTH: Final = _month_index(dt.date.max)
+
+
 def _first_of_next_month(day: dt.date) -> dt.date:
+    """The 1st of the month after *day*'s; never called in December 9999."""
     if day.month == 12:
         return dt.date(day.year + 1, 1, 1)
     return dt.date(day.year, day.month + 1, 1)
 
 
 def _days_in_month(day: dt.date) -> int:
-    return (_first_of_next_month(day) - day.replace(day=1)).days
+    return calendar.monthrange(day.year, day.month)[1]
+
+
+def _within_one_month(start: dt.date, end: dt.date) -> bool:
+    """Whether ``[start, end)`` is non-empty and inside *start*'s calendar month."""
+    if not start < end:
+        return False
+    step = _month_index(end) - _month_index(start)
+    return step == 0 or (step == 1 and end.day == 1)
 
 
 def _pieces(start: dt.date, end: dt.date) -> list[tuple[dt.date, dt.date]]:
-    """Cut ``[start, end)`` at the first day of every calendar month."""
+    """Cut ``[start, end)`` at the first day of every calendar month.
+
+    The 1st of the next month is only built when *end* lies in a later month,
+    so it always exists, even for a span in December 9999.
+    """
     out = []
     cursor = start
     while cursor < end:
-        nxt = min(_first_of_next_month(cursor), end)
+        nxt = end if _month_index(cursor) == _month_index(end) else _first_of_next_month(cursor)
         out.append((cursor, nxt))
         cursor = nxt
     return out
 
 
 def _is_full_month(a: dt.date, b: dt.date) -> bool:
-    return a.day == 1 and b == _first_of_next_month(a)
+    return a.day == 1 and b.day == 1 and _month_index(b) == _month_index(a) + 1
 
 
 def _prorate(amount: Money, share: Fraction) -> Money:
@@ -133,8 +185,65 @@ def _discount(value: object) -> Decimal:
     return _validate.fraction("discount", value, upper_inclusive=False)
 
 
-def _months(field: str, value: object) -> int:
+def _number(field: str, value: object) -> int:
     return _validate.integer(field, value, minimum=1)
+
+
+def _months(field: str, value: object) -> int:
+    """A term in months: an int from 1 to :data:`MAX_TERM_MONTHS`."""
+    months = _validate.integer(field, value, minimum=1)
+    if months > MAX_TERM_MONTHS:
+        raise InvalidValueError(
+            field,
+            value,
+            f"an integer <= {MAX_TERM_MONTHS}",
+            hint=f"a term is at most {MAX_TERM_MONTHS} months ({MAX_TERM_MONTHS // 12} years)",
+        )
+    return months
+
+
+def _end_of_term(start: dt.date, months: int) -> dt.date:
+    """``start + months`` calendar months, or a HorizonError naming ``start``."""
+    last = _LAST_MONTH - months
+    if _month_index(start) > last:
+        year, month = divmod(last, 12)
+        latest = dt.date(year, month + 1, calendar.monthrange(year, month + 1)[1])
+        raise HorizonError(
+            "start",
+            start,
+            f"a date whose {months}-month term ends by {dt.date.max.isoformat()}",
+            hint=f"the latest start for a {months}-month term is {latest.isoformat()}",
+        )
+    return start + relativedelta(months=months)
+
+
+def _total(field: str, value: object, amounts: Iterable[Decimal], allowed: str) -> Money:
+    """Sum BRL amounts exactly; a sum Money cannot hold is blamed on the input *field*.
+
+    *allowed* starts the message and Money's own range ends it, so the caller
+    learns which of its inputs is too large, not that some ``'amount'`` is.
+    """
+    total = Decimal(0)
+    for amount in amounts:
+        total = _CTX.add(total, amount)
+    try:
+        return Money(total, BRL)
+    except InvalidValueError as err:
+        raise InvalidValueError(
+            field, value, f"{allowed} {err.allowed}", hint=f"it would be {total} BRL"
+        ) from None
+
+
+def _table(field: str, value: object) -> Mapping[str, str]:
+    """Check a lookup table is a mapping of str to str."""
+    if not isinstance(value, Mapping):
+        raise InvalidTypeError(field, value, "a mapping of str to str")
+    for key, item in value.items():
+        if not isinstance(key, str):
+            raise InvalidTypeError(f"{field} key", key, "a str")
+        if not isinstance(item, str):
+            raise InvalidTypeError(f"{field}[{key!r}]", item, "a str")
+    return value
 
 
 def _addenda(value: object) -> tuple[Addendum, ...]:
@@ -211,7 +320,7 @@ class Proration(enum.Enum):
         """
         start = _validate.date("start", start)
         end = _validate.date("end", end)
-        if not start < end <= _first_of_next_month(start):
+        if not _within_one_month(start, end):
             raise InvalidValueError(
                 "end", end, f"after {start.isoformat()} and within its calendar month"
             )
@@ -253,14 +362,18 @@ class Invoice:
         number: its 1-based position in the schedule.
         period_start: first day billed (inclusive).
         period_end: end of the period (exclusive); after ``period_start``.
-        amount: the amount billed, in BRL.
+        amount: the amount billed, in BRL, >= 0.
+
+    Raises:
+        InvalidValueError: ``period_end`` is not after ``period_start``, or a
+            negative amount.
     """
 
     contract_id: str = attrs.field(validator=_validate.attrs_validator(_validate.text))
-    number: int = attrs.field(validator=_validate.attrs_validator(_months))
+    number: int = attrs.field(validator=_validate.attrs_validator(_number))
     period_start: dt.date = attrs.field(validator=_validate.attrs_validator(_validate.date))
     period_end: dt.date = attrs.field(validator=_validate.attrs_validator(_validate.date))
-    amount: Money = attrs.field(validator=_validate.attrs_validator(_brl))
+    amount: Money = attrs.field(validator=_validate.attrs_validator(_non_negative))
 
     def __attrs_post_init__(self) -> None:
         if self.period_end <= self.period_start:
@@ -297,29 +410,50 @@ class Addendum:
     Attributes:
         service: what was added.
         start: first day of service (inclusive).
-        end: the contract's end (exclusive); after ``start``.
-        list_price: the monthly list price, in BRL.
+        end: the contract's end (exclusive); after ``start`` and at most
+            :data:`MAX_TERM_MONTHS` calendar months later.
+        list_price: the monthly list price, in BRL, >= 0.
         discount: the original contract's loyalty discount, in [0, 1).
         convention: how its partial first (and last) month is measured.
+
+    Raises:
+        InvalidValueError: ``end`` not after ``start`` or too far after it, a
+            negative list price, or a value over the term too large for
+            :class:`~partnerrules.money.Money`.
     """
 
     service: str = attrs.field(validator=_validate.attrs_validator(_validate.text))
     start: dt.date = attrs.field(validator=_validate.attrs_validator(_validate.date))
     end: dt.date = attrs.field(validator=_validate.attrs_validator(_validate.date))
-    list_price: Money = attrs.field(validator=_validate.attrs_validator(_brl))
+    list_price: Money = attrs.field(validator=_validate.attrs_validator(_non_negative))
     discount: Decimal = attrs.field(default=Decimal(0), converter=_discount)
     convention: Proration = attrs.field(default=ACTUAL_ACTUAL, converter=_convention)
 
     def __attrs_post_init__(self) -> None:
-        if self.list_price.is_negative():
-            raise InvalidValueError("list_price", self.list_price, "an amount >= 0")
         if self.end <= self.start:
             raise InvalidValueError("end", self.end, f"after start {self.start.isoformat()}")
+        if _month_index(self.end) - _month_index(self.start) > MAX_TERM_MONTHS:
+            raise InvalidValueError(
+                "end",
+                self.end,
+                f"at most {MAX_TERM_MONTHS} months after start {self.start.isoformat()}",
+                hint="an addendum runs inside a contract, whose term is at most that long",
+            )
+        _total(
+            "list_price",
+            self.list_price,
+            (m.amount for _, _, m in self.charges()),
+            f"an amount whose total from {self.start.isoformat()} to {self.end.isoformat()} is",
+        )
 
     @property
     def monthly(self) -> Money:
-        """List price x (1 - discount), rounded once half-even."""
-        return self.list_price.multiply(1 - self.discount)
+        """List price x (1 - discount), rounded once half-even.
+
+        ``1 - discount`` is computed in a private decimal context, so the
+        caller's decimal context never changes it.
+        """
+        return self.list_price.multiply(_CTX.subtract(1, self.discount))
 
     def charges(self) -> tuple[tuple[dt.date, dt.date, Money], ...]:
         """Each calendar-month piece of its term with its amount (partial months prorated)."""
@@ -339,15 +473,19 @@ class Contract:
         id: the contract id.
         customer: who signed it.
         start: first day of service.
-        months: term in calendar months, >= 1.
-        monthly: the net monthly value billed (MRR), in BRL.
+        months: term in calendar months, from 1 to :data:`MAX_TERM_MONTHS`
+            (1200, a limit of the library: the programme sets none).
+        monthly: the net monthly value billed (MRR), in BRL, >= 0.
         discount: the loyalty discount, a fraction in [0, 1); it prices addenda.
         addenda: services added during the term (see :func:`add_addendum`).
 
     Raises:
         InvalidTypeError: a float or another wrong type.
-        InvalidValueError: months < 1, discount outside [0, 1), a negative
-            monthly value, or an addendum outside the term.
+        InvalidValueError: months outside 1..1200, discount outside [0, 1), a
+            negative monthly value, an addendum outside the term, or a
+            contract value (TCV) too large for :class:`~partnerrules.money.Money`.
+        HorizonError: the end (start + months) would fall after
+            ``9999-12-31``, the last date Python holds; names ``start``.
         CurrencyMismatchError: an amount not in BRL.
 
     >>> Contract("C-2", "ACME", dt.date(2026, 1, 31), 1, Money("3100", "BRL")).end
@@ -362,13 +500,16 @@ class Contract:
     customer: str = attrs.field(validator=_validate.attrs_validator(_validate.text))
     start: dt.date = attrs.field(validator=_validate.attrs_validator(_validate.date))
     months: int = attrs.field(validator=_validate.attrs_validator(_months))
-    monthly: Money = attrs.field(validator=_validate.attrs_validator(_brl))
+    monthly: Money = attrs.field(validator=_validate.attrs_validator(_non_negative))
     discount: Decimal = attrs.field(default=Decimal(0), converter=_discount)
     addenda: tuple[Addendum, ...] = attrs.field(default=(), converter=_addenda)
 
     def __attrs_post_init__(self) -> None:
-        if self.monthly.is_negative():
-            raise InvalidValueError("monthly", self.monthly, "an amount >= 0")
+        _end_of_term(self.start, self.months)
+        base = _CTX.multiply(self.monthly.amount, self.months)
+        _total(
+            "monthly", self.monthly, [base], f"an amount whose total over {self.months} months is"
+        )
         for i, addendum in enumerate(self.addenda):
             field = f"addenda[{i}]"
             _validate.instance(field, addendum, Addendum)
@@ -380,6 +521,9 @@ class Contract:
                 raise InvalidValueError(
                     f"{field}.start", addendum.start, f"on or after {self.start.isoformat()}"
                 )
+        if self.addenda:
+            values = [base, *(a.value.amount for a in self.addenda)]
+            _total("addenda", self.addenda, values, "addenda that keep the TCV")
 
     @property
     def end(self) -> dt.date:
@@ -456,7 +600,11 @@ class Contract:
         """The value not yet served on *effective* (rule ``omid.contract.cancellation_fee``).
 
         Every charge line after *effective* counts in full; the line running on
-        *effective* counts by its actual days left over its actual days.
+        *effective* (the current month) counts by its actual days left over its
+        actual days, and that prorated amount is rounded to the centavo on its
+        own, half-even (a billed amount is whole centavos), before it is added. A
+        contract starting on the 1st has whole calendar months as lines; a
+        partial first or last month, and each addendum, is a line of its own.
         """
         effective = _validate.date("effective", effective)
         total = Money.zero(BRL)
@@ -592,10 +740,13 @@ def cancellation_quote(
     """Quote an early cancellation (rule ``omid.contract.cancellation_fee``, §4.1).
 
     Remaining value: every monthly charge after *effective* in full, plus the
-    one running on *effective* prorated by actual days; before the start the
-    whole TCV remains, on or after the end nothing does. The fee is
-    ``fee_rate`` of it and the baseline ``baseline_rate`` of it, each rounded
-    once half-even.
+    one running on *effective* prorated by actual days and rounded to the
+    centavo on its own (half-even), like any billed amount; before the
+    start the whole TCV remains, on or after the end nothing does (see
+    :meth:`Contract.remaining_value`). The fee is ``fee_rate`` of that rounded
+    remaining value and the baseline ``baseline_rate`` of it, each rounded
+    once, half-even, to the centavo: with the pack's 50%, exactly half of the
+    remaining value, a half centavo going to the even centavo.
 
     Args:
         contract: the contract.
@@ -764,11 +915,7 @@ class PoolItem:
     """
 
     name: str = attrs.field(validator=_validate.attrs_validator(_validate.text))
-    monthly: Money = attrs.field(validator=_validate.attrs_validator(_brl))
-
-    def __attrs_post_init__(self) -> None:
-        if self.monthly.is_negative():
-            raise InvalidValueError("monthly", self.monthly, "an amount >= 0")
+    monthly: Money = attrs.field(validator=_validate.attrs_validator(_non_negative))
 
 
 @attrs.frozen
@@ -802,7 +949,14 @@ def check_resource_pool(items: Iterable[PoolItem], *, committed: Money | Contrac
 
     Args:
         items: the resources of the new configuration.
-        committed: the committed monthly value, or a contract (its monthly value).
+        committed: the committed monthly value (in BRL, >= 0, like every item
+            price), or a contract (its monthly value).
+
+    Raises:
+        InvalidTypeError: *committed* is not a Money or a Contract, or *items*
+            is not an iterable of :class:`PoolItem`.
+        InvalidValueError: a negative *committed* value.
+        CurrencyMismatchError: *committed* is not in BRL.
 
     >>> vm = PoolItem("vm-large", Money("6000", "BRL"))
     >>> check_resource_pool([vm], committed=Money("10000", "BRL")).shortfall
@@ -811,13 +965,13 @@ def check_resource_pool(items: Iterable[PoolItem], *, committed: Money | Contrac
     if isinstance(committed, Contract):
         commitment = committed.monthly
     else:
-        commitment = _brl("committed", committed)
+        commitment = _non_negative("committed", committed)
     if isinstance(items, (str, bytes, Mapping)) or not isinstance(items, Iterable):
         raise InvalidTypeError("items", items, "an iterable of PoolItem")
     listed = tuple(items)
     for i, item in enumerate(listed):
         _validate.instance(f"items[{i}]", item, PoolItem)
-    total = Money.total((i.monthly for i in listed), BRL)
+    total = _total("items", listed, (i.monthly.amount for i in listed), "resources whose total is")
     zero = Money.zero(BRL)
     shortfall = max(commitment - total, zero)
     excess = max(total - commitment, zero)
@@ -867,11 +1021,7 @@ class DataLink:
     """
 
     name: str = attrs.field(validator=_validate.attrs_validator(_validate.text))
-    price: Money = attrs.field(validator=_validate.attrs_validator(_brl))
-
-    def __attrs_post_init__(self) -> None:
-        if self.price.is_negative():
-            raise InvalidValueError("price", self.price, "an amount >= 0")
+    price: Money = attrs.field(validator=_validate.attrs_validator(_non_negative))
 
 
 @attrs.frozen
@@ -915,7 +1065,7 @@ def traffic_charge(
         volume = _validate.decimal("volume_gb", volume_gb)
         if volume < 0:
             raise InvalidValueError("volume_gb", volume_gb, "a volume >= 0")
-    total = Money.total((link.price for link in listed), BRL)
+    total = _total("links", listed, (link.price.amount for link in listed), "links whose total is")
     rid = "omid.contract.fixed_link_traffic"
     reasons = [
         Reason.of(
@@ -979,6 +1129,11 @@ def check_placement(
     (``"São Paulo"``, ``"sao-paulo"``, ``"RIO_DE_JANEIRO"``). Anything else is
     refused with the reason.
 
+    Raises:
+        InvalidTypeError: *site* is not a string, or *sites* or *aliases* is
+            not a mapping of str to str.
+        InvalidValueError: *site* is blank.
+
     >>> check_placement("sao paulo").code
     'SP'
     >>> print(check_placement("us-east-1").reasons[0])
@@ -986,6 +1141,8 @@ def check_placement(
     Rio de Janeiro
     """
     site = _validate.text("site", site)
+    sites = _table("sites", sites)
+    aliases = _table("aliases", aliases)
     known = {_fold(code): code for code in sites}
     known.update({_fold(name): code for code, name in sites.items()})
     known.update({_fold(alias): code for alias, code in aliases.items() if code in sites})
@@ -1043,6 +1200,8 @@ def responsible_party(
     without accents.
 
     Raises:
+        InvalidTypeError: *duty* is not a string, or a duty list is not a
+            mapping of str to str.
         UnknownKeyError: the duty is not in either list (the message lists them).
 
     >>> responsible_party("Conformidade e segurança").party
@@ -1051,6 +1210,8 @@ def responsible_party(
     'partner'
     """
     duty = _validate.text("duty", duty)
+    partner_duties = _table("partner_duties", partner_duties)
+    omid_duties = _table("omid_duties", omid_duties)
     table: dict[str, tuple[str, str, str]] = {}
     for party, duties in ((omid.PARTNER, partner_duties), (omid.OMID, omid_duties)):
         for key, label in duties.items():

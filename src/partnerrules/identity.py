@@ -21,7 +21,9 @@ reduces each identifier to a canonical key first:
   issued from July 2026 (twelve characters ``0-9``/``A-Z`` followed by two
   numeric check digits; a character's value is ``ord(c) - 48``). Companies
   match on the 8-character *root*, so a head office and its branches are one
-  customer.
+  customer. The all-zero number ``00.000.000/0000-00`` passes the mod-11
+  check but is a placeholder, never a registration, so it is refused (rule
+  ``aws.ace.readiness``): placeholders never make two customers the same.
 
 >>> from partnerrules.identity import Cnpj, normalise_name, registrable_domain
 >>> normalise_name("  Açaí Comércio de Alimentos LTDA. - ME ")
@@ -51,7 +53,7 @@ from typing import Any, Final
 import attrs
 
 from partnerrules import _validate
-from partnerrules.errors import InvalidTypeError, InvalidValueError
+from partnerrules.errors import InvalidTypeError, InvalidValueError, PartnerRulesError
 
 __all__ = [
     "LEGAL_FORMS",
@@ -61,6 +63,7 @@ __all__ = [
     "CnpjError",
     "Customer",
     "cnpj_check_digits",
+    "is_valid_cnpj",
     "normalise_name",
     "normalise_text",
     "registrable_domain",
@@ -221,13 +224,20 @@ _SECOND_WEIGHTS: Final = (6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2)
 _CNPJ_FORMATTING: Final = re.compile(r"[.\-/\s]")
 _BASE_CHARS: Final = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
+# Rule aws.ace.readiness (POLICIES, source 004 "Quando Enviar uma Oportunidade
+# ACE"): the all-zero number is invalid. It is the only placeholder the mod-11
+# check lets through: every other number made of one repeated digit
+# (11111111111111 ... 99999999999999) already fails its check digits, and a
+# number whose *root* is all zeros is real (00.000.000/0001-91 is registered).
+_ALL_ZERO: Final = "0" * 14
+
 
 class CnpjError(InvalidValueError):
     """A malformed CNPJ; the ``check`` attribute says which check failed.
 
     Attributes:
-        check: ``'length'``, ``'characters'``, ``'first check digit'`` or
-            ``'second check digit'``.
+        check: ``'length'``, ``'characters'``, ``'placeholder'`` (the all-zero
+            number), ``'first check digit'`` or ``'second check digit'``.
     """
 
     def __init__(self, field: str, value: object, check: str, allowed: str, hint: str) -> None:
@@ -295,6 +305,14 @@ def _to_cnpj(value: object) -> str:
             "12 characters 0-9 or A-Z followed by 2 digits",
             f"not allowed: {bad}",
         )
+    if compact == _ALL_ZERO:
+        raise CnpjError(
+            "cnpj",
+            value,
+            "placeholder",
+            "a registered CNPJ, not the all-zero placeholder",
+            "00.000.000/0000-00 is never issued, so it cannot identify a customer",
+        )
     expected = cnpj_check_digits(compact[:12])
     if compact[12] != expected[0]:
         raise CnpjError(
@@ -321,7 +339,10 @@ class Cnpj:
 
     Built from text with or without the usual formatting
     (``12.345.678/0001-95``); letters are upper-cased. The check digits are
-    verified at construction, so an invalid CNPJ cannot exist.
+    verified at construction, and the all-zero placeholder
+    ``00.000.000/0000-00`` is refused (rule ``aws.ace.readiness``), so an
+    invalid CNPJ cannot exist. :func:`~partnerrules.identity.is_valid_cnpj`
+    answers the same question without raising.
 
     >>> c = Cnpj("11.222.333/0001-81")
     >>> c.number, c.root, c.branch, c.formatted
@@ -331,11 +352,17 @@ class Cnpj:
     ...
     partnerrules.identity.CnpjError: 'cnpj' must be a CNPJ with valid mod-11 check digits
     (got '11.222.333/0001-82'); second check digit check failed: ...
+    >>> Cnpj("00.000.000/0000-00")
+    Traceback (most recent call last):
+    ...
+    partnerrules.identity.CnpjError: 'cnpj' must be a registered CNPJ, not the all-zero
+    placeholder (got '00.000.000/0000-00'); placeholder check failed: ...
 
     Raises:
         InvalidTypeError: the value is not a string.
         CnpjError: the length, the characters, the first or the second check
-            digit is wrong (``CnpjError.check`` says which).
+            digit is wrong, or it is the all-zero placeholder
+            (``CnpjError.check`` says which).
     """
 
     number: str = attrs.field(converter=_to_cnpj)
@@ -363,6 +390,26 @@ class Cnpj:
 
     def __str__(self) -> str:
         return self.formatted
+
+
+def is_valid_cnpj(value: object) -> bool:
+    """Whether *value* is a CNPJ that :class:`Cnpj` accepts; never raises.
+
+    ``True`` exactly when ``Cnpj(value)`` succeeds: the length, the characters
+    and both check digits are right and it is not the all-zero placeholder
+    (rule ``aws.ace.readiness``). Anything else, a non-string included, is
+    ``False``.
+
+    >>> is_valid_cnpj("11.222.333/0001-81"), is_valid_cnpj("12.abc.345/01de-35")
+    (True, True)
+    >>> is_valid_cnpj("00.000.000/0000-00"), is_valid_cnpj("11.222.333/0001-82")
+    (False, False)
+    """
+    try:
+        _to_cnpj(value)
+    except PartnerRulesError:
+        return False
+    return True
 
 
 def _optional_domain(value: Any) -> str | None:
