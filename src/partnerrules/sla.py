@@ -729,8 +729,10 @@ class Ticket:
         zone: the customer's IANA zone (``"Europe/Lisbon"``), if the service
             knows it. Policies in *local time* (Appendix B) use it; without
             it they use the zone the opening instant carries (unless it names
-            no place, such as ``UTC``), then the country's documented zone
-            (see :mod:`partnerrules._zones`).
+            no place, such as ``UTC``), then the country's own zone (its only
+            zone, or its capital's for a country that spans several; a
+            country with several zones and no capital listed is an error
+            asking for the ticket's zone).
     """
 
     id: str = attrs.field(validator=_validate.attrs_validator(_validate.text))
