@@ -14,7 +14,12 @@ Conventions:
   :class:`~partnerrules.money.Money` in BRL.
 * Calendar years and the order of sales are those of ``America/Sao_Paulo``
   (a parameter, ``zone``); two sales signed at the same instant are ordered
-  by contract id.
+  by contract id. A campaign reads years and days in its own zone.
+* Campaigns are data: a :class:`CommissionPlan` holds :class:`Campaign`
+  values (and optionally the :class:`TierSchedule`). The functions that
+  apply campaigns take ``plan=``, the Omid pack's plan by default (its
+  first-sale Diamond campaign); the sales trip takes ``terms=``, the Omid
+  pack's :class:`TripTerms` by default. No function reads a pack otherwise.
 * The source publishes tier *names* and Diamond's 16% only. A
   :class:`TierSchedule` (thresholds, rates, discounts) is caller data; the
   library ships none.
@@ -56,6 +61,21 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from partnerrules import _validate
+from partnerrules._commission_model import (
+    Campaign,
+    CampaignPeriod,
+    CampaignTrigger,
+    CommissionPlan,
+    MonthDay,
+    Tier,
+    TierSchedule,
+    TripTerms,
+    _brl,
+    _flag,
+    _items,
+    _non_negative_brl,
+    _units,
+)
 from partnerrules.contracts import ACTUAL_ACTUAL, Contract, Proration
 from partnerrules.decisions import Reason
 from partnerrules.errors import (
@@ -65,13 +85,18 @@ from partnerrules.errors import (
     UnknownKeyError,
 )
 from partnerrules.money import BRL, Money
-from partnerrules.policies import omid
+from partnerrules.policies import omid as _omid
 
 __all__ = [
     "SAO_PAULO",
     "AgencyIncome",
+    "Campaign",
+    "CampaignPeriod",
+    "CampaignTrigger",
     "CarAward",
+    "CommissionPlan",
     "CommissionStatement",
+    "MonthDay",
     "Payment",
     "Payout",
     "RateBasis",
@@ -84,6 +109,7 @@ __all__ = [
     "Tier",
     "TierSchedule",
     "TierStanding",
+    "TripTerms",
     "agency_fee",
     "annual_tcv",
     "award_sales_trip",
@@ -100,7 +126,6 @@ __all__ = [
 SAO_PAULO: Final = ZoneInfo("America/Sao_Paulo")
 
 _TIER: Final = "omid.tier.by_annual_tcv"
-_CAMPAIGN: Final = "omid.campaign.first_sale_diamond"
 _COLLECTION: Final = "omid.commission.paid_on_collection"
 _TRIP: Final = "omid.awards.sales_trip"
 _CAR: Final = "omid.awards.top_mrr_car"
@@ -111,56 +136,14 @@ _AGENCY: Final = "mcs.income.agency_fee"
 # -- helpers -------------------------------------------------------------------
 
 
-def _brl(field: str, value: object) -> Money:
-    money = _validate.instance(field, value, Money, "a Money in BRL, e.g. brl('1234.56')")
-    return money.require_currency(BRL, field)
-
-
-def _non_negative_brl(field: str, value: object) -> Money:
-    money = _brl(field, value)
-    if money.is_negative():
-        raise InvalidValueError(field, value, "an amount >= 0")
-    return money
-
-
 def _money(field: str, value: object) -> Money:
     return _validate.instance(field, value, Money, "a Money, e.g. Money('1234.56', 'RUB')")
-
-
-def _flag(field: str, value: object) -> bool:
-    if not isinstance(value, bool):
-        raise InvalidTypeError(field, value, "a bool (True or False)")
-    return value
-
-
-def _rate(value: object) -> Decimal:
-    return _validate.fraction("rate", value)
-
-
-def _resale_discount(value: object) -> Decimal:
-    return _validate.fraction("resale_discount", value)
 
 
 def _zone(value: object) -> dt.tzinfo:
     if not isinstance(value, dt.tzinfo):
         raise InvalidTypeError("zone", value, "a tzinfo such as ZoneInfo('America/Sao_Paulo')")
     return value
-
-
-def _items(field: str, value: object, kind: type[Any], description: str) -> tuple[Any, ...]:
-    """Check *value* is an iterable (not a string or mapping) of *kind*; return a tuple."""
-    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
-        raise InvalidTypeError(field, value, f"an iterable of {description}")
-    items = tuple(value)
-    for i, item in enumerate(items):
-        if not isinstance(item, kind):
-            raise InvalidTypeError(f"{field}[{i}]", item, description)
-    return items
-
-
-def _units(money: Money) -> int:
-    """Centavos of a BRL amount, without the generic scaling of ``minor_units``."""
-    return int(money.amount * 100)
 
 
 def _from_units(units: int) -> Money:
@@ -188,184 +171,6 @@ def _midnight(day: dt.date, zone: dt.tzinfo) -> dt.datetime:
 
 
 # -- tiers ---------------------------------------------------------------------
-
-
-@attrs.frozen
-class Tier:
-    """One tier of a partner programme (rule ``omid.tier.by_annual_tcv``, §7.1, §7.2).
-
-    A tier covers annual TCV from ``minimum`` (inclusive) up to the next
-    tier's minimum (exclusive); the highest tier has no upper bound. The
-    source names the tiers (``partnerrules.policies.omid.TIER_NAMES``) and
-    gives Diamond Partner's 16%; every threshold, other rate and discount is
-    the caller's data.
-
-    Attributes:
-        name: the tier's name, e.g. ``"Reseller"``.
-        minimum: the lowest annual TCV of the tier, in BRL, >= 0.
-        rate: the commission rate, a fraction in [0, 1].
-        resale_discount: the discount on resale, a fraction in [0, 1].
-        requires_presales_team: whether only a partner with a qualified
-            pre-sales team may hold it (as "Reseller com Pré-Venda", §7.1).
-        below: optionally, the exclusive upper bound, stated for checking:
-            it must equal the next tier's minimum (absent on the highest).
-
-    Raises:
-        InvalidTypeError: a float, or another wrong type.
-        InvalidValueError: a negative minimum, a rate or discount outside
-            [0, 1], or ``below`` not above ``minimum``.
-        CurrencyMismatchError: an amount not in BRL.
-
-    >>> Tier("VAR", Money("0", "BRL"), 0.1)
-    Traceback (most recent call last):
-    ...
-    partnerrules.errors.InvalidTypeError: 'rate' must be a str, int or Decimal (got float 0.1); ...
-    """
-
-    name: str = attrs.field(validator=_validate.attrs_validator(_validate.text))
-    minimum: Money = attrs.field(validator=_validate.attrs_validator(_non_negative_brl))
-    rate: Decimal = attrs.field(converter=_rate)
-    resale_discount: Decimal = attrs.field(
-        default=Decimal(0), converter=_resale_discount, kw_only=True
-    )
-    requires_presales_team: bool = attrs.field(
-        default=False, validator=_validate.attrs_validator(_flag), kw_only=True
-    )
-    below: Money | None = attrs.field(default=None, kw_only=True)
-
-    def __attrs_post_init__(self) -> None:
-        if self.below is not None:
-            _brl("below", self.below)
-            if self.below <= self.minimum:
-                raise InvalidValueError(
-                    "below", self.below, f"greater than minimum {self.minimum.amount} BRL"
-                )
-
-
-def _tiers(value: object) -> tuple[Tier, ...]:
-    return _items("tiers", value, Tier, "a Tier")
-
-
-@attrs.frozen
-class TierSchedule:
-    """An ordered, gap-free tier table (rule ``omid.tier.by_annual_tcv``, §7.1, §7.2, §10).
-
-    Caller data: the source publishes no thresholds. Tiers are listed lowest
-    first; each covers ``[minimum, next minimum)`` and the last is unbounded,
-    so every annual TCV from R$ 0 up has exactly one tier.
-
-    Checked at construction, each with its own error naming the tier:
-
-    * at least one tier; the first starts at R$ 0 (no gap below it) and
-      does not require a pre-sales team (every partner holds some tier);
-    * minimums strictly increase (an equal minimum is an overlap);
-    * a stated ``below`` equals the next minimum (less leaves a gap, more
-      overlaps), and the highest tier states none;
-    * no tier name is used twice.
-
-    Attributes:
-        tiers: the tiers, lowest first.
-
-    >>> from partnerrules.money import brl
-    >>> TierSchedule([Tier("Reseller", brl(1000), Decimal("0.08"))])
-    Traceback (most recent call last):
-    ...
-    partnerrules.errors.InvalidValueError: 'tiers[0].minimum' must be 0 BRL ...
-    """
-
-    tiers: tuple[Tier, ...] = attrs.field(converter=_tiers)
-    _bounds: tuple[int, ...] = attrs.field(init=False, eq=False, repr=False)
-
-    def __attrs_post_init__(self) -> None:
-        tiers = self.tiers
-        if not tiers:
-            raise InvalidValueError("tiers", [], "at least one Tier")
-        if not tiers[0].minimum.is_zero():
-            raise InvalidValueError(
-                "tiers[0].minimum",
-                tiers[0].minimum,
-                "0 BRL",
-                hint="the lowest tier starts at zero, or annual TCV below it has no tier (a gap)",
-            )
-        if tiers[0].requires_presales_team:
-            raise InvalidValueError(
-                "tiers[0].requires_presales_team",
-                True,
-                "False",
-                hint="the lowest tier must be open to partners without a pre-sales team",
-            )
-        seen: dict[str, int] = {}
-        for i, tier in enumerate(tiers):
-            if tier.name in seen:
-                raise InvalidValueError(
-                    f"tiers[{i}].name",
-                    tier.name,
-                    f"a name not already used by tiers[{seen[tier.name]}]",
-                )
-            seen[tier.name] = i
-        for i in range(1, len(tiers)):
-            low, high = tiers[i - 1], tiers[i]
-            if high.minimum <= low.minimum:
-                raise InvalidValueError(
-                    f"tiers[{i}].minimum",
-                    high.minimum,
-                    f"greater than tiers[{i - 1}].minimum {low.minimum.amount} BRL",
-                    hint="list tiers lowest first with strictly increasing minimums "
-                    "(an equal minimum would make two tiers overlap)",
-                )
-            if low.below is not None and low.below != high.minimum:
-                kind = "a gap" if low.below < high.minimum else "an overlap"
-                raise InvalidValueError(
-                    f"tiers[{i - 1}].below",
-                    low.below,
-                    f"equal to tiers[{i}].minimum {high.minimum.amount} BRL",
-                    hint=f"{low.name!r} and {high.name!r} would leave {kind}",
-                )
-        if tiers[-1].below is not None:
-            raise InvalidValueError(
-                f"tiers[{len(tiers) - 1}].below",
-                tiers[-1].below,
-                "None (the highest tier has no upper bound)",
-                hint="annual TCV at or above it would have no tier (a gap)",
-            )
-        object.__setattr__(self, "_bounds", tuple(_units(t.minimum) for t in tiers))
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        """The tier names, lowest first."""
-        return tuple(t.name for t in self.tiers)
-
-    def tier(self, name: str) -> Tier:
-        """Return the tier called *name*.
-
-        Raises:
-            UnknownKeyError: no tier has that name (close names are suggested).
-        """
-        for tier in self.tiers:
-            if tier.name == name:
-                return tier
-        raise UnknownKeyError("tier", name, self.names)
-
-    def _index_for(self, annual_tcv: Money, has_presales_team: bool) -> int:
-        index = bisect.bisect_right(self._bounds, _units(annual_tcv)) - 1
-        while self.tiers[index].requires_presales_team and not has_presales_team:
-            index -= 1
-        return index
-
-    def tier_for(self, annual_tcv: Money, *, has_presales_team: bool) -> Tier:
-        """The tier a partner holds with *annual_tcv* (rule ``omid.tier.by_annual_tcv``).
-
-        The highest tier whose minimum the TCV reaches; a partner without a
-        qualified pre-sales team gets the highest such tier that does not
-        require one. :func:`qualify_tier` explains the same decision.
-
-        Raises:
-            InvalidValueError: a negative TCV.
-            CurrencyMismatchError: a TCV not in BRL.
-        """
-        annual_tcv = _non_negative_brl("annual_tcv", annual_tcv)
-        has_presales_team = _flag("has_presales_team", has_presales_team)
-        return self.tiers[self._index_for(annual_tcv, has_presales_team)]
 
 
 @attrs.frozen
@@ -480,7 +285,9 @@ def qualify_tier(
 class RateBasis(enum.Enum):
     """Why a sale earns its rate.
 
-    * ``CAMPAIGN``: the partner's first sale of the year (Diamond campaign, §2.2).
+    * ``CAMPAIGN``: a campaign of the commission plan pays the sale, such as
+      the Omid Diamond campaign on the partner's first sale of the year
+      (§2.2); ``SaleCommission.campaign`` says which.
     * ``TIER``: the partner's standard tier (§7).
     """
 
@@ -571,6 +378,14 @@ class SaleCommission:
         basis: campaign or tier.
         commission: TCV x rate, rounded once half-even to the centavo.
         year: the calendar year of the sale (in the zone used).
+        campaign: the campaign of the plan that set the rate when *basis* is
+            ``CAMPAIGN``, else None.
+        campaigns: the plan's campaigns the sale was judged by, in priority
+            order; the reasons of a tier-rate sale say why each missed it.
+
+    Raises:
+        InvalidValueError: a *campaign* given with the ``TIER`` basis, or
+            missing with the ``CAMPAIGN`` basis.
     """
 
     sale: Sale
@@ -579,6 +394,16 @@ class SaleCommission:
     basis: RateBasis
     commission: Money
     year: int
+    campaign: Campaign | None = attrs.field(default=None, kw_only=True)
+    campaigns: tuple[Campaign, ...] = attrs.field(default=(), kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        if (self.basis is RateBasis.CAMPAIGN) is (self.campaign is None):
+            raise InvalidValueError(
+                "campaign",
+                self.campaign,
+                "the Campaign that set the rate with the CAMPAIGN basis, and None otherwise",
+            )
 
     @property
     def value(self) -> Money:
@@ -586,10 +411,18 @@ class SaleCommission:
         return self.sale.contract.tcv
 
     @property
+    def classification(self) -> str:
+        """The tier the sale is classified as: the campaign's (Diamond Partner) or the standard."""
+        return self.standard_tier.name if self.campaign is None else self.campaign.tier
+
+    @property
     def reasons(self) -> tuple[Reason, ...]:
         """Why this rate, and the arithmetic; built when asked.
 
-        Rules ``omid.campaign.first_sale_diamond`` and ``omid.tier.by_annual_tcv``.
+        Rules ``omid.campaign.first_sale_diamond`` (or the rule id of the
+        caller's campaign that set the rate) and ``omid.tier.by_annual_tcv``:
+        a sale at its standard tier's rate gets one reason for each campaign
+        of the plan that did not pay it.
         """
         tier = self.standard_tier
         facts: dict[str, Any] = {
@@ -602,28 +435,89 @@ class SaleCommission:
             "rate": self.rate,
             "commission": self.commission,
         }
-        if self.basis is RateBasis.CAMPAIGN:
-            rid = _CAMPAIGN
-            why = Reason.of(
-                rid,
-                "{rate:%} because this is {partner}'s first sale of {year} (Diamond campaign); "
-                "standard tier {tier} would pay {standard_rate:%}",
-                **facts,
-            )
+        if self.campaign is not None:
+            rid = self.campaign.rule_id
+            why: tuple[Reason, ...] = (_paid_by(self.campaign, self.sale, facts),)
         else:
             rid = _TIER
-            why = Reason.of(
-                rid,
-                "{rate:%}, the rate of {partner}'s standard tier {tier}: "
-                "its first sale of {year} already took the Diamond campaign",
-                **facts,
+            why = tuple(_missed_by(c, self.sale, facts) for c in self.campaigns) or (
+                Reason.of(
+                    rid,
+                    "{rate:%}, the rate of {partner}'s standard tier {tier}: "
+                    "the commission plan has no campaign",
+                    **facts,
+                ),
             )
         how = Reason.of(
             rid,
             "commission {commission} is {rate:%} of the TCV {tcv} of contract {contract}",
             **facts,
         )
-        return (why, how)
+        return (*why, how)
+
+
+def _campaign_facts(campaign: Campaign, sale: Sale, facts: dict[str, Any]) -> dict[str, Any]:
+    """The facts of a campaign reason: the year and day of the sale in the campaign's zone."""
+    local = sale.signed_at.astimezone(campaign.tzinfo)
+    out = {
+        **facts,
+        "year": local.year,
+        "signed_on": local.date(),
+        "campaign": campaign.name,
+        "campaign_rule": campaign.rule_id,
+        "classified_as": campaign.tier,
+    }
+    if campaign.period is not None:
+        out["campaign_start"] = campaign.period.start
+        out["campaign_last"] = campaign.period.last
+    return out
+
+
+def _paid_by(campaign: Campaign, sale: Sale, facts: dict[str, Any]) -> Reason:
+    """Why *campaign* pays the sale; cites the campaign's own rule id."""
+    facts = _campaign_facts(campaign, sale, facts)
+    first = campaign.trigger is CampaignTrigger.FIRST_SALE_OF_YEAR
+    if campaign.period is None:
+        if first:
+            why = "this is {partner}'s first sale of {year} ({campaign} campaign)"
+        else:
+            why = "the {campaign} campaign pays every sale"
+    elif first:
+        why = (
+            "this is {partner}'s first sale of {year} in the {campaign} campaign, "
+            "from {campaign_start} to {campaign_last}"
+        )
+    else:
+        why = (
+            "the {campaign} campaign pays every sale signed "
+            "from {campaign_start} to {campaign_last}"
+        )
+    return Reason.of(
+        campaign.rule_id,
+        "{rate:%} because " + why + "; standard tier {tier} would pay {standard_rate:%}",
+        **facts,
+    )
+
+
+def _missed_by(campaign: Campaign, sale: Sale, facts: dict[str, Any]) -> Reason:
+    """Why *campaign* misses a sale paid at its tier's rate (rule ``omid.tier.by_annual_tcv``)."""
+    facts = _campaign_facts(campaign, sale, facts)
+    period = campaign.period
+    if period is None:
+        why = "its first sale of {year} already took the {campaign} campaign"
+    elif not period.start <= facts["signed_on"] < period.end:
+        why = (
+            "the {campaign} campaign runs from {campaign_start} to {campaign_last}, "
+            "and this sale was signed on {signed_on}"
+        )
+    else:
+        why = (
+            "its first sale of {year} in the {campaign} campaign, "
+            "from {campaign_start} to {campaign_last}, already took it"
+        )
+    return Reason.of(
+        _TIER, "{rate:%}, the rate of {partner}'s standard tier {tier}: " + why, **facts
+    )
 
 
 def _standard_tiers(value: object) -> Mapping[str, Tier]:
@@ -646,22 +540,81 @@ def _tier_of(partner: str, standard_tiers: Mapping[str, Tier]) -> Tier:
         ) from None
 
 
+def _plan_campaigns(plan: object, diamond_rate: object) -> tuple[Campaign, ...]:
+    """The plan's campaigns, with *diamond_rate* (when given) as the rate of its only one."""
+    plan = _validate.instance(
+        "plan",
+        plan,
+        CommissionPlan,
+        "a CommissionPlan, e.g. partnerrules.policies.omid.COMMISSION_PLAN",
+    )
+    campaigns = plan.campaigns
+    if diamond_rate is None:
+        return campaigns
+    rate = _validate.fraction("diamond_rate", diamond_rate)
+    if len(campaigns) != 1:
+        raise InvalidValueError(
+            "diamond_rate",
+            diamond_rate,
+            f"None with a plan of {len(campaigns)} campaigns",
+            hint="set the rate of each Campaign of the plan instead",
+        )
+    return (attrs.evolve(campaigns[0], rate=rate),)
+
+
 def _commissions(
-    sales: tuple[Sale, ...], standard_tiers: Mapping[str, Tier], diamond: Decimal, zone: dt.tzinfo
+    sales: tuple[Sale, ...],
+    standard_tiers: Mapping[str, Tier],
+    campaigns: tuple[Campaign, ...],
+    zone: dt.tzinfo,
 ) -> list[SaleCommission]:
-    firsts: set[tuple[str, int]] = set()
+    # Each campaign decides on its own which sales it pays (a first sale of
+    # the year is the first whatever other campaigns do); the first campaign
+    # of the plan that pays a sale sets its rate.
+    rules = [
+        (
+            c,
+            c.tzinfo,
+            c.period,
+            c.trigger is CampaignTrigger.FIRST_SALE_OF_YEAR,
+            set[tuple[str, int]](),
+        )
+        for c in campaigns
+    ]
     out = []
     for sale in _chronological(sales):
         partner = sale.partner
         tier = _tier_of(partner, standard_tiers)
-        year = sale.year(zone)
-        if (partner, year) not in firsts:
-            firsts.add((partner, year))
-            rate, basis = diamond, RateBasis.CAMPAIGN
-        else:
+        local = sale.signed_at.astimezone(zone)
+        applied = None
+        for campaign, tz, period, first_only, firsts in rules:
+            here = local if tz is zone else sale.signed_at.astimezone(tz)
+            if period is not None and not period.start <= here.date() < period.end:
+                continue
+            if first_only:
+                key = (partner, here.year)
+                if key in firsts:
+                    continue
+                firsts.add(key)
+            if applied is None:
+                applied = campaign
+        if applied is None:
             rate, basis = tier.rate, RateBasis.TIER
+        else:
+            rate, basis = applied.rate, RateBasis.CAMPAIGN
         commission = sale.contract.tcv.multiply(rate)
-        out.append(SaleCommission(sale, tier, rate, basis, commission, year))
+        out.append(
+            SaleCommission(
+                sale,
+                tier,
+                rate,
+                basis,
+                commission,
+                local.year,
+                campaign=applied,
+                campaigns=campaigns,
+            )
+        )
     return out
 
 
@@ -669,17 +622,21 @@ def sale_commissions(
     sales: Iterable[Sale],
     *,
     standard_tiers: Mapping[str, Tier],
-    diamond_rate: Decimal = omid.DIAMOND_RATE,
+    plan: CommissionPlan = _omid.COMMISSION_PLAN,
+    diamond_rate: Decimal | None = None,
     zone: dt.tzinfo = SAO_PAULO,
 ) -> tuple[SaleCommission, ...]:
     """Each sale's rate and commission, in signature order.
 
-    Rule ``omid.campaign.first_sale_diamond`` (§2.2): a partner's first sale
-    of each calendar year is classified Diamond Partner and earns
-    *diamond_rate* (16%) on its contract value, whatever its tier; every
-    other sale earns the rate of the partner's standard tier (rule
-    ``omid.tier.by_annual_tcv``). Years and order are those of *zone*;
-    sales signed at the same instant are ordered by contract id.
+    Rule ``omid.campaign.first_sale_diamond`` (§2.2), the campaign of the
+    default *plan* (the Omid pack's): a partner's first sale of each
+    calendar year (in São Paulo) is classified Diamond Partner and earns 16%
+    on its contract value, whatever its tier. Every sale no campaign of the
+    plan pays earns the rate of the partner's standard tier (rule
+    ``omid.tier.by_annual_tcv``). A caller's plan brings its own campaigns
+    (see :class:`Campaign`), and their reasons cite their own rule ids.
+    Sales are taken in signature order; sales signed at the same instant are
+    ordered by contract id.
 
     Pass *every* sale of the partners in the years concerned: a first sale
     left out would hand the campaign to a later one.
@@ -687,19 +644,26 @@ def sale_commissions(
     Args:
         sales: the sales, of any partners, in any order.
         standard_tiers: each partner's standard tier (its classification
-            outside the campaign), e.g. from :func:`qualify_tier`.
-        diamond_rate: the campaign rate (the Omid pack's 16% by default).
-        zone: the zone of calendar years and signature order.
+            outside the campaigns), e.g. from :func:`qualify_tier`.
+        plan: the commission plan whose campaigns apply (the Omid pack's
+            ``COMMISSION_PLAN`` by default).
+        diamond_rate: kept for compatibility: the rate of the plan's only
+            campaign instead of its own (None keeps the plan's; refused for
+            a plan with more or fewer than one campaign).
+        zone: the zone of the calendar year reported on each line
+            (``SaleCommission.year``); each campaign reads years and
+            days in its own zone.
 
     Raises:
-        InvalidTypeError: a sale or tier of the wrong type.
-        InvalidValueError: a contract sold twice, or a rate outside [0, 1].
+        InvalidTypeError: a sale, tier or plan of the wrong type.
+        InvalidValueError: a contract sold twice, a rate outside [0, 1], or
+            *diamond_rate* with a plan of several campaigns.
         UnknownKeyError: a partner with no standard tier.
     """
     sales = _sales(sales)
     standard_tiers = _standard_tiers(standard_tiers)
-    diamond = _validate.fraction("diamond_rate", diamond_rate)
-    return tuple(_commissions(sales, standard_tiers, diamond, _zone(zone)))
+    campaigns = _plan_campaigns(plan, diamond_rate)
+    return tuple(_commissions(sales, standard_tiers, campaigns, _zone(zone)))
 
 
 # -- payouts on collection ------------------------------------------------------
@@ -1046,6 +1010,11 @@ class StatementLine:
         return self.sale_commission.basis
 
     @property
+    def campaign(self) -> Campaign | None:
+        """The campaign that set the rate, or None at the standard tier's rate."""
+        return self.sale_commission.campaign
+
+    @property
     def commission(self) -> Money:
         """The sale's commission."""
         return self.sale_commission.commission
@@ -1107,6 +1076,7 @@ def _statements(
     end: object,
     standard_tiers: object,
     cancellations: object,
+    plan: object,
     diamond_rate: object,
     zone: object,
     convention: object,
@@ -1117,7 +1087,7 @@ def _statements(
     if end <= start:
         raise InvalidValueError("end", end, f"after start {start.isoformat()}")
     tiers = _standard_tiers(standard_tiers)
-    diamond = _validate.fraction("diamond_rate", diamond_rate)
+    campaigns = _plan_campaigns(plan, diamond_rate)
     tz = _zone(zone)
     conv = Proration.parse(convention)
     cancelled: Mapping[str, dt.date] = {} if cancellations is None else cancellations  # type: ignore[assignment]
@@ -1152,7 +1122,7 @@ def _statements(
     first, stop = _midnight(start, tz), _midnight(end, tz)
     relevant = tuple(s for s in sales if s.partner in wanted)
     lines: dict[str, list[StatementLine]] = {p: [] for p in partners}
-    for item in _commissions(relevant, tiers, diamond, tz):
+    for item in _commissions(relevant, tiers, campaigns, tz):
         sale = item.sale
         if not first <= sale.signed_at < stop:
             continue
@@ -1173,7 +1143,6 @@ def _statements(
         released = _from_units(sum(_units(r.released) for r in rows))
         pending = _from_units(sum(_units(r.pending) for r in rows))
         forfeited = _from_units(sum(_units(r.forfeited) for r in rows))
-        campaign = sum(1 for r in rows if r.basis is RateBasis.CAMPAIGN)
         reasons = (
             Reason.of(
                 _COLLECTION,
@@ -1188,11 +1157,7 @@ def _statements(
                 pending=pending,
                 forfeited=forfeited,
             ),
-            Reason.of(
-                _CAMPAIGN,
-                "{campaign} of them earned the Diamond campaign rate as a first sale of the year",
-                campaign=campaign,
-            ),
+            *(_campaign_count(c, rows) for c in campaigns),
         )
         out.append(
             CommissionStatement(
@@ -1200,6 +1165,31 @@ def _statements(
             )
         )
     return tuple(out)
+
+
+def _campaign_count(campaign: Campaign, rows: tuple[StatementLine, ...]) -> Reason:
+    """How many lines *campaign* paid; cites the campaign's own rule id."""
+    count = sum(1 for r in rows if r.campaign is campaign)
+    facts: dict[str, Any] = {
+        "campaign": count,
+        "name": campaign.name,
+        "campaign_rule": campaign.rule_id,
+        "rate": campaign.rate,
+    }
+    first = campaign.trigger is CampaignTrigger.FIRST_SALE_OF_YEAR
+    if first:
+        template = "{campaign} of them earned the {name} campaign rate as a first sale of the year"
+    else:
+        template = "{campaign} of them earned the {name} campaign rate, which pays every sale"
+    if campaign.period is not None:
+        facts["campaign_start"] = campaign.period.start
+        facts["campaign_last"] = campaign.period.last
+        template += (
+            " in its period, from {campaign_start} to {campaign_last}"
+            if first
+            else " signed from {campaign_start} to {campaign_last}"
+        )
+    return Reason.of(campaign.rule_id, template, **facts)
 
 
 def commission_statement(
@@ -1211,21 +1201,24 @@ def commission_statement(
     end: dt.date,
     standard_tiers: Mapping[str, Tier],
     cancellations: Mapping[str, dt.date] | None = None,
-    diamond_rate: Decimal = omid.DIAMOND_RATE,
+    plan: CommissionPlan = _omid.COMMISSION_PLAN,
+    diamond_rate: Decimal | None = None,
     zone: dt.tzinfo = SAO_PAULO,
     convention: Proration | str = ACTUAL_ACTUAL,
 ) -> CommissionStatement:
     """A partner's commission statement for ``[start, end)``.
 
-    Rules ``omid.campaign.first_sale_diamond`` and ``omid.tier.by_annual_tcv``
-    (the rate of each sale) and ``omid.commission.paid_on_collection`` (what
-    was released and what is pending, §2.2).
+    Rules ``omid.campaign.first_sale_diamond`` (or the rule ids of the
+    campaigns of a caller's *plan*) and ``omid.tier.by_annual_tcv`` (the rate
+    of each sale) and ``omid.commission.paid_on_collection`` (what was
+    released and what is pending, §2.2).
 
     The statement lists every sale of *partner* signed in the period (dates
     of *zone*), with its rate and the reason for it, its commission, what
-    payments made before *end* released and what is still pending. Pass
-    every sale of the year: the first sale of a year earns the campaign even
-    when it was signed before *start*.
+    payments made before *end* released and what is still pending. Its
+    reasons sum the period up, then count the sales each campaign of the
+    plan paid. Pass every sale of the year: the first sale of a year earns
+    the campaign even when it was signed before *start*.
 
     Args:
         partner: whose statement.
@@ -1236,15 +1229,20 @@ def commission_statement(
         end: the day after the last (exclusive).
         standard_tiers: each partner's standard tier.
         cancellations: contract id -> day it was cancelled.
-        diamond_rate: the campaign rate (16% by default).
-        zone: the zone of dates and years.
+        plan: the commission plan whose campaigns apply (the Omid pack's
+            ``COMMISSION_PLAN`` by default), as for :func:`sale_commissions`.
+        diamond_rate: kept for compatibility: the rate of the plan's only
+            campaign instead of its own (None keeps the plan's).
+        zone: the zone of the period's dates and of the lines' years (each
+            campaign reads years and days in its own zone).
         convention: the invoice proration, as billed.
 
     Raises:
         UnknownKeyError: *partner* (or a partner of *sales*) has no standard
             tier, or a payment names an unknown invoice.
         InvalidValueError: a payment beyond what is owed, a reused payment
-            id, an empty period.
+            id, an empty period, or *diamond_rate* with a plan of several
+            campaigns.
         InvalidTypeError: a wrong type.
     """
     partner = _validate.text("partner", partner)
@@ -1256,6 +1254,7 @@ def commission_statement(
         end=end,
         standard_tiers=standard_tiers,
         cancellations=cancellations,
+        plan=plan,
         diamond_rate=diamond_rate,
         zone=zone,
         convention=convention,
@@ -1271,15 +1270,17 @@ def commission_statements(
     end: dt.date,
     standard_tiers: Mapping[str, Tier],
     cancellations: Mapping[str, dt.date] | None = None,
-    diamond_rate: Decimal = omid.DIAMOND_RATE,
+    plan: CommissionPlan = _omid.COMMISSION_PLAN,
+    diamond_rate: Decimal | None = None,
     zone: dt.tzinfo = SAO_PAULO,
     convention: Proration | str = ACTUAL_ACTUAL,
 ) -> tuple[CommissionStatement, ...]:
     """Every partner's statement for ``[start, end)`` in one pass, sorted by partner.
 
-    Rule ``omid.commission.paid_on_collection``; the same as calling
-    :func:`commission_statement` for each partner of *sales*, with the
-    payments read once.
+    Rules ``omid.commission.paid_on_collection`` and
+    ``omid.campaign.first_sale_diamond`` (or the campaigns of *plan*); the
+    same as calling :func:`commission_statement` for each partner of *sales*,
+    with the payments read once.
     """
     return _statements(
         None,
@@ -1289,6 +1290,7 @@ def commission_statements(
         end=end,
         standard_tiers=standard_tiers,
         cancellations=cancellations,
+        plan=plan,
         diamond_rate=diamond_rate,
         zone=zone,
         convention=convention,
@@ -1298,13 +1300,23 @@ def commission_statements(
 # -- awards --------------------------------------------------------------------
 
 
-def _passes(value: object) -> int:
-    passes = _validate.integer("passes", value, minimum=2)
-    if passes % 2:
+def _passes(value: object, group: int) -> int:
+    passes = _validate.integer("passes", value, minimum=group)
+    if passes % group:
+        if group == 2:
+            allowed = "an even number (passes come in pairs)"
+        else:
+            allowed = f"a multiple of {group} (passes come in groups of {group})"
         raise InvalidValueError(
-            "passes", value, "an even number (passes come in pairs)", hint=f"use {passes + 1}"
+            "passes", value, allowed, hint=f"use {passes + group - passes % group}"
         )
     return passes
+
+
+def _trip_terms(field: str, value: object) -> TripTerms:
+    return _validate.instance(
+        field, value, TripTerms, "a TripTerms, e.g. partnerrules.policies.omid.SALES_TRIP"
+    )
 
 
 @attrs.frozen
@@ -1314,59 +1326,78 @@ class SalesTripAward:
     Attributes:
         partner: the winner.
         year: the year of the sales it rewards.
-        passes: the number of passes, even (they come in pairs).
+        passes: the number of passes, a multiple of the terms' group (even
+            under the Omid terms: passes come in pairs).
         reasons: why.
+        terms: what the trip gives (the Omid pack's ``SALES_TRIP`` by default).
 
     Raises:
-        InvalidValueError: an odd number of passes, or fewer than 2.
+        InvalidValueError: a number of passes that is not a whole number of
+            groups (an odd number under the Omid terms), or fewer than one group.
+        InvalidTypeError: a wrong type.
     """
 
     partner: str = attrs.field(validator=_validate.attrs_validator(_validate.text))
     year: int = attrs.field(
         validator=_validate.attrs_validator(lambda f, v: _validate.integer(f, v, minimum=1))
     )
-    passes: int = attrs.field(validator=_validate.attrs_validator(lambda f, v: _passes(v)))
+    passes: int
     reasons: tuple[Reason, ...] = ()
+    terms: TripTerms = attrs.field(
+        default=_omid.SALES_TRIP, validator=_validate.attrs_validator(_trip_terms), kw_only=True
+    )
+
+    def __attrs_post_init__(self) -> None:
+        _passes(self.passes, self.terms.pass_group)
 
     @property
     def pairs(self) -> int:
-        """The number of pairs of passes."""
-        return self.passes // 2
+        """The number of groups of passes: pairs under the Omid terms."""
+        return self.passes // self.terms.pass_group
 
     @property
     def travel_from(self) -> dt.date:
-        """First day of the travel window: 1 February of the next year."""
-        month, day = omid.TRIP_WINDOW[0]
-        return dt.date(self.year + 1, month, day)
+        """First day of the travel window in the next year (1 February under the Omid terms)."""
+        return self.terms.travel_from.in_year(self.year + 1)
 
     @property
     def travel_until(self) -> dt.date:
-        """Last day of the travel window (inclusive): 31 March of the next year."""
-        month, day = omid.TRIP_WINDOW[1]
-        return dt.date(self.year + 1, month, day)
+        """Last day of the travel window, inclusive (31 March of the next year for Omid)."""
+        return self.terms.travel_until.in_year(self.year + 1)
 
     @property
     def days(self) -> int:
-        """Length of the stay in days (four, §9.1)."""
-        return omid.TRIP_DAYS
+        """Length of the stay in days (four under the Omid terms, §9.1)."""
+        return self.terms.days
 
     @property
     def destination(self) -> str:
-        """Where to: an all-inclusive resort in Brazil (§9.1)."""
-        return omid.TRIP_DESTINATION
+        """Where to (an all-inclusive resort in Brazil under the Omid terms, §9.1)."""
+        return self.terms.destination
 
 
-def award_sales_trip(partner: str, *, passes: int, year: int) -> SalesTripAward:
+def award_sales_trip(
+    partner: str, *, passes: int, year: int, terms: TripTerms = _omid.SALES_TRIP
+) -> SalesTripAward:
     """Award resort passes to a sales highlight of *year*.
 
-    Rule ``omid.awards.sales_trip`` (§9.1): four days at an all-inclusive
-    resort in Brazil; passes are given in pairs, so the partner can take
-    members of its team; the trip is in February-March. The travel window
-    for awards of year N is 1 February to 31 March of year N+1. Who is a
-    highlight, and how many passes, is the caller's decision.
+    Rule ``omid.awards.sales_trip`` (§9.1), with the Omid pack's *terms* by
+    default: four days at an all-inclusive resort in Brazil; passes are
+    given in pairs, so the partner can take members of its team; the trip is
+    in February-March. The travel window for awards of year N is 1 February
+    to 31 March of year N+1. Who is a highlight, and how many passes, is the
+    caller's decision.
+
+    Args:
+        partner: the winner.
+        passes: how many passes, a whole number of the terms' groups.
+        year: the year of the sales the award rewards.
+        terms: what the trip gives (``partnerrules.policies.omid.SALES_TRIP``
+            by default).
 
     Raises:
-        InvalidValueError: an odd number of passes, or fewer than 2.
+        InvalidValueError: an odd number of passes, or fewer than 2 (under
+            the Omid terms).
         InvalidTypeError: a wrong type.
 
     >>> award = award_sales_trip("alfa", passes=4, year=2026)
@@ -1379,14 +1410,19 @@ def award_sales_trip(partner: str, *, passes: int, year: int) -> SalesTripAward:
     ...
     partnerrules.errors.InvalidValueError: 'passes' must be an even number (passes come in ...
     """
-    award = SalesTripAward(partner, year, passes)
+    award = SalesTripAward(partner, year, passes, terms=terms)
+    group = award.terms.pass_group
+    article = "an" if award.destination[:1].lower() in "aeiou" else "a"
+    grouped = "({pairs} pairs)" if group == 2 else "({pairs} groups of {group})"
     reasons = (
         Reason.of(
             _TRIP,
-            "{partner} wins {passes} passes ({pairs} pairs) for {days} days at an {destination}",
+            "{partner} wins {passes} passes " + grouped + " for {days} days at "
+            f"{article} {{destination}}",
             partner=award.partner,
             passes=award.passes,
             pairs=award.pairs,
+            group=group,
             days=award.days,
             destination=award.destination,
             year=award.year,

@@ -4,13 +4,19 @@ Source: Omid Cloud partner programme, module 007 (seed ``000``). Every value
 below is quoted from the source with its section; nothing here is invented.
 The rule functions of :mod:`partnerrules.contracts` and
 :mod:`partnerrules.commission` take these values as their defaults, and a
-caller may pass its own instead.
+caller may pass its own instead. The first-sale campaign and the sales-trip
+terms are typed values (:class:`~partnerrules.commission.Campaign`,
+:class:`~partnerrules.commission.TripTerms`) built from the published facts.
 
 >>> from partnerrules.policies import omid
 >>> omid.CANCELLATION_FEE_RATE, omid.OTHER_CLOUDS_CANCELLATION_RATE
 (Decimal('0.5'), Decimal('1'))
 >>> sorted(omid.DATACENTRE_SITES)
 ['RJ', 'SP']
+>>> omid.FIRST_SALE_DIAMOND.rate, omid.FIRST_SALE_DIAMOND.tier, omid.FIRST_SALE_DIAMOND.zone
+(Decimal('0.16'), 'Diamond Partner', 'America/Sao_Paulo')
+>>> omid.COMMISSION_PLAN.campaigns == (omid.FIRST_SALE_DIAMOND,)
+True
 """
 
 from __future__ import annotations
@@ -20,16 +26,27 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import Final
 
+from partnerrules._commission_model import (
+    Campaign,
+    CampaignTrigger,
+    CommissionPlan,
+    MonthDay,
+    TripTerms,
+)
+
 __all__ = [
     "CANCELLATION_FEE_RATE",
+    "COMMISSION_PLAN",
     "CURRENCY",
     "DATACENTRE_SITES",
     "DIAMOND_RATE",
+    "FIRST_SALE_DIAMOND",
     "OMID",
     "OMID_DUTIES",
     "OTHER_CLOUDS_CANCELLATION_RATE",
     "PARTNER",
     "PARTNER_DUTIES",
+    "SALES_TRIP",
     "SITE_ALIASES",
     "TIER_NAMES",
     "TRIP_DAYS",
@@ -51,17 +68,51 @@ DIAMOND_RATE: Final = Decimal("0.16")
 #: of "Reseller com Pré-Venda"). The source gives no thresholds for them.
 TIER_NAMES: Final = ("Reseller", "Reseller com Pré-Venda", "VAR", "Diamond Partner")
 
+#: The first-sale campaign (§2.2, rule omid.campaign.first_sale_diamond): the
+#: partner's first sale of each calendar year is classified Diamond Partner
+#: and earns the Diamond rate on its value; later sales earn the partner's
+#: standard tier. "First" is read in São Paulo time (the programme is
+#: Brazilian); the source gives no end date, so the campaign has no period.
+FIRST_SALE_DIAMOND: Final = Campaign(
+    "omid.campaign.first_sale_diamond",
+    CampaignTrigger.FIRST_SALE_OF_YEAR,
+    DIAMOND_RATE,
+    name="Diamond",
+    tier="Diamond Partner",
+    zone="America/Sao_Paulo",
+)
+
+#: The Omid commission plan: the first-sale campaign and no tier schedule
+#: (the source publishes tier names, not thresholds).
+COMMISSION_PLAN: Final = CommissionPlan((FIRST_SALE_DIAMOND,))
+
 # -- awards (§9.1) -------------------------------------------------------------
 
-#: The sales trip lasts four days (§9.1).
-TRIP_DAYS: Final = 4
+#: The sales trip (§9.1, rule omid.awards.sales_trip): four days at an
+#: all-inclusive resort in Brazil ("resort all-inclusive no Brasil"), passes
+#: granted in pairs, travelled between February and March: 1 February to
+#: 31 March of the year after the award.
+SALES_TRIP: Final = TripTerms(
+    4,
+    "all-inclusive resort in Brazil",
+    MonthDay(2, 1),
+    MonthDay(3, 31),
+    pass_group=2,
+)
 
-#: Where the trip goes, in English ("resort all-inclusive no Brasil", §9.1).
-TRIP_DESTINATION: Final = "all-inclusive resort in Brazil"
+#: The sales trip lasts four days (§9.1); the same as ``SALES_TRIP.days``.
+TRIP_DAYS: Final = SALES_TRIP.days
 
-#: The trip takes place between February and March (§9.1): the first and the
-#: last day of the travel window, as (month, day), in the year after the award.
-TRIP_WINDOW: Final = ((2, 1), (3, 31))
+#: Where the trip goes, in English (§9.1); the same as ``SALES_TRIP.destination``.
+TRIP_DESTINATION: Final = SALES_TRIP.destination
+
+#: The first and the last day of the travel window, as (month, day), in the
+#: year after the award (§9.1); the same as ``SALES_TRIP.travel_from`` and
+#: ``SALES_TRIP.travel_until``.
+TRIP_WINDOW: Final = (
+    (SALES_TRIP.travel_from.month, SALES_TRIP.travel_from.day),
+    (SALES_TRIP.travel_until.month, SALES_TRIP.travel_until.day),
+)
 
 # -- contracts (§4) -------------------------------------------------------------
 
