@@ -62,7 +62,8 @@ class Rule:
 
     Attributes:
         id: the stable rule id, dotted lower case (``omid.tier.by_annual_tcv``).
-        document: the key of the source document in :data:`SOURCES`.
+        document: the key of the source document in :data:`SOURCES`, or the
+            title of a caller programme's own document.
         section: the section of the source that states the rule.
         statement: the rule in one English sentence.
         module: the partnerrules module that implements it.
@@ -77,7 +78,7 @@ class Rule:
     @property
     def source(self) -> str:
         """The full name of the source document."""
-        return SOURCES[self.document]
+        return SOURCES.get(self.document, self.document)
 
 
 def _r(id: str, document: str, section: str, module: str, statement: str) -> Rule:
