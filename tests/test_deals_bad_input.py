@@ -10,29 +10,41 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from partnerrules.deals import (
+    MAX_WINDOW_MONTHS,
+    AceCriterion,
+    AceReadiness,
     Cnpj,
     CnpjError,
     Customer,
     DealRegistration,
     ListingApplication,
+    ListingStage,
+    ListingSteps,
     ListingTerms,
     MarketplaceListing,
     Opportunity,
     Organisation,
     PartnerDeal,
+    ProtectionStatus,
+    Segment,
     check_ace_readiness,
     check_partner_service,
     check_protection_claim,
+    check_protection_required,
     classify_segment,
+    partner_kind_profile,
+    partner_kind_profiles,
     protection_status,
     registrable_domain,
     resolve_conflict,
 )
 from partnerrules.errors import (
+    HorizonError,
     InvalidTypeError,
     InvalidValueError,
     NaiveDatetimeError,
@@ -40,6 +52,7 @@ from partnerrules.errors import (
     UnknownKeyError,
 )
 from partnerrules.money import brl
+from partnerrules.policies import mcs
 
 UTC = dt.UTC
 T0 = dt.datetime(2025, 1, 10, 9, tzinfo=UTC)
@@ -65,6 +78,7 @@ def opportunity(**changes: Any) -> Opportunity:
 
 
 ORG = Organisation("Zeta", uses_aws=True)
+DEAL = PartnerDeal("P-1", customer=ACME, partner="alfa", partner_kind="reseller", scheme="resale")
 
 CASES: list[tuple[str, Callable[[], object], type[Exception], str]] = [
     # naive instants
@@ -304,6 +318,165 @@ CASES: list[tuple[str, Callable[[], object], type[Exception], str]] = [
         InvalidTypeError,
         "'application' must be a ListingApplication (got dict {})",
     ),
+    # issue #12: ranges checked before any work, never an OverflowError
+    (
+        "a protection window of 10**30 months",
+        lambda: protection_status(reg(), at=T0, window_months=10**30),
+        InvalidValueError,
+        f"'window_months' must be an integer <= {MAX_WINDOW_MONTHS} (got 10000000000",
+    ),
+    (
+        "a protection window given as a bool",
+        lambda: resolve_conflict([reg()], at=T0, window_months=True),
+        InvalidTypeError,
+        "'window_months' must be an int (got bool True)",
+    ),
+    (
+        "a protection window that ends after year 9999",
+        lambda: protection_status(
+            reg(registered_at=dt.datetime(9999, 12, 1, tzinfo=UTC)),
+            at=dt.datetime(9999, 12, 2, tzinfo=UTC),
+        ),
+        HorizonError,
+        "'window_months' must be a window that ends by year 9999 when it starts on "
+        "9999-12-01T00:00:00+00:00 (got 3)",
+    ),
+    (
+        "a registration that UTC cannot hold",
+        lambda: reg(registered_at=dt.datetime(1, 1, 1, tzinfo=ZoneInfo("Asia/Tokyo"))),
+        HorizonError,
+        "'registered_at' must be an instant that falls in years 1 to 9999 in UTC as well",
+    ),
+    (
+        "a minimum description length longer than any str",
+        lambda: check_ace_readiness(opportunity(), at=T0, min_description_length=10**30),
+        InvalidValueError,
+        "'min_description_length' must be an integer <= 9223372036854775807",
+    ),
+    (
+        "a startup age past what a date can hold",
+        lambda: classify_segment(ORG, as_of=dt.date(2026, 1, 1), startup_max_age_years=10**6),
+        InvalidValueError,
+        "'startup_max_age_years' must be an integer <= 9999 (got 1000000)",
+    ),
+    (
+        "an int too long to print as a revenue share",
+        lambda: classify_segment(ORG, as_of=dt.date(2026, 1, 1), isv_min_software_share=10**5000),
+        InvalidValueError,
+        "'isv_min_software_share' must be a fraction in [0, 1] (got <",
+    ),
+    # issue #12: a bool only from a bool
+    (
+        "'no' for customer consent",
+        lambda: opportunity(customer_consent="no"),
+        InvalidTypeError,
+        "'customer_consent' must be a bool (got str 'no')",
+    ),
+    (
+        "1 for a bool flag",
+        lambda: Organisation("Zeta", uses_aws=1),
+        InvalidTypeError,
+        "'uses_aws' must be a bool (got int 1)",
+    ),
+    (
+        "a bool for a deal id",
+        lambda: DealRegistration(True, customer=ACME, partner="alfa", registered_at=T0, bdm="bdm"),  # type: ignore[arg-type]
+        InvalidTypeError,
+        "'deal_id' must be a str (got bool True)",
+    ),
+    # issue #12: collections and tables checked before use
+    (
+        "None for the required kinds",
+        lambda: check_protection_required(DEAL, required_kinds=None),  # type: ignore[arg-type]
+        InvalidTypeError,
+        "'required_kinds' must be an iterable of PartnerKind (got NoneType None)",
+    ),
+    (
+        "None for the trained services",
+        lambda: check_partner_service("integrator", "l1_support", trained_for=None),  # type: ignore[arg-type]
+        InvalidTypeError,
+        "'trained_for' must be an iterable of PartnerService (got NoneType None)",
+    ),
+    (
+        "a dict of opportunities",
+        lambda: check_ace_readiness(
+            opportunity(), at=T0, min_description_length=3, existing={"O-2": 1}
+        ),  # type: ignore[arg-type]
+        InvalidTypeError,
+        "'existing' must be an iterable of Opportunity (got dict {'O-2': 1})",
+    ),
+    (
+        "a kind described twice",
+        lambda: partner_kind_profiles([("integrator", "IT", (), ()), ("integrator", "IT", (), ())]),
+        InvalidValueError,
+        "'kinds[1][0]' must be a kind not described before (got 'integrator')",
+    ),
+    (
+        "a kind the caller's table does not describe",
+        lambda: partner_kind_profile("consulting", kinds=[("integrator", "IT", (), ())]),
+        UnknownKeyError,
+        "unknown kind 'consulting': known: 'integrator'; the kinds table does not describe it",
+    ),
+    (
+        "listing steps without every stage",
+        lambda: ListingSteps([("applied", ("a", "b", "c", "d"))]),
+        InvalidValueError,
+        "'steps' must be 5 rows, one per stage after the draft: applied, evaluated, "
+        "image_built, priced, listed",
+    ),
+    (
+        "listing steps with a label missing",
+        lambda: ListingSteps([("applied", ("a", "b", "c")), *mcs.MARKETPLACE_STEPS[1:]]),
+        InvalidValueError,
+        "'steps[0][1]' must be 4 non-blank labels, one per data item (got ('a', 'b', 'c'))",
+    ),
+    (
+        "the draft has no step",
+        lambda: ListingSteps(mcs.MARKETPLACE_STEPS).items(ListingStage.DRAFT),
+        InvalidValueError,
+        "'stage' must be a stage after the draft",
+    ),
+    # issue #12: no silent accept that crashes later
+    (
+        "None for a listing's reasons",
+        lambda: MarketplaceListing("CRM", partner="p", reasons=None),  # type: ignore[arg-type]
+        InvalidTypeError,
+        "'reasons' must be a tuple of Reason (got NoneType None)",
+    ),
+    (
+        "a state given as text in a result",
+        lambda: ProtectionStatus(
+            "D-1",
+            "alfa",
+            state="protected",  # type: ignore[arg-type]
+            at=T0,
+            last_activity=T0,
+            protected_until=T0,
+            window_months=3,
+            reasons=(),
+        ),
+        InvalidTypeError,
+        "'state' must be a ProtectionState (got str 'protected')",
+    ),
+    (
+        "a readiness that is ok with failed criteria",
+        lambda: AceReadiness(True, (AceCriterion.PARTNER_LED,), (), ()),
+        InvalidValueError,
+        "'ok' must be True exactly when failed is empty (got True)",
+    ),
+    # issue #12: enums refuse with a PartnerRulesError that is still a ValueError
+    (
+        "an unknown segment value",
+        lambda: Segment("ISV"),
+        InvalidValueError,
+        "'Segment' must be one of 'startup', 'isv', 'digital_native'",
+    ),
+    (
+        "an int too long to print as a segment",
+        lambda: Segment(10**5000),  # type: ignore[arg-type]
+        InvalidValueError,
+        "'Segment' must be one of 'startup'",
+    ),
 ]
 
 
@@ -320,3 +493,20 @@ def test_bad_input_raises_a_typed_error_that_says_what_is_allowed(
     with pytest.raises(error, match=re.escape(message)) as caught:
         call()
     assert isinstance(caught.value, PartnerRulesError)
+
+
+@pytest.mark.rule("aws.segment.classify")
+def test_an_unknown_enum_value_is_still_a_value_error_for_older_callers() -> None:
+    """aws.segment.classify: ``except ValueError`` around an enum lookup keeps working."""
+    with pytest.raises(ValueError, match="'Segment' must be one of"):
+        Segment("retail")
+
+
+@pytest.mark.rule("mcs.deal.protection")
+def test_an_error_about_a_huge_int_keeps_the_value_given() -> None:
+    """mcs.deal.protection: the message shows the size, the attribute keeps the value."""
+    huge = 10**5000
+    with pytest.raises(InvalidValueError) as caught:
+        protection_status(reg(), at=T0, window_months=huge)
+    assert caught.value.value == huge
+    assert caught.value.field == "window_months"

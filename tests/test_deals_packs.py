@@ -1,22 +1,34 @@
 """Contract of the MCS and AWS packs used by the deals rules.
 
 Rules mcs.deal.protection, mcs.partner.kinds, mcs.marketplace.listing,
-aws.segment.classify.
+aws.segment.classify; and, for issue #11, that no rule function of
+``partnerrules.deals`` or ``partnerrules.regions`` reads a pack itself.
 """
 
 from __future__ import annotations
 
+import ast
+import inspect
 import re
+from types import ModuleType
 
 import pytest
 
+from partnerrules import deals, regions
 from partnerrules.deals import (
+    ExpertEvaluation,
+    ListingApplication,
     ListingStage,
+    ListingSteps,
+    MarketplaceListing,
     PartnerKind,
+    PartnerService,
     Segment,
+    check_partner_service,
+    partner_kind_profile,
     partner_kind_profiles,
 )
-from partnerrules.errors import InvalidValueError, UnknownKeyError
+from partnerrules.errors import InvalidTransitionError, InvalidValueError, UnknownKeyError
 from partnerrules.policies import aws, mcs
 
 
@@ -82,3 +94,116 @@ def test_a_malformed_caller_pack_is_refused_with_the_bad_row(
     """mcs.partner.kinds: caller-supplied kind tables are validated row by row."""
     with pytest.raises(error, match=re.escape(message)):
         partner_kind_profiles(kinds, services=services)  # type: ignore[arg-type]
+
+
+# -- issue #11: the packs are defaults, never read by a rule itself ----------------------
+
+PACK_NAMES = {"mcs_pack", "aws_pack", "ZOHO_DIRECTORY", "ZOHO_PRIORITY_THRESHOLDS"}
+
+
+def _pack_reads_outside_defaults(module: ModuleType) -> list[str]:
+    """Pack names read in a function body, except as the fallback of ``x is None``."""
+    tree = ast.parse(inspect.getsource(module))
+    found: list[str] = []
+
+    def is_none_test(node: ast.AST) -> bool:
+        return (
+            isinstance(node, ast.Compare)
+            and len(node.ops) == 1
+            and isinstance(node.ops[0], ast.Is)
+            and isinstance(node.comparators[0], ast.Constant)
+            and node.comparators[0].value is None
+        )
+
+    def visit(node: ast.AST, function: str | None, guarded: bool) -> None:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            for default in [*node.args.defaults, *node.args.kw_defaults]:
+                if default is not None:
+                    visit(default, function, True)  # a default is where a pack belongs
+            for child in node.body:
+                visit(child, node.name, False)
+            return
+        if isinstance(node, ast.IfExp | ast.If) and is_none_test(node.test):
+            guarded = True
+        if isinstance(node, ast.Name) and node.id in PACK_NAMES and function and not guarded:
+            found.append(f"{function}() line {node.lineno}: {node.id}")
+        for child in ast.iter_child_nodes(node):
+            visit(child, function, guarded)
+
+    visit(tree, None, False)
+    return found
+
+
+@pytest.mark.rule("mcs.marketplace.listing")
+@pytest.mark.rule("zoho.escalation.directory")
+@pytest.mark.parametrize("module", [deals, regions], ids=lambda m: m.__name__)
+def test_no_rule_function_reads_a_pack_except_as_the_default_of_a_parameter(
+    module: ModuleType,
+) -> None:
+    """Issue #11: a pack value is a parameter's default, or what its ``None`` stands for."""
+    assert _pack_reads_outside_defaults(module) == []
+
+
+@pytest.mark.parametrize("module", [deals, regions], ids=lambda m: m.__name__)
+def test_help_shows_short_signatures_without_whole_tables(module: ModuleType) -> None:
+    """Issue #11: a large default table is ``None`` in the signature, not its repr."""
+    for name in module.__all__:
+        obj = getattr(module, name)
+        if inspect.isfunction(obj):
+            assert len(str(inspect.signature(obj))) < 300, name
+
+
+@pytest.mark.rule("mcs.marketplace.listing")
+def test_a_caller_can_relabel_the_listing_steps_and_the_listing_keeps_them() -> None:
+    """mcs.marketplace.listing: the steps are a value the listing carries, MCS's by default."""
+    rows = [list(row) for row in mcs.MARKETPLACE_STEPS]
+    rows[1] = ["evaluated", ("sophistication", "novelty", "market pull")]
+    steps = ListingSteps(rows)
+    draft = MarketplaceListing("Estoque", partner="soft", steps=steps)
+    applied = draft.submit_application(
+        ListingApplication(
+            functionality="stock",
+            focus_industries=["retail"],
+            implementation_stories=["one"],
+            company_description="house",
+        )
+    )
+
+    with pytest.raises(InvalidTransitionError) as caught:
+        applied.record_evaluation(ExpertEvaluation(complexity="low"))
+
+    assert caught.value.missing == ("novelty", "market pull")
+    assert ExpertEvaluation().missing(steps=steps) == ("sophistication", "novelty", "market pull")
+    assert ExpertEvaluation().missing() == (
+        "complexity",
+        "innovation of the technology stack",
+        "demand",
+    )
+    assert MarketplaceListing("Estoque", partner="soft").steps == ListingSteps(
+        mcs.MARKETPLACE_STEPS
+    )
+
+
+@pytest.mark.rule("mcs.partner.kinds")
+def test_a_caller_kinds_table_replaces_the_pack_for_one_profile() -> None:
+    """mcs.partner.kinds: partner_kind_profile takes the tables partner_kind_profiles takes."""
+    kinds = [("integrator", "Integradores", ("certify staff",), ("services",))]
+    services = [("integrator", "l1_support", "allowed")]
+
+    profile = partner_kind_profile("integrator", kinds=kinds, services=services)
+
+    assert profile.published_name == "Integradores"
+    assert profile.services == ((PartnerService.L1_SUPPORT, "allowed"),)
+    assert partner_kind_profile("integrator").published_name == "IT-интеграторы"
+    assert check_partner_service("integrator", "l1_support", services=services).allowed
+    assert not check_partner_service("integrator", "l1_support").allowed
+
+
+@pytest.mark.rule("aws.segment.classify")
+def test_none_stands_for_the_pack_in_every_table_keyword() -> None:
+    """aws.segment.classify, mcs.partner.kinds: ``None`` means the source pack's table."""
+    assert partner_kind_profiles(None, services=None) == partner_kind_profiles(
+        mcs.PARTNER_KINDS, services=mcs.PARTNER_SERVICES
+    )
+    assert deals.MAX_WINDOW_MONTHS == 12 * 9999
+    assert aws.STARTUP_MAX_AGE_YEARS <= deals.MAX_STARTUP_AGE_YEARS

@@ -27,10 +27,12 @@ from partnerrules.regions import (
     EscalationPath,
     PriorityCondition,
     PriorityGroup,
+    PrioritySupportDecision,
     Region,
     RegionalEscalation,
     Subregion,
     check_priority_support,
+    country_code,
     country_name,
     default_zone,
     escalation_path,
@@ -553,6 +555,69 @@ def _duplicate_regions():
             _duplicate_regions,
             InvalidValueError,
             r"'regions' must be a tuple with each Region at most once \(got \['ANZ', 'ANZ'\]\)",
+        ),
+        # issue #12: ranges, bools, collections and enums refuse with a typed error
+        (
+            lambda: check_priority_support("BR", 10**5000, verified=True),
+            InvalidValueError,
+            r"'licences' must be an integer <= 9223372036854775807 \(got <",
+        ),
+        (
+            lambda: check_priority_support("BR", 50, verified="no"),
+            InvalidTypeError,
+            r"'verified' must be a bool \(got str 'no'\)",
+        ),
+        (
+            lambda: check_priority_support("BR", 50, verified=1),
+            InvalidTypeError,
+            r"'verified' must be a bool \(got int 1\)",
+        ),
+        (
+            lambda: Subregion("X", ["DE"], rest="no"),
+            InvalidTypeError,
+            r"'rest' must be a bool \(got str 'no'\)",
+        ),
+        (
+            lambda: Subregion("DACH", ["DE"]).covers([]),
+            InvalidTypeError,
+            r"'country' must be a str \(got list \[\]\)",
+        ),
+        (
+            lambda: Subregion("DACH", None),
+            InvalidTypeError,
+            r"'countries' must be an iterable of ISO 3166-1 alpha-2 codes \(got NoneType None\)",
+        ),
+        (
+            lambda: RegionalEscalation(Region.ANZ, None),
+            InvalidTypeError,
+            r"'contacts' must be a tuple or list of Contact \(got NoneType None\)",
+        ),
+        (
+            lambda: ZOHO_DIRECTORY.for_region(Region.ANZ).subregion(None),
+            InvalidTypeError,
+            r"'name' must be a str \(got NoneType None\)",
+        ),
+        (
+            lambda: Region("Brasil"),
+            InvalidValueError,
+            r"'Region' must be one of 'ANZ', 'APAC & Japan', .* \(got 'Brasil'\)",
+        ),
+        (
+            lambda: PriorityGroup(10**5000),
+            InvalidValueError,
+            r"'PriorityGroup' must be one of 'ANZ'",
+        ),
+        (
+            lambda: country_code("BR", field=None),
+            InvalidTypeError,
+            r"'field' must be a str \(the argument name for messages\) \(got NoneType None\)",
+        ),
+        (
+            lambda: PrioritySupportDecision(
+                False, "BR", PriorityGroup.CANADA_BRAZIL, 50, 10, "yes", (), ()
+            ),
+            InvalidTypeError,
+            r"'verified' must be a bool \(got str 'yes'\)",
         ),
     ],
 )

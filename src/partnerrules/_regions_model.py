@@ -14,12 +14,14 @@ import enum
 import re
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 import attrs
 
 from partnerrules import _validate
 from partnerrules.errors import InvalidTypeError, InvalidValueError, UnknownKeyError
+
+T = TypeVar("T")
 
 __all__ = [
     "COUNTRY_NAMES",
@@ -289,6 +291,90 @@ COUNTRY_NAMES: Final[Mapping[str, str]] = MappingProxyType(
     }
 )
 
+# -- boundary: checks whose errors always print (issue #12) -----------------
+#
+# Every public callable of partnerrules.regions refuses bad input with a
+# PartnerRulesError naming the field, showing the value and saying what is
+# allowed. Python refuses to print an int of more than 4,300 digits, so an
+# error showing one could itself fail with a bare ValueError (as the stdlib's
+# enum lookup does): where the error cannot print a value, it shows its size
+# (the error's ``value`` is still the value given).
+
+
+def _printable(value: object) -> object:
+    """Return *value*, or a stand-in that prints when ``repr(value)`` would fail."""
+    try:
+        repr(value)
+    except Exception:  # an int too long to print, or a __repr__ that raises
+        size = f"an int of {value.bit_length()} bits" if isinstance(value, int) else "a value"
+        text = f"<{size} that cannot be printed>"
+        return type(type(value).__name__, (), {"__repr__": lambda _self: text})()
+    return value
+
+
+def _type_error(
+    field: str, value: object, expected: str, *, hint: str | None = None
+) -> InvalidTypeError:
+    try:
+        return InvalidTypeError(field, value, expected, hint=hint)
+    except Exception:  # the message could not print the value
+        error = InvalidTypeError(field, _printable(value), expected, hint=hint)
+        error.value = value
+        return error
+
+
+def _value_error(
+    field: str, value: object, allowed: str, *, hint: str | None = None
+) -> InvalidValueError:
+    try:
+        return InvalidValueError(field, value, allowed, hint=hint)
+    except Exception:  # the message could not print the value
+        error = InvalidValueError(field, _printable(value), allowed, hint=hint)
+        error.value = value
+        return error
+
+
+def _text(field: str, value: object) -> str:
+    """A non-blank str."""
+    if not isinstance(value, str):
+        raise _type_error(field, value, "a str")
+    return _validate.text(field, value)
+
+
+def _typed(field: str, value: object, kind: type[T], description: str) -> T:
+    if not isinstance(value, kind):
+        raise _type_error(field, value, description)
+    return value
+
+
+def _items(field: str, value: object, expected: str) -> tuple[Any, ...]:
+    """The items of a collection argument, checked to be a collection before use."""
+    if isinstance(value, str | bytes | bytearray | Mapping) or not isinstance(value, Iterable):
+        raise _type_error(field, value, expected)
+    return tuple(value)
+
+
+class _VocabularyType(enum.EnumType):
+    # Enum lookups print the value they reject; an int too long to print
+    # would fail there with a bare ValueError, so it is refused first.
+    def __call__(cls, value: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(value, int) and _printable(value) is not value:
+            raise _value_error(cls.__name__, value, "one of " + _values(cls))
+        return super().__call__(value, *args, **kwargs)
+
+
+def _values(kind: Iterable[enum.Enum]) -> str:
+    return ", ".join(repr(member.value) for member in kind)
+
+
+class _Vocabulary(enum.Enum, metaclass=_VocabularyType):
+    """A closed vocabulary: an unknown value raises InvalidValueError (also a ValueError)."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        raise _value_error(cls.__name__, value, "one of " + _values(cls))
+
+
 # Codes people often type for a country whose ISO code differs.
 _ALIASES: Final[Mapping[str, str]] = MappingProxyType(
     {"UK": "GB", "EN": "GB", "EL": "GR", "USA": "US", "UAE": "AE", "KSA": "SA", "EU": "DE"}
@@ -318,10 +404,10 @@ def country_code(value: object, field: str = "country") -> str:
 
     Args:
         value: the code to check.
-        field: the argument name used in error messages.
+        field: the argument name used in error messages (a str).
 
     Raises:
-        InvalidTypeError: *value* is not a string.
+        InvalidTypeError: *value* (or *field*) is not a string.
         UnknownKeyError: *value* is not an assigned alpha-2 code; ``suggestions``
             holds the likely codes.
 
@@ -333,8 +419,10 @@ def country_code(value: object, field: str = "country") -> str:
     ...     print(error.suggestions)
     ('GB',)
     """
+    if not isinstance(field, str):
+        raise _type_error("field", field, "a str (the argument name for messages)")
     if not isinstance(value, str):
-        raise InvalidTypeError(
+        raise _type_error(
             field, value, "a str", hint="pass an ISO 3166-1 alpha-2 code such as 'BR'"
         )
     code = value.strip().upper()
@@ -350,7 +438,7 @@ def country_code(value: object, field: str = "country") -> str:
     raise error
 
 
-class Region(enum.Enum):
+class Region(_Vocabulary):
     """The eight escalation regions of Zoho partner support.
 
     Rule ``zoho.escalation.directory`` (Zoho partner support, "Diferentes
@@ -370,7 +458,7 @@ class Region(enum.Enum):
     BRAZIL = "Brazil"
 
 
-class PriorityGroup(enum.Enum):
+class PriorityGroup(_Vocabulary):
     """The groups of the priority-support table, which are not the escalation regions.
 
     Rule ``zoho.priority_support.large_accounts`` (Zoho partner support,
@@ -387,7 +475,7 @@ class PriorityGroup(enum.Enum):
     CANADA_BRAZIL = "Canada & Brazil"
 
 
-class EscalationLevel(enum.Enum):
+class EscalationLevel(_Vocabulary):
     """The levels of an escalation path, in the order a partner climbs them."""
 
     REGIONAL_LEAD = "regional partner-support lead"
@@ -406,18 +494,22 @@ _EMAIL: Final = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
 def _check_email(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    _validate.text(attribute.name, value)
+    _text(attribute.name, value)
     if not _EMAIL.fullmatch(value):
         raise InvalidValueError(attribute.name, value, "an e-mail address such as 'x@example.com'")
 
 
+def _check_text(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    _text(attribute.name, value)
+
+
 def _check_optional_text(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None:
-        _validate.text(attribute.name, value)
+        _text(attribute.name, value)
 
 
 def _check_level(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    _validate.instance(attribute.name, value, EscalationLevel, "an EscalationLevel")
+    _typed(attribute.name, value, EscalationLevel, "an EscalationLevel")
 
 
 @attrs.frozen
@@ -437,18 +529,17 @@ class Contact:
     'Kevin'
     """
 
-    role: str = attrs.field(validator=_validate.attrs_validator(_validate.text))
-    name: str = attrs.field(validator=_validate.attrs_validator(_validate.text))
+    role: str = attrs.field(validator=_check_text)
+    name: str = attrs.field(validator=_check_text)
     email: str = attrs.field(validator=_check_email)
     subregion: str | None = attrs.field(default=None, validator=_check_optional_text)
     level: EscalationLevel = attrs.field(kw_only=True, validator=_check_level)
 
 
 def _to_codes(value: object) -> frozenset[str]:
-    if isinstance(value, str) or not isinstance(value, Iterable):
-        raise InvalidTypeError("countries", value, "an iterable of ISO 3166-1 alpha-2 codes")
+    items = _items("countries", value, "an iterable of ISO 3166-1 alpha-2 codes")
     codes = set()
-    for item in value:
+    for item in items:
         code = country_code(item, "country")
         if item != code:
             raise InvalidValueError("countries", item, "an upper-case ISO code", hint=repr(code))
@@ -457,7 +548,7 @@ def _to_codes(value: object) -> frozenset[str]:
 
 
 def _check_bool(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    _validate.instance(attribute.name, value, bool, "a bool")
+    _typed(attribute.name, value, bool, "a bool")
 
 
 @attrs.frozen
@@ -478,7 +569,7 @@ class Subregion:
     True
     """
 
-    name: str = attrs.field(validator=_validate.attrs_validator(_validate.text))
+    name: str = attrs.field(validator=_check_text)
     countries: frozenset[str] = attrs.field(factory=frozenset, converter=_to_codes)
     rest: bool = attrs.field(default=False, kw_only=True, validator=_check_bool)
 
@@ -489,14 +580,28 @@ class Subregion:
             )
 
     def covers(self, country: str) -> bool:
-        """Say whether the sub-region names *country* explicitly (ignoring ``rest``)."""
-        return country in self.countries
+        """Say whether the sub-region names *country* explicitly (ignoring ``rest``).
+
+        Rule ``zoho.escalation.directory``. *country* is an ISO 3166-1
+        alpha-2 code in any case.
+
+        Raises:
+            InvalidTypeError: *country* is not a string.
+            UnknownKeyError: not an assigned code.
+        """
+        return country_code(country) in self.countries
 
 
-def _to_tuple(value: object) -> tuple[Any, ...]:
-    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
-        raise InvalidTypeError("items", value, "a tuple or list")
-    return tuple(value)
+def _to_contacts(value: object) -> tuple[Any, ...]:
+    return _items("contacts", value, "a tuple or list of Contact")
+
+
+def _to_subregions(value: object) -> tuple[Any, ...]:
+    return _items("subregions", value, "a tuple or list of Subregion")
+
+
+def _to_regions(value: object) -> tuple[Any, ...]:
+    return _items("regions", value, "a tuple or list of RegionalEscalation")
 
 
 @attrs.frozen
@@ -518,20 +623,18 @@ class RegionalEscalation:
     """
 
     region: Region = attrs.field(
-        validator=_validate.attrs_validator(
-            lambda f, v: _validate.instance(f, v, Region, "a Region")
-        )
+        validator=lambda _i, attribute, value: _typed(attribute.name, value, Region, "a Region")
     )
-    contacts: tuple[Contact, ...] = attrs.field(converter=_to_tuple)
-    subregions: tuple[Subregion, ...] = attrs.field(default=(), converter=_to_tuple)
+    contacts: tuple[Contact, ...] = attrs.field(converter=_to_contacts)
+    subregions: tuple[Subregion, ...] = attrs.field(default=(), converter=_to_subregions)
 
     def __attrs_post_init__(self) -> None:
         if not self.contacts:
             raise InvalidValueError("contacts", self.contacts, "at least one Contact")
-        for contact in self.contacts:
-            _validate.instance("contacts", contact, Contact, "a tuple of Contact")
-        for sub in self.subregions:
-            _validate.instance("subregions", sub, Subregion, "a tuple of Subregion")
+        for index, contact in enumerate(self.contacts):
+            _typed(f"contacts[{index}]", contact, Contact, "a Contact")
+        for index, sub in enumerate(self.subregions):
+            _typed(f"subregions[{index}]", sub, Subregion, "a Subregion")
         ranks = [c.level.rank for c in self.contacts]
         if ranks != sorted(ranks):
             raise InvalidValueError(
@@ -553,13 +656,16 @@ class RegionalEscalation:
                 )
 
     def subregion(self, name: str) -> Subregion:
-        """Return the sub-region called *name* (any case).
+        """Return the sub-region called *name* (any case; rule ``zoho.escalation.directory``).
 
         Raises:
+            InvalidTypeError: *name* is not a string.
             UnknownKeyError: no such sub-region in this region.
         """
+        if not isinstance(name, str):
+            raise _type_error("name", name, "a str")
         for sub in self.subregions:
-            if isinstance(name, str) and sub.name.casefold() == name.strip().casefold():
+            if sub.name.casefold() == name.strip().casefold():
                 return sub
         raise UnknownKeyError("subregion", name, (s.name for s in self.subregions))
 
@@ -593,13 +699,11 @@ class EscalationDirectory:
         InvalidValueError: a region appears twice.
     """
 
-    regions: tuple[RegionalEscalation, ...] = attrs.field(converter=_to_tuple)
+    regions: tuple[RegionalEscalation, ...] = attrs.field(converter=_to_regions)
 
     def __attrs_post_init__(self) -> None:
-        for entry in self.regions:
-            _validate.instance(
-                "regions", entry, RegionalEscalation, "a tuple of RegionalEscalation"
-            )
+        for index, entry in enumerate(self.regions):
+            _typed(f"regions[{index}]", entry, RegionalEscalation, "a RegionalEscalation")
         seen = [e.region for e in self.regions]
         if len(seen) != len(set(seen)):
             raise InvalidValueError(
@@ -607,13 +711,13 @@ class EscalationDirectory:
             )
 
     def for_region(self, region: Region) -> RegionalEscalation:
-        """Return the data of *region*.
+        """Return the data of *region* (rule ``zoho.escalation.directory``).
 
         Raises:
             InvalidTypeError: *region* is not a :class:`~partnerrules.regions.Region`.
             UnknownKeyError: the directory has no entry for *region*.
         """
-        _validate.instance("region", region, Region, "a Region")
+        _typed("region", region, Region, "a Region")
         for entry in self.regions:
             if entry.region is region:
                 return entry

@@ -5,18 +5,29 @@ Rules ``mcs.deal.protection``, ``mcs.deal.protection_required``,
 Cloud Solutions partner programme (seed 002); ``aws.ace.readiness`` and
 ``aws.segment.classify`` from the AWS ACE co-sell guide (seed 004). The
 numbers live in ``partnerrules.policies.mcs`` and
-``partnerrules.policies.aws`` and are parameters of every function here.
+``partnerrules.policies.aws`` and are parameters of every function here: no
+rule function reads a pack itself, each pack value is only the default of a
+keyword argument (a large table's default is ``None``, which stands for the
+pack's table).
 
 Conventions:
 
-* Every instant is an aware :class:`~datetime.datetime`; a naive one is refused.
+* Every instant is an aware :class:`~datetime.datetime`; a naive one is refused,
+  and so is one that UTC cannot hold (e.g. 1 January of year 1 east of
+  Greenwich), with :class:`~partnerrules.errors.HorizonError`.
 * Deal protection runs through the instant ``last activity + 3 months``
   *inclusive*, the months added on the wall clock of the registration's own
   time zone with :class:`dateutil.relativedelta.relativedelta` (month ends
   clamp: 30 November gives 28 or 29 February). One instant later the
   protection is *lapsable*: the BDM may refuse it, it is not lost by itself.
 * Customers are compared with :meth:`Customer.same_as` (normalised names,
-  registrable domains, CNPJ roots): see ``partnerrules.identity``.
+  registrable domains, CNPJ roots): see ``partnerrules.identity``. Only a
+  valid CNPJ counts: a placeholder such as ``00.000.000/0000-00`` never makes
+  two customers the same.
+* Bad input raises a :class:`~partnerrules.errors.PartnerRulesError` that
+  names the field, shows the value and says what is allowed; collections are
+  checked before they are used, and a bool is accepted only where a bool is
+  expected.
 
 >>> import datetime as dt
 >>> from zoneinfo import ZoneInfo
@@ -34,9 +45,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable, Sequence
+import sys
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -44,6 +56,7 @@ from dateutil.relativedelta import relativedelta
 from partnerrules import _validate
 from partnerrules.decisions import Reason
 from partnerrules.errors import (
+    HorizonError,
     InvalidTransitionError,
     InvalidTypeError,
     InvalidValueError,
@@ -54,6 +67,7 @@ from partnerrules.identity import (
     CnpjError,
     Customer,
     cnpj_check_digits,
+    is_valid_cnpj,
     normalise_name,
     normalise_text,
     registrable_domain,
@@ -63,6 +77,8 @@ from partnerrules.policies import aws as aws_pack
 from partnerrules.policies import mcs as mcs_pack
 
 __all__ = [
+    "MAX_STARTUP_AGE_YEARS",
+    "MAX_WINDOW_MONTHS",
     "AceCriterion",
     "AceReadiness",
     "Adoption",
@@ -81,6 +97,7 @@ __all__ = [
     "Hosting",
     "ListingApplication",
     "ListingStage",
+    "ListingSteps",
     "ListingTerms",
     "MarketplaceListing",
     "Opportunity",
@@ -103,6 +120,7 @@ __all__ = [
     "check_protection_required",
     "classify_segment",
     "cnpj_check_digits",
+    "is_valid_cnpj",
     "normalise_name",
     "normalise_text",
     "partner_kind_profile",
@@ -113,11 +131,119 @@ __all__ = [
 ]
 
 E = TypeVar("E", bound=enum.Enum)
+T = TypeVar("T")
 
 _UTC = dt.UTC
 
+#: The longest protection window ``window_months`` accepts: the 9,999 years a
+#: :class:`~datetime.datetime` spans. A guard for the date arithmetic, not a
+#: policy number (the MCS pack's window is 3 months).
+MAX_WINDOW_MONTHS: Final = 12 * 9999
 
-# -- small private checks ---------------------------------------------------
+#: The largest ``startup_max_age_years``: the 9,999 years a
+#: :class:`~datetime.date` spans. A guard, not a policy number (the AWS guide
+#: says 15).
+MAX_STARTUP_AGE_YEARS: Final = 9999
+
+
+# -- boundary: checks whose errors always print (issue #12) -----------------
+#
+# Every public callable refuses bad input with a PartnerRulesError naming the
+# field, showing the value and saying what is allowed, before any work is
+# done. Python refuses to print an int of more than 4,300 digits, so an error
+# that showed one could itself fail with a bare ValueError (as the stdlib's
+# enum lookup does): where the error cannot print a value, it shows its size
+# instead (the error's ``value`` is still the value given).
+
+
+def _printable(value: object) -> object:
+    """Return *value*, or a stand-in that prints when ``repr(value)`` would fail."""
+    try:
+        repr(value)
+    except Exception:  # an int too long to print, or a __repr__ that raises
+        size = f"an int of {value.bit_length()} bits" if isinstance(value, int) else "a value"
+        text = f"<{size} that cannot be printed>"
+        return type(type(value).__name__, (), {"__repr__": lambda _self: text})()
+    return value
+
+
+def _type_error(
+    field: str, value: object, expected: str, *, hint: str | None = None
+) -> InvalidTypeError:
+    try:
+        return InvalidTypeError(field, value, expected, hint=hint)
+    except Exception:  # the message could not print the value
+        error = InvalidTypeError(field, _printable(value), expected, hint=hint)
+        error.value = value
+        return error
+
+
+def _value_error(
+    field: str, value: object, allowed: str, *, hint: str | None = None
+) -> InvalidValueError:
+    try:
+        return InvalidValueError(field, value, allowed, hint=hint)
+    except Exception:  # the message could not print the value
+        error = InvalidValueError(field, _printable(value), allowed, hint=hint)
+        error.value = value
+        return error
+
+
+def _text(field: str, value: object, *, allow_empty: bool = False) -> str:
+    if not isinstance(value, str):
+        raise _type_error(field, value, "a str")
+    return _validate.text(field, value, allow_empty=allow_empty)
+
+
+def _typed(field: str, value: object, kind: type[T], description: str | None = None) -> T:
+    if not isinstance(value, kind):
+        raise _type_error(field, value, description or f"a {kind.__name__}")
+    return value
+
+
+def _date(field: str, value: object) -> dt.date:
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise _type_error(field, value, "a datetime.date (not a datetime)")
+    return value
+
+
+def _instant(field: str, value: object) -> dt.datetime:
+    """An aware datetime that UTC can hold too (both in years 1 to 9999)."""
+    if not isinstance(value, dt.datetime):
+        raise _type_error(field, value, "an aware datetime.datetime")
+    _validate.aware(field, value)
+    try:
+        value.astimezone(_UTC)
+    except OverflowError:
+        raise HorizonError(
+            field, value, "an instant that falls in years 1 to 9999 in UTC as well"
+        ) from None
+    return value
+
+
+def _count(field: str, value: object, *, minimum: int, maximum: int, why: str) -> int:
+    """An int (never a bool) in ``[minimum, maximum]``; *why* explains the maximum."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _type_error(field, value, "an int")
+    if value < minimum:
+        raise _value_error(field, value, f"an integer >= {minimum}")
+    if value > maximum:
+        raise _value_error(field, value, f"an integer <= {maximum}", hint=why)
+    return value
+
+
+def _share(field: str, value: object) -> Decimal:
+    """A fraction in [0, 1] from a str, int or Decimal (never a float)."""
+    if isinstance(value, int) and not isinstance(value, bool) and not 0 <= value <= 1:
+        raise _value_error(field, value, "a fraction in [0, 1]")
+    return _validate.fraction(field, value)
+
+
+def _items(field: str, value: object, expected: str) -> tuple[Any, ...]:
+    """The items of a collection argument, checked to be a collection before use."""
+    if isinstance(value, str | bytes | bytearray | Mapping) or not isinstance(value, Iterable):
+        raise _type_error(field, value, expected)
+    return tuple(value)
 
 
 def _member(field: str, value: object, kind: type[E]) -> E:
@@ -128,33 +254,74 @@ def _member(field: str, value: object, kind: type[E]) -> E:
             return kind(value)
         except ValueError:
             raise UnknownKeyError(field, value, [str(m.value) for m in kind]) from None
-    raise InvalidTypeError(field, value, f"a {kind.__name__} or one of its values")
+    raise _type_error(field, value, f"a {kind.__name__} or one of its values")
 
 
 def _texts(field: str, value: object) -> tuple[str, ...]:
-    if isinstance(value, str) or not isinstance(value, Iterable):
-        raise InvalidTypeError(field, value, "a tuple or list of str")
-    items = tuple(value)
+    items = _items(field, value, "a tuple or list of str")
     for index, item in enumerate(items):
-        if not isinstance(item, str):
-            raise InvalidTypeError(f"{field}[{index}]", item, "a str")
+        _text(f"{field}[{index}]", item, allow_empty=True)
     return items
 
 
+def _is(kind: type, description: str | None = None) -> Callable[[Any, Any, Any], None]:
+    """An attrs validator: the field holds a *kind*."""
+
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        _typed(attribute.name, value, kind, description)
+
+    return check
+
+
+def _optional(kind: type, description: str | None = None) -> Callable[[Any, Any, Any], None]:
+    """An attrs validator: the field holds a *kind* or None."""
+
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            _typed(attribute.name, value, kind, description)
+
+    return check
+
+
+def _tuple_of(kind: type, description: str) -> Callable[[Any, Any, Any], None]:
+    """An attrs validator: the field holds a tuple of *kind*."""
+
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, tuple) or not all(isinstance(item, kind) for item in value):
+            raise _type_error(attribute.name, value, description)
+
+    return check
+
+
 def _customer(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    _validate.instance(attribute.name, value, Customer)
+    _typed(attribute.name, value, Customer)
 
 
 def _bool(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, bool):
-        raise InvalidTypeError(attribute.name, value, "a bool")
+        raise _type_error(attribute.name, value, "a bool")
 
 
 def _str(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    _validate.text(attribute.name, value, allow_empty=True)
+    _text(attribute.name, value, allow_empty=True)
 
 
-_nonblank = _validate.attrs_validator(_validate.text)
+def _nonblank(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    _text(attribute.name, value)
+
+
+def _aware(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    _instant(attribute.name, value)
+
+
+def _optional_aware(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _instant(attribute.name, value)
+
+
+def _reasons(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, tuple) or not all(isinstance(item, Reason) for item in value):
+        raise _type_error(attribute.name, value, "a tuple of Reason")
 
 
 def _utc(value: dt.datetime) -> dt.datetime:
@@ -162,17 +329,44 @@ def _utc(value: dt.datetime) -> dt.datetime:
 
 
 def _months(value: object) -> int:
-    return _validate.integer("window_months", value, minimum=1)
+    return _count(
+        "window_months",
+        value,
+        minimum=1,
+        maximum=MAX_WINDOW_MONTHS,
+        why="a datetime spans 9,999 years",
+    )
 
 
 def _filled(text: str) -> bool:
     return bool(text.strip())
 
 
+class _VocabularyType(enum.EnumType):
+    # Enum lookups print the value they reject; an int too long to print
+    # would fail there with a bare ValueError, so it is refused first.
+    def __call__(cls, value: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(value, int) and _printable(value) is not value:
+            raise _value_error(cls.__name__, value, "one of " + _values(cls))
+        return super().__call__(value, *args, **kwargs)
+
+
+def _values(kind: Iterable[enum.Enum]) -> str:
+    return ", ".join(repr(member.value) for member in kind)
+
+
+class _Vocabulary(enum.StrEnum, metaclass=_VocabularyType):
+    """A closed vocabulary: an unknown value raises InvalidValueError (also a ValueError)."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        raise _value_error(cls.__name__, value, "one of " + _values(cls))
+
+
 # -- mcs.deal.protection ----------------------------------------------------
 
 
-class ProtectionState(enum.StrEnum):
+class ProtectionState(_Vocabulary):
     """The state of a deal's protection at an instant (rule ``mcs.deal.protection``)."""
 
     #: The last status update is at most the window old.
@@ -182,13 +376,9 @@ class ProtectionState(enum.StrEnum):
 
 
 def _status_updates(value: object) -> tuple[dt.datetime, ...]:
-    if isinstance(value, dt.datetime) or not isinstance(value, Iterable):
-        raise InvalidTypeError(
-            "status_updates", value, "a tuple or list of aware datetimes (possibly empty)"
-        )
-    items = tuple(value)
+    items = _items("status_updates", value, "a tuple or list of aware datetimes (possibly empty)")
     for index, item in enumerate(items):
-        _validate.aware(f"status_updates[{index}]", item)
+        _instant(f"status_updates[{index}]", item)
     return items
 
 
@@ -212,14 +402,13 @@ class DealRegistration:
         InvalidTypeError: a field has the wrong type.
         NaiveDatetimeError: an instant has no time zone.
         InvalidValueError: a status update is before the registration.
+        HorizonError: an instant that UTC, or the registration's zone, cannot hold.
     """
 
     deal_id: str = attrs.field(validator=_nonblank)
     customer: Customer = attrs.field(kw_only=True, validator=_customer)
     partner: str = attrs.field(kw_only=True, validator=_nonblank)
-    registered_at: dt.datetime = attrs.field(
-        kw_only=True, validator=_validate.attrs_validator(_validate.aware)
-    )
+    registered_at: dt.datetime = attrs.field(kw_only=True, validator=_aware)
     bdm: str = attrs.field(kw_only=True, validator=_nonblank)
     status_updates: tuple[dt.datetime, ...] = attrs.field(
         kw_only=True, default=(), converter=_status_updates
@@ -234,19 +423,37 @@ class DealRegistration:
                     update,
                     f"at or after the registration ({self.registered_at.isoformat()})",
                 )
+            try:  # last_activity() reports it in the registration's zone
+                update.astimezone(self.registered_at.tzinfo)
+            except OverflowError:
+                raise HorizonError(
+                    f"status_updates[{index}]",
+                    update,
+                    "an instant that the registration's time zone can hold (years 1 to 9999)",
+                ) from None
 
     def with_status_update(self, at: dt.datetime) -> DealRegistration:
-        """Return a copy with one more status update at *at* (rule ``mcs.deal.protection``)."""
-        _validate.aware("at", at)
+        """Return a copy with one more status update at *at* (rule ``mcs.deal.protection``).
+
+        Raises:
+            InvalidTypeError: *at* is not a datetime.
+            NaiveDatetimeError: *at* is naive.
+            InvalidValueError: *at* is before the registration.
+        """
+        _instant("at", at)
         return attrs.evolve(self, status_updates=(*self.status_updates, at))
 
     def last_activity(self, *, at: dt.datetime | None = None) -> dt.datetime:
         """The latest status update (or the registration), optionally as of *at*.
 
         Returned in the registration's time zone. Updates after *at* are not
-        known at *at* and are ignored.
+        known at *at* and are ignored (rule ``mcs.deal.protection``).
+
+        Raises:
+            InvalidTypeError: *at* is neither None nor a datetime.
+            NaiveDatetimeError: *at* is naive.
         """
-        limit = None if at is None else _utc(_validate.aware("at", at))
+        limit = None if at is None else _utc(_instant("at", at))
         known = [u for u in self.status_updates if limit is None or _utc(u) <= limit]
         latest = max([self.registered_at, *known], key=_utc)
         return latest.astimezone(self.registered_at.tzinfo)
@@ -256,7 +463,14 @@ def _horizon(activity: dt.datetime, zone: dt.tzinfo, months: int) -> dt.datetime
     # Wall-clock month arithmetic in the registration's zone; a wall time that
     # falls in a DST gap or fold is resolved through UTC (fold=0).
     local = activity.astimezone(zone).replace(fold=0)
-    return (local + relativedelta(months=months)).astimezone(_UTC).astimezone(zone)
+    try:
+        return (local + relativedelta(months=months)).astimezone(_UTC).astimezone(zone)
+    except (OverflowError, ValueError):  # past year 9999
+        raise HorizonError(
+            "window_months",
+            months,
+            f"a window that ends by year 9999 when it starts on {local.isoformat()}",
+        ) from None
 
 
 @attrs.frozen
@@ -275,14 +489,14 @@ class ProtectionStatus:
         reasons: why, with rule id ``mcs.deal.protection``.
     """
 
-    deal_id: str
-    partner: str
-    state: ProtectionState
-    at: dt.datetime
-    last_activity: dt.datetime
-    protected_until: dt.datetime
-    window_months: int
-    reasons: tuple[Reason, ...]
+    deal_id: str = attrs.field(validator=_nonblank)
+    partner: str = attrs.field(validator=_nonblank)
+    state: ProtectionState = attrs.field(validator=_is(ProtectionState))
+    at: dt.datetime = attrs.field(validator=_aware)
+    last_activity: dt.datetime = attrs.field(validator=_aware)
+    protected_until: dt.datetime = attrs.field(validator=_aware)
+    window_months: int = attrs.field(validator=lambda _i, _a, value: _months(value))
+    reasons: tuple[Reason, ...] = attrs.field(validator=_reasons)
 
     @property
     def is_protected(self) -> bool:
@@ -315,12 +529,16 @@ def protection_status(
         registration: the registered deal.
         at: the instant to evaluate (aware, not before the registration).
         window_months: months without a status update before protection
-            becomes lapsable (MCS pack: 3).
+            becomes lapsable (MCS pack: 3), from 1 to :data:`MAX_WINDOW_MONTHS`.
 
     Raises:
+        InvalidTypeError: *registration* is not a :class:`DealRegistration`,
+            *at* not a datetime or *window_months* not an int.
         NaiveDatetimeError: *at* is naive.
         InvalidValueError: *at* is before the registration, or the window is
-            below 1 month.
+            outside 1 to :data:`MAX_WINDOW_MONTHS` months.
+        HorizonError: *at* cannot be held in UTC, or the window would end
+            after year 9999.
 
     >>> import datetime as dt
     >>> from partnerrules.deals import Customer, DealRegistration
@@ -332,8 +550,8 @@ def protection_status(
     deal D-7 of p1 is lapsable since 30 Apr 2025 12:00 +00:00: no status update since
     31 Jan 2025 12:00 +00:00 for more than 3 months, so BDM bdm1 may refuse protection
     """
-    _validate.instance("registration", registration, DealRegistration)
-    _validate.aware("at", at)
+    _typed("registration", registration, DealRegistration)
+    _instant("at", at)
     months = _months(window_months)
     if _utc(at) < _utc(registration.registered_at):
         raise InvalidValueError(
@@ -389,7 +607,7 @@ def protection_status(
     )
 
 
-class ConflictBasis(enum.StrEnum):
+class ConflictBasis(_Vocabulary):
     """Why a conflict went to its holder (rule ``mcs.deal.protection``)."""
 
     #: The holder is the only one with active protection; the others lapsed.
@@ -398,6 +616,34 @@ class ConflictBasis(enum.StrEnum):
     EARLIEST_PROTECTED = "earliest_protected"
     #: No one had active protection, so the earliest registration.
     EARLIEST_REGISTRATION = "earliest_registration"
+
+
+def _valid_cnpj(cnpj: object) -> bool:
+    # A Cnpj is validated when it is built (the all-zero placeholder included),
+    # but a record can be forged around the constructor or kept from before a
+    # check existed: check the number again, so that a placeholder never makes
+    # two customers one (aws.ace.readiness).
+    if not isinstance(cnpj, Cnpj) or not isinstance(cnpj.number, str):
+        return False
+    return is_valid_cnpj(cnpj.number) and Cnpj(cnpj.number).number == cnpj.number
+
+
+def _comparable(customer: Customer) -> Customer:
+    """The customer as conflicts and duplicates compare it: without an invalid CNPJ."""
+    if customer.cnpj is None or _valid_cnpj(customer.cnpj):
+        return customer
+    return Customer(customer.name, domain=customer.domain)
+
+
+def _same_customer(one: Customer, other: Customer) -> bool:
+    """:meth:`Customer.same_as`, where only a valid CNPJ can make two customers one.
+
+    Rules ``mcs.deal.protection`` (conflicts, claims, mandatory registration)
+    and ``aws.ace.readiness`` (duplicates). A customer whose CNPJ is invalid
+    (the all-zero placeholder, or a number that fails its check digits) is
+    compared by domain or name, as if it had no CNPJ.
+    """
+    return _comparable(one).same_as(_comparable(other))
 
 
 def _order_key(registration: DealRegistration) -> tuple[dt.datetime, str, str, str]:
@@ -421,19 +667,19 @@ class ConflictDecision:
         reasons: one for the holder, then one per other registration.
     """
 
-    holder: str
-    registration: DealRegistration
-    basis: ConflictBasis
-    statuses: tuple[ProtectionStatus, ...]
-    reasons: tuple[Reason, ...]
+    holder: str = attrs.field(validator=_nonblank)
+    registration: DealRegistration = attrs.field(validator=_is(DealRegistration))
+    basis: ConflictBasis = attrs.field(validator=_is(ConflictBasis))
+    statuses: tuple[ProtectionStatus, ...] = attrs.field(
+        validator=_tuple_of(ProtectionStatus, "a tuple of ProtectionStatus")
+    )
+    reasons: tuple[Reason, ...] = attrs.field(validator=_reasons)
 
 
 def _registrations(field: str, value: object) -> tuple[DealRegistration, ...]:
-    if isinstance(value, DealRegistration | str) or not isinstance(value, Iterable):
-        raise InvalidTypeError(field, value, "an iterable of DealRegistration")
-    items = tuple(value)
+    items = _items(field, value, "an iterable of DealRegistration")
     for index, item in enumerate(items):
-        _validate.instance(f"{field}[{index}]", item, DealRegistration)
+        _typed(f"{field}[{index}]", item, DealRegistration)
     return items
 
 
@@ -455,19 +701,25 @@ def resolve_conflict(
     Args:
         registrations: competing registrations, all for the same customer.
         at: the instant of the decision (aware, not before any registration).
-        window_months: the protection window (MCS pack: 3).
+        window_months: the protection window (MCS pack: 3), from 1 to
+            :data:`MAX_WINDOW_MONTHS`.
 
     Raises:
-        InvalidTypeError: not an iterable of :class:`DealRegistration`.
+        InvalidTypeError: not an iterable of :class:`DealRegistration`, or
+            wrong types for *at* or *window_months*.
+        NaiveDatetimeError: *at* is naive.
         InvalidValueError: no registration, registrations for different
-            customers, or *at* before a registration.
+            customers, *at* before a registration, or a window out of range.
+        HorizonError: an instant or a window past what a datetime can hold.
     """
+    _instant("at", at)
+    _months(window_months)
     items = sorted(_registrations("registrations", registrations), key=_order_key)
     if not items:
         raise InvalidValueError("registrations", [], "at least one DealRegistration")
     first = items[0]
     for other in items[1:]:
-        if not first.customer.same_as(other.customer):
+        if not _same_customer(first.customer, other.customer):
             raise InvalidValueError(
                 "registrations",
                 [r.deal_id for r in items],
@@ -552,10 +804,10 @@ class ClaimDecision:
         reasons: why, one per competing registration considered.
     """
 
-    allowed: bool
-    holder: str | None
-    can_lapse_after: dt.datetime | None
-    reasons: tuple[Reason, ...]
+    allowed: bool = attrs.field(validator=_bool)
+    holder: str | None = attrs.field(validator=_optional(str, "a str or None"))
+    can_lapse_after: dt.datetime | None = attrs.field(validator=_optional_aware)
+    reasons: tuple[Reason, ...] = attrs.field(validator=_reasons)
 
 
 def check_protection_claim(
@@ -574,23 +826,33 @@ def check_protection_claim(
     when there is none, or every one is lapsable (the BDM may then refuse
     them).
 
+    Args:
+        claim: the new registration, evaluated at its ``registered_at``.
+        existing: the registrations already in the CRM (any partner, any customer).
+        window_months: the protection window (MCS pack: 3), from 1 to
+            :data:`MAX_WINDOW_MONTHS`.
+
     Raises:
         InvalidTypeError: *claim* or an entry of *existing* is not a
-            :class:`DealRegistration`.
+            :class:`DealRegistration`, or *window_months* is not an int.
+        InvalidValueError: a window out of range.
+        HorizonError: a window that would end after year 9999.
     """
-    _validate.instance("claim", claim, DealRegistration)
+    _typed("claim", claim, DealRegistration)
+    others = _registrations("existing", existing)
+    months = _months(window_months)
     at = claim.registered_at
     rivals = sorted(
         (
             r
-            for r in _registrations("existing", existing)
+            for r in others
             if r.partner != claim.partner
-            and r.customer.same_as(claim.customer)
+            and _same_customer(r.customer, claim.customer)
             and _utc(r.registered_at) <= _utc(at)
         ),
         key=_order_key,
     )
-    statuses = [protection_status(r, at=at, window_months=window_months) for r in rivals]
+    statuses = [protection_status(r, at=at, window_months=months) for r in rivals]
     blocking = [s for s in statuses if s.is_protected]
     reasons: list[Reason] = []
     for status in statuses:
@@ -638,7 +900,7 @@ def check_protection_claim(
 # -- mcs.partner.kinds ------------------------------------------------------
 
 
-class PartnerKind(enum.StrEnum):
+class PartnerKind(_Vocabulary):
     """The four kinds of MCS partner (rule ``mcs.partner.kinds``).
 
     ``PartnerKind("reseller")`` is ``DISTRIBUTOR``: the source gives
@@ -651,11 +913,13 @@ class PartnerKind(enum.StrEnum):
     CONSULTING = "consulting"
 
     @classmethod
-    def _missing_(cls, value: object) -> PartnerKind | None:
-        return cls.DISTRIBUTOR if value == "reseller" else None
+    def _missing_(cls, value: object) -> Any:
+        if isinstance(value, str) and value == "reseller":
+            return cls.DISTRIBUTOR
+        return super()._missing_(value)
 
 
-class PartnerService(enum.StrEnum):
+class PartnerService(_Vocabulary):
     """Services a partner may provide to customers (rule ``mcs.partner.kinds``)."""
 
     L1_SUPPORT = "l1_support"
@@ -680,35 +944,67 @@ class PartnerKindProfile:
             the corresponding training) or ``'allowed'``.
     """
 
-    kind: PartnerKind
-    published_name: str
-    obligations: tuple[str, ...]
-    income_sources: tuple[str, ...]
-    services: tuple[tuple[PartnerService, str], ...]
+    kind: PartnerKind = attrs.field(validator=_is(PartnerKind))
+    published_name: str = attrs.field(validator=_nonblank)
+    obligations: tuple[str, ...] = attrs.field(validator=_tuple_of(str, "a tuple of str"))
+    income_sources: tuple[str, ...] = attrs.field(validator=_tuple_of(str, "a tuple of str"))
+    services: tuple[tuple[PartnerService, str], ...] = attrs.field()
+
+    @services.validator
+    def _check_services(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        expected = "a tuple of (PartnerService, 'allowed' or 'trained') pairs"
+        if not isinstance(value, tuple) or not all(
+            isinstance(pair, tuple)
+            and len(pair) == 2
+            and isinstance(pair[0], PartnerService)
+            and isinstance(pair[1], str)
+            and pair[1] in _CONDITIONS
+            for pair in value
+        ):
+            raise _type_error(attribute.name, value, expected)
+
+
+# The rows of the kind and service tables (rule mcs.partner.kinds).
+_KindRows = Sequence[tuple[str, str, Sequence[str], Sequence[str]]]
+_ServiceRows = Sequence[tuple[str, str, str]]
 
 
 def partner_kind_profiles(
-    kinds: Sequence[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = mcs_pack.PARTNER_KINDS,
+    kinds: _KindRows | None = None,
     *,
-    services: Sequence[tuple[str, str, str]] = mcs_pack.PARTNER_SERVICES,
+    services: _ServiceRows | None = None,
 ) -> tuple[PartnerKindProfile, ...]:
     """Build the profiles of every partner kind from pack data (rule ``mcs.partner.kinds``).
+
+    Args:
+        kinds: rows of (kind, name as published, obligations, income
+            sources), each kind at most once; ``None`` (the default) stands
+            for the MCS pack's ``PARTNER_KINDS``.
+        services: rows of (kind, service, ``'allowed'`` or ``'trained'``),
+            each pair at most once; ``None`` stands for the MCS pack's
+            ``PARTNER_SERVICES``.
 
     >>> [p.kind.value for p in partner_kind_profiles()]
     ['software_maker', 'integrator', 'distributor', 'consulting']
 
     Raises:
-        UnknownKeyError: a kind or service key of the data is unknown.
+        InvalidTypeError: a table, row or cell of the wrong type.
+        InvalidValueError: a row of the wrong width, or a kind (or a
+            kind and service) given twice.
+        UnknownKeyError: a kind, service or condition of the data is unknown.
     """
-    table = _service_table(services)
-    result = []
-    for index, row in enumerate(_rows("kinds", kinds, 4)):
+    table = _service_table(mcs_pack.PARTNER_SERVICES if services is None else services)
+    rows = _rows("kinds", mcs_pack.PARTNER_KINDS if kinds is None else kinds, 4)
+    result: list[PartnerKindProfile] = []
+    for index, row in enumerate(rows):
         kind = _member(f"kinds[{index}][0]", row[0], PartnerKind)
+        if any(p.kind is kind for p in result):
+            raise _value_error(f"kinds[{index}][0]", row[0], "a kind not described before")
         offered = tuple((s, c) for (k, s), c in table.items() if k is kind)
         result.append(
             PartnerKindProfile(
                 kind,
-                _validate.text(f"kinds[{index}][1]", row[1]),
+                _text(f"kinds[{index}][1]", row[1]),
                 _texts(f"kinds[{index}][2]", row[2]),
                 _texts(f"kinds[{index}][3]", row[3]),
                 offered,
@@ -718,43 +1014,67 @@ def partner_kind_profiles(
 
 
 def _rows(field: str, value: object, width: int) -> tuple[tuple[Any, ...], ...]:
-    if isinstance(value, str) or not isinstance(value, Iterable):
-        raise InvalidTypeError(field, value, f"a sequence of {width}-tuples")
-    rows = tuple(value)
+    rows = _items(field, value, f"a sequence of {width}-tuples")
     for index, row in enumerate(rows):
         if isinstance(row, str) or not isinstance(row, Sequence) or len(row) != width:
-            raise InvalidValueError(f"{field}[{index}]", row, f"a tuple of {width} items")
+            raise _value_error(f"{field}[{index}]", row, f"a tuple of {width} items")
     return rows
 
 
-def partner_kind_profile(kind: PartnerKind | str) -> PartnerKindProfile:
-    """Return the MCS pack's profile of *kind* (rule ``mcs.partner.kinds``).
+def partner_kind_profile(
+    kind: PartnerKind | str,
+    *,
+    kinds: _KindRows | None = None,
+    services: _ServiceRows | None = None,
+) -> PartnerKindProfile:
+    """Return the profile of *kind* (rule ``mcs.partner.kinds``).
+
+    Args:
+        kind: the partner kind (``'reseller'`` is a distributor).
+        kinds: the kinds table, as for :func:`partner_kind_profiles`
+            (``None``: the MCS pack's).
+        services: the services table, as for :func:`partner_kind_profiles`
+            (``None``: the MCS pack's).
 
     >>> partner_kind_profile("integrator").income_sources[0]
     'margin on licence resale'
 
     Raises:
-        UnknownKeyError: *kind* is not a partner kind.
+        UnknownKeyError: *kind* is not a partner kind, or the kinds table
+            does not describe it.
+        InvalidTypeError: a wrong type for *kind* or in the tables.
     """
     wanted = _member("kind", kind, PartnerKind)
-    (profile,) = (p for p in partner_kind_profiles() if p.kind is wanted)
-    return profile
+    profiles = partner_kind_profiles(kinds, services=services)
+    for profile in profiles:
+        if profile.kind is wanted:
+            return profile
+    raise UnknownKeyError(
+        "kind",
+        wanted.value,
+        [p.kind.value for p in profiles],
+        hint="the kinds table does not describe it",
+    )
 
 
 _CONDITIONS = ("allowed", "trained")
 
 
-def _service_table(
-    services: Iterable[tuple[str, str, str]],
-) -> dict[tuple[PartnerKind, PartnerService], str]:
-    table = {}
-    for kind_key, service_key, condition in _rows("services", services, 3):
-        if condition not in _CONDITIONS:
-            raise UnknownKeyError("condition", condition, _CONDITIONS)
+def _service_table(services: object) -> dict[tuple[PartnerKind, PartnerService], str]:
+    table: dict[tuple[PartnerKind, PartnerService], str] = {}
+    for index, (kind_key, service_key, condition) in enumerate(_rows("services", services, 3)):
         key = (
-            _member("kind", kind_key, PartnerKind),
-            _member("service", service_key, PartnerService),
+            _member(f"services[{index}][0]", kind_key, PartnerKind),
+            _member(f"services[{index}][1]", service_key, PartnerService),
         )
+        if _text(f"services[{index}][2]", condition) not in _CONDITIONS:
+            raise UnknownKeyError("condition", condition, _CONDITIONS)
+        if key in table:
+            raise _value_error(
+                f"services[{index}]",
+                (kind_key, service_key, condition),
+                "a kind and service not listed before",
+            )
         table[key] = condition
     return table
 
@@ -770,10 +1090,10 @@ class ServiceCheck:
         reasons: why (every failed criterion when refused).
     """
 
-    allowed: bool
-    kind: PartnerKind
-    service: PartnerService
-    reasons: tuple[Reason, ...]
+    allowed: bool = attrs.field(validator=_bool)
+    kind: PartnerKind = attrs.field(validator=_is(PartnerKind))
+    service: PartnerService = attrs.field(validator=_is(PartnerService))
+    reasons: tuple[Reason, ...] = attrs.field(validator=_reasons)
 
 
 def check_partner_service(
@@ -781,7 +1101,7 @@ def check_partner_service(
     service: PartnerService | str,
     *,
     trained_for: Iterable[PartnerService | str] = (),
-    services: Sequence[tuple[str, str, str]] = mcs_pack.PARTNER_SERVICES,
+    services: _ServiceRows | None = None,
 ) -> ServiceCheck:
     """Check whether a partner of *kind* may provide *service* (rule ``mcs.partner.kinds``).
 
@@ -795,7 +1115,8 @@ def check_partner_service(
         kind: the partner's kind.
         service: the service.
         trained_for: the services the partner has completed training for.
-        services: the (kind, service, condition) table (MCS pack).
+        services: the (kind, service, condition) table; ``None`` (the
+            default) stands for the MCS pack's ``PARTNER_SERVICES``.
 
     >>> check_partner_service("integrator", "l2_support").allowed
     False
@@ -804,14 +1125,16 @@ def check_partner_service(
 
     Raises:
         UnknownKeyError: an unknown kind or service.
-        InvalidTypeError: *trained_for* is not an iterable of services.
+        InvalidTypeError: *trained_for* is not an iterable of services, or a
+            wrong type in the *services* table.
+        InvalidValueError: a malformed *services* table.
     """
     kind_ = _member("kind", kind, PartnerKind)
     service_ = _member("service", service, PartnerService)
-    if isinstance(trained_for, str) or not isinstance(trained_for, Iterable):
-        raise InvalidTypeError("trained_for", trained_for, "an iterable of PartnerService")
-    trained = {_member("trained_for", t, PartnerService) for t in trained_for}
-    condition = _service_table(services).get((kind_, service_))
+    courses = _items("trained_for", trained_for, "an iterable of PartnerService")
+    trained = {_member("trained_for", t, PartnerService) for t in courses}
+    table = _service_table(mcs_pack.PARTNER_SERVICES if services is None else services)
+    condition = table.get((kind_, service_))
     facts = {"kind": kind_.value, "service": service_.value}
     if condition is None:
         allowed = False
@@ -836,7 +1159,7 @@ def check_partner_service(
 # -- mcs.deal.protection_required -------------------------------------------
 
 
-class DealScheme(enum.StrEnum):
+class DealScheme(_Vocabulary):
     """How a partner earns on a deal (rule ``mcs.deal.protection_required``)."""
 
     #: The partner buys and resells the licences; the money flows through it.
@@ -885,10 +1208,12 @@ class ProtectionRequirement:
         reasons: why.
     """
 
-    ok: bool
-    required: bool
-    registration: DealRegistration | None
-    reasons: tuple[Reason, ...]
+    ok: bool = attrs.field(validator=_bool)
+    required: bool = attrs.field(validator=_bool)
+    registration: DealRegistration | None = attrs.field(
+        validator=_optional(DealRegistration, "a DealRegistration or None")
+    )
+    reasons: tuple[Reason, ...] = attrs.field(validator=_reasons)
 
 
 def check_protection_required(
@@ -903,21 +1228,37 @@ def check_protection_required(
     Rule ``mcs.deal.protection_required``. Source: seed 002, "Схема
     взаимодействия с дистрибуторами и реселлерами": deal protection with MCS
     is mandatory. A registration matches when it is the same partner's and
-    for the same customer (:meth:`Customer.same_as`); the earliest one is
-    reported.
+    for the same customer (:meth:`Customer.same_as`, valid CNPJs only); the
+    earliest one is reported.
+
+    Args:
+        deal: the deal.
+        registrations: the registrations in the CRM (any partner, any customer).
+        required_kinds: the partner kinds that must register (MCS pack:
+            distributors, which include resellers).
+        required_schemes: the schemes that must be registered (MCS pack:
+            resale and agency).
 
     Raises:
-        InvalidTypeError: wrong argument types.
+        InvalidTypeError: wrong argument types (a kind or scheme list given
+            as one string included).
         UnknownKeyError: an unknown kind or scheme in the policy.
     """
-    _validate.instance("deal", deal, PartnerDeal)
-    kinds = frozenset(_member("required_kinds", k, PartnerKind) for k in required_kinds)
-    schemes = frozenset(_member("required_schemes", s, DealScheme) for s in required_schemes)
+    _typed("deal", deal, PartnerDeal)
+    candidates = _registrations("registrations", registrations)
+    kinds = frozenset(
+        _member("required_kinds", k, PartnerKind)
+        for k in _items("required_kinds", required_kinds, "an iterable of PartnerKind")
+    )
+    schemes = frozenset(
+        _member("required_schemes", s, DealScheme)
+        for s in _items("required_schemes", required_schemes, "an iterable of DealScheme")
+    )
     found = sorted(
         (
             r
-            for r in _registrations("registrations", registrations)
-            if r.partner == deal.partner and r.customer.same_as(deal.customer)
+            for r in candidates
+            if r.partner == deal.partner and _same_customer(r.customer, deal.customer)
         ),
         key=_order_key,
     )
@@ -953,7 +1294,7 @@ def check_protection_required(
 # -- mcs.marketplace.listing ------------------------------------------------
 
 
-class ListingStage(enum.StrEnum):
+class ListingStage(_Vocabulary):
     """The stages of a marketplace listing, in order (rule ``mcs.marketplace.listing``)."""
 
     DRAFT = "draft"
@@ -966,13 +1307,94 @@ class ListingStage(enum.StrEnum):
 
 _STAGES = tuple(ListingStage)
 
+# How many data items each step has: the fields of its data value below.
+_STEP_WIDTHS: Final = {
+    ListingStage.APPLIED: 4,
+    ListingStage.EVALUATED: 3,
+    ListingStage.IMAGE_BUILT: 2,
+    ListingStage.PRICED: 2,
+    ListingStage.LISTED: 0,
+}
 
-def _step_items(stage: ListingStage) -> tuple[str, ...]:
-    return dict(mcs_pack.MARKETPLACE_STEPS)[stage.value]
+
+def _to_steps(value: object) -> tuple[tuple[ListingStage, tuple[str, ...]], ...]:
+    rows = _rows("steps", value, 2)
+    stages = _STAGES[1:]
+    if len(rows) != len(stages):
+        raise _value_error(
+            "steps",
+            value,
+            f"{len(stages)} rows, one per stage after the draft: "
+            + ", ".join(s.value for s in stages),
+        )
+    result = []
+    for index, ((key, labels), stage) in enumerate(zip(rows, stages, strict=True)):
+        if _member(f"steps[{index}][0]", key, ListingStage) is not stage:
+            raise _value_error(
+                f"steps[{index}][0]", key, f"{stage.value!r} (the stages come in order)"
+            )
+        texts = _texts(f"steps[{index}][1]", labels)
+        width = _STEP_WIDTHS[stage]
+        if len(texts) != width or not all(map(_filled, texts)):
+            raise _value_error(
+                f"steps[{index}][1]", labels, f"{width} non-blank labels, one per data item"
+            )
+        result.append((stage, texts))
+    return tuple(result)
 
 
-def _missing(stage: ListingStage, present: Sequence[bool]) -> tuple[str, ...]:
-    return tuple(item for item, ok in zip(_step_items(stage), present, strict=True) if not ok)
+@attrs.frozen
+class ListingSteps:
+    """What each step of a marketplace listing needs (rule ``mcs.marketplace.listing``).
+
+    Source: seed 002, "Размещение ПО в Marketplace". One row per stage after
+    the draft, in order: the stage the step reaches and a label for each
+    data item it needs (four for the application, three for the evaluation,
+    two for the image, two for the terms, none for publishing, one per field
+    of :class:`ListingApplication`, :class:`ExpertEvaluation`,
+    :class:`SoftwareImage` and :class:`ListingTerms`). Missing items are
+    reported by these labels. Built from rows such as the MCS pack's
+    ``MARKETPLACE_STEPS``, which is what ``steps=None`` stands for wherever a
+    listing takes its steps.
+
+    >>> from partnerrules.policies import mcs
+    >>> ListingSteps(mcs.MARKETPLACE_STEPS).items("image_built")
+    ('image reference', 'template')
+
+    Raises:
+        InvalidTypeError: *steps* is not a sequence of (stage, labels) rows.
+        InvalidValueError: a stage missing or out of order, or the wrong
+            number of labels for a step.
+    """
+
+    steps: tuple[tuple[ListingStage, tuple[str, ...]], ...] = attrs.field(converter=_to_steps)
+
+    def items(self, stage: ListingStage | str) -> tuple[str, ...]:
+        """The labels of the items the step reaching *stage* needs (``mcs.marketplace.listing``).
+
+        Raises:
+            UnknownKeyError: not a stage.
+            InvalidValueError: the draft, which no step reaches.
+        """
+        wanted = _member("stage", stage, ListingStage)
+        for reached, labels in self.steps:
+            if reached is wanted:
+                return labels
+        raise _value_error("stage", stage, "a stage after the draft")
+
+
+_MCS_STEPS: Final = ListingSteps(mcs_pack.MARKETPLACE_STEPS)
+
+
+def _to_listing_steps(value: object) -> ListingSteps:
+    if value is None:
+        return _MCS_STEPS
+    return _typed("steps", value, ListingSteps, "a ListingSteps or None")
+
+
+def _missing(stage: ListingStage, present: Sequence[bool], steps: object) -> tuple[str, ...]:
+    labels = _to_listing_steps(steps).items(stage)
+    return tuple(item for item, ok in zip(labels, present, strict=True) if not ok)
 
 
 def _to_focus_industries(value: object) -> tuple[str, ...]:
@@ -1000,8 +1422,13 @@ class ListingApplication:
     )
     company_description: str = attrs.field(default="", kw_only=True, validator=_str)
 
-    def missing(self) -> tuple[str, ...]:
-        """The items still missing for the application step."""
+    def missing(self, *, steps: ListingSteps | None = None) -> tuple[str, ...]:
+        """The items still missing for the application step (rule ``mcs.marketplace.listing``).
+
+        Args:
+            steps: the labels to report them by; ``None`` (the default) stands
+                for the MCS pack's steps.
+        """
         return _missing(
             ListingStage.APPLIED,
             (
@@ -1010,6 +1437,7 @@ class ListingApplication:
                 any(map(_filled, self.implementation_stories)),
                 _filled(self.company_description),
             ),
+            steps,
         )
 
 
@@ -1024,11 +1452,17 @@ class ExpertEvaluation:
     innovation: str = attrs.field(default="", kw_only=True, validator=_str)
     demand: str = attrs.field(default="", kw_only=True, validator=_str)
 
-    def missing(self) -> tuple[str, ...]:
-        """The items still missing for the evaluation step."""
+    def missing(self, *, steps: ListingSteps | None = None) -> tuple[str, ...]:
+        """The items still missing for the evaluation step (rule ``mcs.marketplace.listing``).
+
+        Args:
+            steps: the labels to report them by; ``None`` (the default) stands
+                for the MCS pack's steps.
+        """
         return _missing(
             ListingStage.EVALUATED,
             (_filled(self.complexity), _filled(self.innovation), _filled(self.demand)),
+            steps,
         )
 
 
@@ -1039,15 +1473,22 @@ class SoftwareImage:
     reference: str = attrs.field(default="", kw_only=True, validator=_str)
     template: str = attrs.field(default="", kw_only=True, validator=_str)
 
-    def missing(self) -> tuple[str, ...]:
-        """The items still missing for the image step."""
-        return _missing(ListingStage.IMAGE_BUILT, (_filled(self.reference), _filled(self.template)))
+    def missing(self, *, steps: ListingSteps | None = None) -> tuple[str, ...]:
+        """The items still missing for the image step (rule ``mcs.marketplace.listing``).
+
+        Args:
+            steps: the labels to report them by; ``None`` (the default) stands
+                for the MCS pack's steps.
+        """
+        return _missing(
+            ListingStage.IMAGE_BUILT, (_filled(self.reference), _filled(self.template)), steps
+        )
 
 
 def _optional_price(_instance: Any, _attribute: Any, value: Any) -> None:
     if value is None:
         return
-    if _validate.instance("price", value, Money).is_negative():
+    if _typed("price", value, Money, "a Money or None").is_negative():
         raise InvalidValueError("price", value, "zero or more")
 
 
@@ -1064,11 +1505,17 @@ class ListingTerms:
         default=(), kw_only=True, converter=_to_technical_requirements
     )
 
-    def missing(self) -> tuple[str, ...]:
-        """The items still missing for the pricing step."""
+    def missing(self, *, steps: ListingSteps | None = None) -> tuple[str, ...]:
+        """The items still missing for the pricing step (rule ``mcs.marketplace.listing``).
+
+        Args:
+            steps: the labels to report them by; ``None`` (the default) stands
+                for the MCS pack's steps.
+        """
         return _missing(
             ListingStage.PRICED,
             (self.price is not None, any(map(_filled, self.technical_requirements))),
+            steps,
         )
 
 
@@ -1095,6 +1542,24 @@ class MarketplaceListing:
     whose ``missing`` lists every problem. A listing built directly at a later
     stage must carry complete data for every stage it has passed.
 
+    Args:
+        product: the product's name.
+        partner: the software maker's id.
+        stage: the stage reached (a draft by default).
+        application: the application, once applied.
+        evaluation: the experts' evaluation, once evaluated.
+        image: the software image, once built.
+        terms: price and technical requirements, once priced.
+        reasons: the transitions so far (a tuple of Reason).
+        steps: the steps' data items and their labels; ``None`` (the
+            default) stands for the MCS pack's. Not shown in ``repr``.
+
+    Raises:
+        InvalidTypeError: a field of the wrong type.
+        InvalidValueError: data missing or incomplete for a stage passed, or
+            present for a stage not reached.
+        UnknownKeyError: an unknown stage.
+
     >>> from partnerrules.deals import ExpertEvaluation, MarketplaceListing
     >>> from partnerrules.errors import InvalidTransitionError
     >>> draft = MarketplaceListing("CRM Cloud", partner="soft-1")
@@ -1120,16 +1585,19 @@ class MarketplaceListing:
     evaluation: ExpertEvaluation | None = attrs.field(default=None, kw_only=True)
     image: SoftwareImage | None = attrs.field(default=None, kw_only=True)
     terms: ListingTerms | None = attrs.field(default=None, kw_only=True)
-    reasons: tuple[Reason, ...] = attrs.field(default=(), kw_only=True)
+    reasons: tuple[Reason, ...] = attrs.field(default=(), kw_only=True, validator=_reasons)
+    steps: ListingSteps = attrs.field(
+        default=None, kw_only=True, converter=_to_listing_steps, repr=False
+    )
 
     def __attrs_post_init__(self) -> None:
         reached = _STAGES.index(self.stage)
         for stage, (name, kind) in _STEP_FIELDS.items():
             value = getattr(self, name)
             if value is not None and not isinstance(value, kind):
-                raise InvalidTypeError(name, value, f"a {kind.__name__} or None")
+                raise _type_error(name, value, f"a {kind.__name__} or None")
             if _STAGES.index(stage) <= reached:
-                gaps = ("missing",) if value is None else value.missing()
+                gaps = ("missing",) if value is None else value.missing(steps=self.steps)
                 if gaps:
                     raise InvalidValueError(
                         name,
@@ -1158,8 +1626,8 @@ class MarketplaceListing:
         changes: dict[str, Any] = {"stage": target}
         if target in _STEP_FIELDS:
             name, kind = _STEP_FIELDS[target]
-            _validate.instance(name, data, kind)
-            problems.extend(data.missing())
+            _typed(name, data, kind)
+            problems.extend(data.missing(steps=self.steps))
             changes[name] = data
         if problems:
             raise InvalidTransitionError(self.stage.value, target.value, problems)
@@ -1223,7 +1691,7 @@ class MarketplaceListing:
 # -- aws.ace.readiness ------------------------------------------------------
 
 
-class OpportunityStatus(enum.StrEnum):
+class OpportunityStatus(_Vocabulary):
     """An opportunity's status as far as ACE readiness goes (rule ``aws.ace.readiness``)."""
 
     ACTIVE = "active"
@@ -1238,7 +1706,7 @@ class OpportunityStatus(enum.StrEnum):
         return self in (OpportunityStatus.ACTIVE, OpportunityStatus.INACTIVE)
 
 
-class AceCriterion(enum.StrEnum):
+class AceCriterion(_Vocabulary):
     """The criteria of ACE readiness (rule ``aws.ace.readiness``)."""
 
     CUSTOMER_CONSENT = "customer_consent"
@@ -1254,7 +1722,7 @@ class AceCriterion(enum.StrEnum):
 
 def _optional_date(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None:
-        _validate.date(attribute.name, value)
+        _date(attribute.name, value)
 
 
 def _to_status(value: object) -> OpportunityStatus:
@@ -1292,18 +1760,22 @@ class AceReadiness:
         reasons: one per failed criterion, or one saying it is ready.
     """
 
-    ok: bool
-    failed: tuple[AceCriterion, ...]
-    duplicates: tuple[str, ...]
-    reasons: tuple[Reason, ...]
+    ok: bool = attrs.field(validator=_bool)
+    failed: tuple[AceCriterion, ...] = attrs.field(
+        validator=_tuple_of(AceCriterion, "a tuple of AceCriterion")
+    )
+    duplicates: tuple[str, ...] = attrs.field(validator=_tuple_of(str, "a tuple of str"))
+    reasons: tuple[Reason, ...] = attrs.field(validator=_reasons)
+
+    def __attrs_post_init__(self) -> None:
+        if self.ok != (not self.failed):
+            raise _value_error("ok", self.ok, "True exactly when failed is empty")
 
 
 def _opportunities(value: object) -> tuple[Opportunity, ...]:
-    if isinstance(value, Opportunity | str) or not isinstance(value, Iterable):
-        raise InvalidTypeError("existing", value, "an iterable of Opportunity")
-    items = tuple(value)
+    items = _items("existing", value, "an iterable of Opportunity")
     for index, item in enumerate(items):
-        _validate.instance(f"existing[{index}]", item, Opportunity)
+        _typed(f"existing[{index}]", item, Opportunity)
     return items
 
 
@@ -1324,24 +1796,41 @@ def check_ace_readiness(
     space; the guide gives no number, so there is no default); not launched
     (won) or closed; not a duplicate of an open opportunity (active or
     inactive, different id) for the same customer (:meth:`Customer.same_as`)
-    and the same project (:func:`normalise_text`).
+    and the same project (:func:`normalise_text`). A customer's CNPJ counts
+    only when valid: a placeholder never makes two customers the same.
+
+    Args:
+        opportunity: the opportunity to check.
+        at: the instant of the check (aware).
+        min_description_length: the shortest specific description, from 1 to
+            ``sys.maxsize`` (the longest a str can be); the caller's
+            choice, since the guide gives none.
+        existing: the partner's other opportunities.
 
     Raises:
         NaiveDatetimeError: *at* is naive.
         InvalidTypeError: wrong argument types.
-        InvalidValueError: *min_description_length* below 1.
+        InvalidValueError: *min_description_length* out of range.
+        HorizonError: *at* cannot be held in UTC.
     """
-    opp = _validate.instance("opportunity", opportunity, Opportunity)
-    _validate.aware("at", at)
-    minimum = _validate.integer("min_description_length", min_description_length, minimum=1)
+    opp = _typed("opportunity", opportunity, Opportunity)
+    _instant("at", at)
+    minimum = _count(
+        "min_description_length",
+        min_description_length,
+        minimum=1,
+        maximum=sys.maxsize,
+        why="no str is longer than sys.maxsize",
+    )
+    others = _opportunities(existing)
     today = at.date()
     project = normalise_text(opp.project)
     duplicates = tuple(
         o.opportunity_id
-        for o in _opportunities(existing)
+        for o in others
         if o.opportunity_id != opp.opportunity_id
         and o.status.is_open
-        and o.customer.same_as(opp.customer)
+        and _same_customer(o.customer, opp.customer)
         and normalise_text(o.project) == project
     )
     length = len(" ".join(opp.description.split()))
@@ -1426,7 +1915,7 @@ def check_ace_readiness(
 # -- aws.segment.classify ---------------------------------------------------
 
 
-class Segment(enum.StrEnum):
+class Segment(_Vocabulary):
     """AWS customer segments (rule ``aws.segment.classify``)."""
 
     STARTUP = "startup"
@@ -1449,7 +1938,7 @@ _PUBLIC = frozenset({Segment.GOVERNMENT, Segment.EDUCATION, Segment.NONPROFIT, S
 _COMMERCIAL = tuple(s for s in Segment if s not in _PUBLIC)
 
 
-class Adoption(enum.StrEnum):
+class Adoption(_Vocabulary):
     """A customer's stage of AWS adoption (rule ``aws.segment.classify``)."""
 
     #: Already uses AWS.
@@ -1458,7 +1947,7 @@ class Adoption(enum.StrEnum):
     GREENFIELD = "greenfield"
 
 
-class Affiliation(enum.StrEnum):
+class Affiliation(_Vocabulary):
     """Backers that make a young company a startup (rule ``aws.segment.classify``)."""
 
     ANGEL_INVESTORS = "angel_investors"
@@ -1467,7 +1956,7 @@ class Affiliation(enum.StrEnum):
     VENTURE_CAPITAL = "venture_capital"
 
 
-class BusinessModel(enum.StrEnum):
+class BusinessModel(_Vocabulary):
     """Whom a company sells to (rule ``aws.segment.classify``)."""
 
     B2B = "b2b"
@@ -1475,7 +1964,7 @@ class BusinessModel(enum.StrEnum):
     B2C = "b2c"
 
 
-class CompanySize(enum.StrEnum):
+class CompanySize(_Vocabulary):
     """A company's size (rule ``aws.segment.classify``)."""
 
     SMALL = "small"
@@ -1483,7 +1972,7 @@ class CompanySize(enum.StrEnum):
     LARGE = "large"
 
 
-class Hosting(enum.StrEnum):
+class Hosting(_Vocabulary):
     """Where a company's infrastructure mainly runs (rule ``aws.segment.classify``)."""
 
     CLOUD = "cloud"
@@ -1501,13 +1990,12 @@ def _public_sector(value: object) -> Segment | None:
 
 
 def _affiliations(value: object) -> frozenset[Affiliation]:
-    if isinstance(value, str) or not isinstance(value, Iterable):
-        raise InvalidTypeError("affiliations", value, "an iterable of Affiliation")
-    return frozenset(_member("affiliations", a, Affiliation) for a in value)
+    items = _items("affiliations", value, "an iterable of Affiliation")
+    return frozenset(_member("affiliations", a, Affiliation) for a in items)
 
 
 def _optional_share(value: object) -> Decimal | None:
-    return None if value is None else _validate.fraction("software_revenue_share", value)
+    return None if value is None else _share("software_revenue_share", value)
 
 
 def _to_business_model(value: object) -> BusinessModel | None:
@@ -1591,18 +2079,17 @@ class Segmentation:
             in the order did not match.
     """
 
-    segment: Segment
-    adoption: Adoption
-    matched: tuple[str, ...]
-    reasons: tuple[Reason, ...]
+    segment: Segment = attrs.field(validator=_is(Segment))
+    adoption: Adoption = attrs.field(validator=_is(Adoption))
+    matched: tuple[str, ...] = attrs.field(validator=_tuple_of(str, "a tuple of str"))
+    reasons: tuple[Reason, ...] = attrs.field(validator=_reasons)
 
 
 def _segment_order(order: object) -> tuple[Segment, ...]:
-    if isinstance(order, str) or not isinstance(order, Iterable):
-        raise InvalidTypeError("order", order, "a sequence of commercial segments")
+    entries = _items("order", order, "a sequence of commercial segments")
     result: list[Segment] = []
     known = [s.value for s in _COMMERCIAL]
-    for entry in order:
+    for entry in entries:
         if isinstance(entry, Segment) and entry in _COMMERCIAL:
             segment = entry
         elif isinstance(entry, str) and entry in known:
@@ -1612,11 +2099,19 @@ def _segment_order(order: object) -> tuple[Segment, ...]:
                 "segment", entry, known, hint="the order lists commercial segments only"
             )
         else:
-            raise InvalidTypeError("order", entry, "a Segment or a segment name")
+            raise _type_error("order", entry, "a Segment or a segment name")
         if segment in result:
-            raise InvalidValueError("order", list(order), "a sequence without repeats")
+            raise InvalidValueError("order", list(entries), "a sequence without repeats")
         result.append(segment)
     return tuple(result)
+
+
+def _younger(founded: dt.date, as_of: dt.date, years: int) -> bool:
+    """Whether *as_of* comes before the *years*-th anniversary of *founded*."""
+    try:
+        return as_of < founded + relativedelta(years=years)
+    except (OverflowError, ValueError):  # the anniversary is after year 9999
+        return True
 
 
 def classify_segment(
@@ -1646,6 +2141,17 @@ def classify_segment(
 
     Engaged or Greenfield follows ``Organisation.uses_aws``.
 
+    Args:
+        organisation: the customer.
+        as_of: the date its age is taken at.
+        order: the commercial segments in the order they are tried (AWS
+            pack: Startup, ISV, Digital Native, Enterprise, SMB).
+        startup_max_age_years: a startup is younger than this (AWS pack:
+            15), from 1 to :data:`MAX_STARTUP_AGE_YEARS`.
+        isv_min_software_share: the least share of revenue from licences and
+            subscriptions for an ISV (AWS pack: ``'0.50'``), a fraction in
+            [0, 1] as a str or Decimal, never a float.
+
     >>> import datetime as dt
     >>> org = Organisation("Zeta Apps", uses_aws=False, founded=dt.date(2019, 3, 1),
     ...     affiliations=["accelerator"], sells_software=True, business_model="b2b",
@@ -1656,15 +2162,21 @@ def classify_segment(
 
     Raises:
         UnknownKeyError: an unknown or public-sector entry in *order*.
-        InvalidValueError: a repeated entry in *order*, or a founding date
-            after *as_of*.
+        InvalidValueError: a repeated entry in *order*, a founding date
+            after *as_of*, or a number out of range.
         InvalidTypeError: wrong argument types.
     """
-    org = _validate.instance("organisation", organisation, Organisation)
-    as_of_ = _validate.date("as_of", as_of)
+    org = _typed("organisation", organisation, Organisation)
+    as_of_ = _date("as_of", as_of)
     segments = _segment_order(order)
-    max_age = _validate.integer("startup_max_age_years", startup_max_age_years, minimum=1)
-    share_min = _validate.fraction("isv_min_software_share", isv_min_software_share)
+    max_age = _count(
+        "startup_max_age_years",
+        startup_max_age_years,
+        minimum=1,
+        maximum=MAX_STARTUP_AGE_YEARS,
+        why="a date spans 9,999 years",
+    )
+    share_min = _share("isv_min_software_share", isv_min_software_share)
     if org.founded is not None and org.founded > as_of_:
         raise InvalidValueError("founded", org.founded, f"on or before as_of ({as_of_})")
     adoption = Adoption.ENGAGED if org.uses_aws else Adoption.GREENFIELD
@@ -1687,7 +2199,7 @@ def classify_segment(
             (met if ok else unmet).append(label)
 
         if segment is Segment.STARTUP:
-            young = org.founded is not None and as_of_ < org.founded + relativedelta(years=max_age)
+            young = org.founded is not None and _younger(org.founded, as_of_, max_age)
             check(young, f"under {max_age} years old")
             backers = sorted(a.value for a in org.affiliations)
             if backers:

@@ -14,7 +14,9 @@ The tables that put each of the 249 ISO 3166-1 alpha-2 codes into a region and
 a priority group, and the default time zone of each region, are product
 decisions (the source names regions, not countries); the docs page "Regions
 and escalation" lists them. The people and thresholds are the published data
-of ``partnerrules.policies.zoho_directory``.
+of ``partnerrules.policies.zoho_directory``. Every table is only the default
+of a keyword argument (``None`` stands for it), so a caller's programme can
+bring its own.
 
 >>> from partnerrules.regions import Region, escalation_region, priority_support_group
 >>> escalation_region("ca"), priority_support_group("CA")
@@ -23,14 +25,13 @@ of ``partnerrules.policies.zoho_directory``.
 
 from __future__ import annotations
 
-import enum
+import sys
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any, Final
 
 import attrs
 
-from partnerrules import _validate
 from partnerrules._regions_model import COUNTRY_NAMES as _COUNTRY_NAMES
 from partnerrules._regions_model import (
     Contact,
@@ -40,14 +41,20 @@ from partnerrules._regions_model import (
     Region,
     RegionalEscalation,
     Subregion,
+    _text,
+    _type_error,
+    _typed,
+    _value_error,
+    _Vocabulary,
     country_code,
 )
 from partnerrules.decisions import Reason
-from partnerrules.errors import InvalidTypeError, InvalidValueError, UnknownKeyError
+from partnerrules.errors import InvalidValueError, UnknownKeyError
 from partnerrules.policies.zoho_directory import ZOHO_DIRECTORY, ZOHO_PRIORITY_THRESHOLDS
 
 __all__ = [
     "COUNTRY_NAMES",
+    "COUNTRY_PRIORITY_GROUPS",
     "COUNTRY_REGIONS",
     "DEFAULT_ZONES",
     "PRIORITY_GROUP_BY_REGION",
@@ -138,6 +145,18 @@ PRIORITY_GROUP_EXCEPTIONS: Final[Mapping[str, PriorityGroup]] = MappingProxyType
     {"CA": PriorityGroup.CANADA_BRAZIL}
 )
 
+#: The priority-support group of every ISO 3166-1 alpha-2 code: the group of
+#: its escalation region, or its exception (a product decision, rule
+#: ``zoho.priority_support.large_accounts``).
+#:
+#: :meta hide-value:
+COUNTRY_PRIORITY_GROUPS: Final[Mapping[str, PriorityGroup]] = MappingProxyType(
+    {
+        code: PRIORITY_GROUP_EXCEPTIONS.get(code, PRIORITY_GROUP_BY_REGION[region])
+        for code, region in COUNTRY_REGIONS.items()
+    }
+)
+
 #: The IANA zone whose weekdays the 24x5 clock (rule ``zoho.sla.weekday_clock``)
 #: follows by default for partners of each region (a product decision).
 DEFAULT_ZONES: Final[Mapping[Region, str]] = MappingProxyType(
@@ -157,8 +176,33 @@ DEFAULT_ZONES: Final[Mapping[Region, str]] = MappingProxyType(
 def _region(value: object) -> Region:
     if not isinstance(value, Region):
         hint = "e.g. Region.BRAZIL, Region('Brazil') or escalation_region('BR')"
-        raise InvalidTypeError("region", value, "a Region", hint=hint)
+        raise _type_error("region", value, "a Region", hint=hint)
     return value
+
+
+def _table(field: str, value: object, default: Mapping[Any, Any], entry: str) -> Mapping[Any, Any]:
+    """A caller's table (a mapping), or *default* for None."""
+    if value is None:
+        return default
+    if not isinstance(value, Mapping):
+        raise _type_error(field, value, f"a mapping of {entry}, or None for the default table")
+    return value
+
+
+def _lookup(field: str, table: Mapping[Any, Any], key: str, kind: type[Any]) -> Any:
+    """The entry of *key* in a caller's *table*, checked to be a *kind*."""
+    try:
+        value = table[key]
+    except KeyError:
+        known = [k for k in table if isinstance(k, str)]
+        raise UnknownKeyError(
+            "country", key, known, hint=f"the {field} table has no entry for it"
+        ) from None
+    return _typed(f"{field}[{key}]", value, kind, f"a {kind.__name__}")
+
+
+def _country_regions(value: object) -> Mapping[Any, Any]:
+    return _table("country_regions", value, COUNTRY_REGIONS, "ISO codes to Region")
 
 
 def country_name(country: str) -> str:
@@ -174,7 +218,9 @@ def country_name(country: str) -> str:
     return COUNTRY_NAMES[country_code(country)]
 
 
-def escalation_region(country: str) -> Region:
+def escalation_region(
+    country: str, *, country_regions: Mapping[str, Region] | None = None
+) -> Region:
     """Return the escalation region of *country* (rule ``zoho.escalation.directory``).
 
     Source: Zoho partner support, "Diferentes níveis de escalonamento". The
@@ -183,31 +229,54 @@ def escalation_region(country: str) -> Region:
 
     Args:
         country: an ISO 3166-1 alpha-2 code, any case.
+        country_regions: upper-case ISO codes to regions; ``None`` (the
+            default) stands for :data:`~partnerrules.regions.COUNTRY_REGIONS`.
 
     Raises:
-        InvalidTypeError: *country* is not a string.
-        UnknownKeyError: not an assigned code; the message suggests close ones.
+        InvalidTypeError: *country* is not a string, or a wrong type in the table.
+        UnknownKeyError: not an assigned code (the message suggests close
+            ones), or a code the table lacks.
 
     >>> escalation_region("BR"), escalation_region("mx"), escalation_region("DE")
     (<Region.BRAZIL: 'Brazil'>, <Region.LATAM: 'LATAM'>, <Region.UK_EU: 'UK & EU'>)
+    >>> escalation_region("MX", country_regions={"MX": Region.NORTH_AMERICA})
+    <Region.NORTH_AMERICA: 'North America'>
     """
-    return COUNTRY_REGIONS[country_code(country)]
+    code = country_code(country)
+    table = _country_regions(country_regions)
+    if table is COUNTRY_REGIONS:
+        return COUNTRY_REGIONS[code]
+    region: Region = _lookup("country_regions", table, code, Region)
+    return region
 
 
-def region_countries(region: Region) -> tuple[str, ...]:
-    """Return the ISO codes of the countries of *region*, sorted.
+def region_countries(
+    region: Region, *, country_regions: Mapping[str, Region] | None = None
+) -> tuple[str, ...]:
+    """Return the ISO codes of the countries of *region*, sorted (``zoho.escalation.directory``).
+
+    Args:
+        region: the escalation region.
+        country_regions: upper-case ISO codes to regions; ``None`` (the
+            default) stands for :data:`~partnerrules.regions.COUNTRY_REGIONS`.
 
     >>> region_countries(Region.NORTH_AMERICA)
     ('BM', 'CA', 'GL', 'PM', 'US')
 
     Raises:
-        InvalidTypeError: *region* is not a :class:`~partnerrules.regions.Region`.
+        InvalidTypeError: *region* is not a :class:`~partnerrules.regions.Region`,
+            or a wrong type in the table.
     """
     wanted = _region(region)
-    return tuple(sorted(c for c, r in COUNTRY_REGIONS.items() if r is wanted))
+    table = _country_regions(country_regions)
+    if table is not COUNTRY_REGIONS:
+        for code, entry in table.items():
+            _typed("country_regions", code, str, "a mapping keyed by str")
+            _typed(f"country_regions[{code}]", entry, Region, "a Region")
+    return tuple(sorted(c for c, r in table.items() if r is wanted))
 
 
-def default_zone(region: Region) -> str:
+def default_zone(region: Region, *, zones: Mapping[Region, str] | None = None) -> str:
     """Return the IANA zone the weekday clock uses by default for partners of *region*.
 
     The 24x5 clock of rule ``zoho.sla.weekday_clock`` needs a zone for its
@@ -215,33 +284,63 @@ def default_zone(region: Region) -> str:
     region has a documented default (:data:`~partnerrules.regions.DEFAULT_ZONES`) and callers may
     pass another.
 
+    Args:
+        region: the escalation region.
+        zones: regions to IANA zone names; ``None`` (the default) stands for
+            :data:`~partnerrules.regions.DEFAULT_ZONES`.
+
     >>> default_zone(Region.BRAZIL)
     'America/Sao_Paulo'
 
     Raises:
-        InvalidTypeError: *region* is not a :class:`~partnerrules.regions.Region`.
+        InvalidTypeError: *region* is not a :class:`~partnerrules.regions.Region`,
+            or a zone in the table is not a string.
+        UnknownKeyError: the table has no zone for *region*.
     """
-    return DEFAULT_ZONES[_region(region)]
+    wanted = _region(region)
+    table = _table("zones", zones, DEFAULT_ZONES, "Region to IANA zone names")
+    if wanted not in table:
+        known = [r.value for r in table if isinstance(r, Region)]
+        raise UnknownKeyError(
+            "region", wanted.value, known, hint="the zones table has no entry for it"
+        )
+    return _text(f"zones[{wanted.name}]", table[wanted])
 
 
-def priority_support_group(country: str) -> PriorityGroup:
+def priority_support_group(
+    country: str, *, country_groups: Mapping[str, PriorityGroup] | None = None
+) -> PriorityGroup:
     """Return the priority-support group of *country* (``zoho.priority_support.large_accounts``).
 
     Source: Zoho partner support, "Suporte prioritário". The groups are the
     rows of the source's table; the country's escalation region decides the
     group (:data:`~partnerrules.regions.PRIORITY_GROUP_BY_REGION`) except for the countries of
     :data:`~partnerrules.regions.PRIORITY_GROUP_EXCEPTIONS` (Canada goes with Brazil).
+    The result, country by country, is
+    :data:`~partnerrules.regions.COUNTRY_PRIORITY_GROUPS`.
+
+    Args:
+        country: an ISO 3166-1 alpha-2 code, any case.
+        country_groups: upper-case ISO codes to priority groups; ``None``
+            (the default) stands for
+            :data:`~partnerrules.regions.COUNTRY_PRIORITY_GROUPS`.
 
     >>> priority_support_group("US"), priority_support_group("BR")
     (<PriorityGroup.USA_LATAM: 'USA & LATAM'>, <PriorityGroup.CANADA_BRAZIL: 'Canada & Brazil'>)
 
     Raises:
-        InvalidTypeError: *country* is not a string.
-        UnknownKeyError: not an assigned code; the message suggests close ones.
+        InvalidTypeError: *country* is not a string, or a wrong type in the table.
+        UnknownKeyError: not an assigned code (the message suggests close
+            ones), or a code the table lacks.
     """
     code = country_code(country)
-    exception = PRIORITY_GROUP_EXCEPTIONS.get(code)
-    return exception or PRIORITY_GROUP_BY_REGION[COUNTRY_REGIONS[code]]
+    table = _table(
+        "country_groups", country_groups, COUNTRY_PRIORITY_GROUPS, "ISO codes to PriorityGroup"
+    )
+    if table is COUNTRY_PRIORITY_GROUPS:
+        return COUNTRY_PRIORITY_GROUPS[code]
+    group: PriorityGroup = _lookup("country_groups", table, code, PriorityGroup)
+    return group
 
 
 def _check_country(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -250,22 +349,47 @@ def _check_country(_instance: Any, attribute: attrs.Attribute[Any], value: Any) 
 
 
 def _check_instance(kind: type, description: str) -> Any:
-    return _validate.attrs_validator(lambda f, v: _validate.instance(f, v, kind, description))
+    def check(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        _typed(attribute.name, value, kind, description)
+
+    return check
 
 
-def _check_contacts(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, tuple) or not all(isinstance(c, Contact) for c in value):
-        raise InvalidTypeError(attribute.name, value, "a tuple of Contact")
+def _check_tuple_of(kind: type, description: str) -> Any:
+    def check(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, tuple) or not all(isinstance(item, kind) for item in value):
+            raise _type_error(attribute.name, value, description)
+
+    return check
+
+
+_check_contacts = _check_tuple_of(Contact, "a tuple of Contact")
+_check_reasons = _check_tuple_of(Reason, "a tuple of Reason")
 
 
 def _check_optional_text(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None:
-        _validate.text(attribute.name, value)
+        _text(attribute.name, value)
 
 
-def _check_reasons(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, tuple) or not all(isinstance(r, Reason) for r in value):
-        raise InvalidTypeError(attribute.name, value, "a tuple of Reason")
+def _check_count(minimum: int) -> Any:
+    def check(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        _count(attribute.name, value, minimum)
+
+    return check
+
+
+def _count(field: str, value: object, minimum: int) -> int:
+    """An int (never a bool) from *minimum* to ``sys.maxsize``."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _type_error(field, value, "an int")
+    if value < minimum:
+        raise _value_error(field, value, f"an integer >= {minimum}")
+    if value > sys.maxsize:
+        raise _value_error(
+            field, value, f"an integer <= {sys.maxsize}", hint="a count above sys.maxsize"
+        )
+    return value
 
 
 @attrs.frozen
@@ -290,8 +414,12 @@ class EscalationPath:
     reasons: tuple[Reason, ...] = attrs.field(validator=_check_reasons)
 
     def at(self, level: EscalationLevel) -> tuple[Contact, ...]:
-        """Return the contacts of one level, in order."""
-        _validate.instance("level", level, EscalationLevel, "an EscalationLevel")
+        """Return the contacts of one level, in order (rule ``zoho.escalation.directory``).
+
+        Raises:
+            InvalidTypeError: *level* is not an :class:`~partnerrules.regions.EscalationLevel`.
+        """
+        _typed("level", level, EscalationLevel, "an EscalationLevel")
         return tuple(c for c in self.levels if c.level is level)
 
     @property
@@ -338,7 +466,8 @@ def escalation_path(
     country: str,
     *,
     subregion: str | None = None,
-    directory: EscalationDirectory = ZOHO_DIRECTORY,
+    directory: EscalationDirectory | None = None,
+    country_regions: Mapping[str, Region] | None = None,
 ) -> EscalationPath:
     """Return the ordered escalation path of a partner in *country*.
 
@@ -352,7 +481,10 @@ def escalation_path(
         country: the partner's ISO 3166-1 alpha-2 code, any case.
         subregion: an account-manager sub-region of the country's region
             (for UK & EU: ``'DACH'``, ``'France'``...), or ``None``.
-        directory: the people; the published Zoho directory by default.
+        directory: the people; ``None`` (the default) stands for the
+            published Zoho directory (``ZOHO_DIRECTORY``).
+        country_regions: upper-case ISO codes to regions; ``None`` (the
+            default) stands for :data:`~partnerrules.regions.COUNTRY_REGIONS`.
 
     Raises:
         InvalidTypeError: a wrong type for any argument.
@@ -370,8 +502,12 @@ def escalation_path(
     ['Harvey']
     """
     code = country_code(country)
-    region = COUNTRY_REGIONS[code]
-    _validate.instance("directory", directory, EscalationDirectory, "an EscalationDirectory")
+    if subregion is not None and not isinstance(subregion, str):
+        raise _type_error("subregion", subregion, "a str or None")
+    if directory is None:
+        directory = ZOHO_DIRECTORY
+    _typed("directory", directory, EscalationDirectory, "an EscalationDirectory")
+    region = escalation_region(code, country_regions=country_regions)
     entry = directory.for_region(region)
     reasons = [
         Reason.of(
@@ -388,8 +524,6 @@ def escalation_path(
     accounts = by_level[EscalationLevel.ACCOUNT_MANAGER]
     choices = entry.account_subregions
     if subregion is not None:
-        if not isinstance(subregion, str):
-            raise InvalidTypeError("subregion", subregion, "a str or None")
         if not choices:
             raise InvalidValueError(
                 "subregion",
@@ -447,7 +581,7 @@ def escalation_path(
     )
 
 
-class PriorityCondition(enum.Enum):
+class PriorityCondition(_Vocabulary):
     """A condition of priority support (rule ``zoho.priority_support.large_accounts``)."""
 
     LICENCES = "licence count at or above the group's threshold"
@@ -471,13 +605,15 @@ class PrioritySupportDecision:
         reasons: one reason for the group and one per condition, with the rule id.
     """
 
-    eligible: bool
+    eligible: bool = attrs.field(validator=_check_instance(bool, "a bool"))
     country: str = attrs.field(validator=_check_country)
     group: PriorityGroup = attrs.field(validator=_check_instance(PriorityGroup, "a PriorityGroup"))
-    threshold: int
-    licences: int
-    verified: bool
-    unmet: tuple[PriorityCondition, ...]
+    threshold: int = attrs.field(validator=_check_count(1))
+    licences: int = attrs.field(validator=_check_count(0))
+    verified: bool = attrs.field(validator=_check_instance(bool, "a bool"))
+    unmet: tuple[PriorityCondition, ...] = attrs.field(
+        validator=_check_tuple_of(PriorityCondition, "a tuple of PriorityCondition")
+    )
     reasons: tuple[Reason, ...] = attrs.field(validator=_check_reasons)
 
     def __attrs_post_init__(self) -> None:
@@ -486,12 +622,14 @@ class PrioritySupportDecision:
 
 
 def _threshold(thresholds: object, group: PriorityGroup) -> int:
+    if thresholds is None:
+        thresholds = ZOHO_PRIORITY_THRESHOLDS
     if not isinstance(thresholds, Mapping):
-        raise InvalidTypeError("thresholds", thresholds, "a mapping of PriorityGroup to int")
+        raise _type_error("thresholds", thresholds, "a mapping of PriorityGroup to int")
     for key, value in thresholds.items():
         if not isinstance(key, PriorityGroup):
-            raise InvalidTypeError("thresholds", key, "a mapping keyed by PriorityGroup")
-        _validate.integer(f"thresholds[{key.name}]", value, minimum=1)
+            raise _type_error("thresholds", key, "a mapping keyed by PriorityGroup")
+        _count(f"thresholds[{key.name}]", value, 1)
     if group not in thresholds:
         raise InvalidValueError(
             "thresholds",
@@ -507,7 +645,8 @@ def check_priority_support(
     licences: int,
     *,
     verified: bool,
-    thresholds: Mapping[PriorityGroup, int] = ZOHO_PRIORITY_THRESHOLDS,
+    thresholds: Mapping[PriorityGroup, int] | None = None,
+    country_groups: Mapping[str, PriorityGroup] | None = None,
 ) -> PrioritySupportDecision:
     """Decide whether a customer account qualifies for priority support.
 
@@ -520,16 +659,23 @@ def check_priority_support(
 
     Args:
         country: the customer's ISO 3166-1 alpha-2 code, any case.
-        licences: the account's user licences (>= 0).
-        verified: whether the verification succeeded.
-        thresholds: minimum licences by group; the published table by default.
+        licences: the account's user licences, from 0 to ``sys.maxsize``.
+        verified: whether the verification succeeded (a bool: ``"no"`` or
+            ``1`` is refused, never taken for true).
+        thresholds: minimum licences by group (each from 1 to
+            ``sys.maxsize``); ``None`` (the default) stands for the
+            published table
+            (``ZOHO_PRIORITY_THRESHOLDS``).
+        country_groups: upper-case ISO codes to priority groups; ``None``
+            (the default) stands for
+            :data:`~partnerrules.regions.COUNTRY_PRIORITY_GROUPS`.
 
     Raises:
         InvalidTypeError: a wrong type (a float or a bool for *licences*, a
             non-bool *verified*...).
-        InvalidValueError: negative *licences*, a threshold below 1, or no
+        InvalidValueError: *licences* or a threshold out of range, or no
             threshold for the country's group.
-        UnknownKeyError: unknown country.
+        UnknownKeyError: unknown country, or one the *country_groups* table lacks.
 
     >>> decision = check_priority_support("US", 65, verified=False)
     >>> decision.eligible, decision.threshold, [c.name for c in decision.unmet]
@@ -538,10 +684,10 @@ def check_priority_support(
     True
     """
     code = country_code(country)
-    count = _validate.integer("licences", licences, minimum=0)
+    count = _count("licences", licences, 0)
     if not isinstance(verified, bool):
-        raise InvalidTypeError("verified", verified, "a bool")
-    group = priority_support_group(code)
+        raise _type_error("verified", verified, "a bool")
+    group = priority_support_group(code, country_groups=country_groups)
     threshold = _threshold(thresholds, group)
     facts = {"country": code, "group": group.value, "threshold": threshold, "licences": count}
     reasons = [
