@@ -19,27 +19,33 @@ class RuleCatalogue(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         from partnerrules.catalogue import RULES, implementations
+        from partnerrules.programmes import SOURCE_PROGRAMMES
 
         found = implementations()
-        lines = [
-            ".. list-table::",
-            "   :header-rows: 1",
-            "   :widths: 28 22 30 20",
-            "",
-            "   * - Rule id",
-            "     - Source",
-            "     - Rule",
-            "     - Applied by",
-        ]
-        for r in RULES:
-            names = found[r.id]
-            applied = ", ".join(f":py:obj:`~{n}`" for n in names) if names else "*not yet*"
+        lines: list[str] = []
+        for programme in SOURCE_PROGRAMMES:
             lines += [
-                f"   * - ``{r.id}``",
-                f"     - {r.source}, {r.section}",
-                f"     - {r.statement}",
-                f"     - {applied}",
+                f".. rubric:: {programme.name} (``{programme.id}``): {programme.source}",
+                "",
+                ".. list-table::",
+                "   :header-rows: 1",
+                "   :widths: 28 22 30 20",
+                "",
+                "   * - Rule id",
+                "     - Section",
+                "     - Rule",
+                "     - Applied by",
             ]
+            for r in programme.rules:
+                names = found[r.id]
+                applied = ", ".join(f":py:obj:`~{n}`" for n in names) if names else "*not yet*"
+                lines += [
+                    f"   * - ``{r.id}``",
+                    f"     - {r.section}",
+                    f"     - {r.statement}",
+                    f"     - {applied}",
+                ]
+            lines.append("")
         done = sum(1 for r in RULES if found[r.id])
         lines += ["", f"{done} of {len(RULES)} rules are implemented."]
         container = nodes.section()

@@ -90,9 +90,9 @@ class Programme:
             source programmes are closed (see
             :func:`~partnerrules.catalogue.check_rule_id`).
         sla: its SLA policy, if it has one; the policy's rule id is one of
-            :attr:`rules`.
+            ``rules``.
         commission: its commission plan, if it has one; every campaign's
-            rule id is one of :attr:`rules`.
+            rule id is one of ``rules``.
 
     Raises:
         InvalidValueError: a malformed namespace, a rule declared twice, or a
