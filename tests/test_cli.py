@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from partnerrules.catalogue import RULES, implementations
+from partnerrules.catalogue import RULES, SOURCES, implementations
 from partnerrules.cli import main
 
 
@@ -25,7 +25,51 @@ def test_catalogue_lists_every_rule_and_counts_the_implemented_ones():
         assert r.id in text
     done = sum(1 for names in implementations().values() if names)
     assert text.rstrip().endswith(f"{done}/{len(RULES)} rules implemented")
-    assert "partnerrules.money.Money" in text
+    assert "money.Money" in text
+
+
+def test_catalogue_is_a_table_with_a_header_and_whole_sources():
+    _, text = run("catalogue")
+    lines = text.splitlines()
+    assert lines[0].split() == ["RULE", "SOURCE", "APPLIED", "BY", "(in", "partnerrules)"]
+    column = lines[0].index("SOURCE")
+    body = "\n".join(lines)
+    for r in RULES:
+        # a long section wraps inside its column: every word of it is printed
+        row = next(i for i, line in enumerate(lines) if line.startswith(r.id + " "))
+        cell = []
+        for line in lines[row:]:
+            if line[:column].strip() not in ("", r.id):
+                break
+            cell.append(line[column : lines[0].index("APPLIED")].strip())
+        assert " ".join(c for c in cell if c) == f"{r.document} {r.section}"
+    for key, name in SOURCES.items():
+        assert f"  {key:<4}  {name}" in body
+    assert max(len(line) for line in lines) <= 130
+
+
+def test_catalogue_json_has_every_rule_with_its_source_statement_and_functions():
+    import json
+
+    code, text = run("catalogue", "--json")
+    assert code == 0
+    data = json.loads(text)
+    found = implementations()
+    assert [row["id"] for row in data["rules"]] == [r.id for r in RULES]
+    for row, r in zip(data["rules"], RULES, strict=True):
+        assert row == {
+            "id": r.id,
+            "document": r.document,
+            "source": r.source,
+            "section": r.section,
+            "statement": r.statement,
+            "module": f"partnerrules.{r.module}",
+            "implemented_by": list(found[r.id]),
+        }
+    assert data["total"] == len(RULES)
+    assert data["implemented"] == sum(1 for names in found.values() if names)
+    _, missing = run("catalogue", "--json", "--missing")
+    assert all(not row["implemented_by"] for row in json.loads(missing)["rules"])
 
 
 def test_catalogue_filters_implemented_and_missing_rules():
@@ -109,34 +153,101 @@ def test_portfolio_json_output_is_plain_data_another_system_can_read(tmp_path):
     assert first["fee"] == {"amount": "30000.00", "currency": "BRL"}
     assert first["remaining"] == {"amount": "60000.00", "currency": "BRL"}
     assert first["end"] == "2027-01-01"
-    assert first["reasons"][1].startswith("the fee is 50% of the remaining value: R$\xa030.000,00")
+    assert first["customer"] == "ACME"
+    assert first["tcv"] == {"amount": "120000.00", "currency": "BRL"}
+    assert data["total_fee"]["currency"] == "BRL"
+
+
+def test_portfolio_json_keeps_the_rule_id_and_facts_of_every_reason(tmp_path):
+    import json
+
+    from partnerrules.catalogue import rule_ids
+
+    _, text = run("portfolio", write(tmp_path, PORTFOLIO), "--json", "--locale", "en_US")
+    quotes = json.loads(text)["quotes"]
+    reasons = [reason for quote in quotes for reason in quote["reasons"]]
+    assert len(reasons) == 4
+    assert all(reason["rule_id"] in rule_ids() for reason in reasons)
+    fee = quotes[0]["reasons"][1]
+    assert fee["rule_id"] == "omid.contract.cancellation_fee"
+    assert fee["text"].startswith("the fee is 50% of the remaining value: R$30,000.00")
+    assert fee["facts"]["fee"] == {"amount": "30000.00", "currency": "BRL"}
+    assert "{fee}" in fee["template"]
+
+
+def test_portfolio_reads_toml_and_standard_input(tmp_path, monkeypatch):
+    import io
+    import json
+
+    toml = tmp_path / "portfolio.toml"
+    toml.write_text(
+        'as_of = 2026-07-01\n[[contracts]]\nid = "C-1"\ncustomer = "ACME"\nstart = 2026-01-01\n'
+        'months = 12\nmonthly = { amount = "10000", currency = "BRL" }\n',
+        encoding="utf-8",
+    )
+    code, text = run("portfolio", str(toml), "--locale", "en_US")
+    assert code == 0
+    assert text.splitlines()[0].startswith("C-1  ACME  ends 2027-01-01")
+    stdin = io.TextIOWrapper(io.BytesIO(json.dumps(PORTFOLIO).encode()), encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", stdin)
+    code, text = run("portfolio", "-", "--locale", "pt-BR")
+    assert code == 0
+    assert text.splitlines()[-1].startswith("2 contracts; fees if all cancelled on 2026-07-01: R$")
 
 
 @pytest.mark.parametrize(
     ("data", "message"),
     [
         ({"as_of": "2026-07-01", "contracts": [dict(PORTFOLIO["contracts"][0], monthly={"amount": 1.5, "currency": "BRL"})]},
-         r"'value' must be a str, int or Decimal \(got float 1.5\).* @ \$.contracts\[0\].monthly.amount"),
+         r"'amount' must be a decimal string .* \(got float 1.5\).* @ \$.contracts\[0\].monthly.amount$"),
         ({"as_of": "2026-07-01", "contracts": [dict(PORTFOLIO["contracts"][0], months=0)]},
-         r"'months' must be an integer >= 1 \(got 0\)"),
-        ({"as_of": "July", "contracts": []}, r"'date' must be an ISO date such as '2026-11-23' \(got 'July'\) @ \$.as_of"),
-        ([1, 2], r"'file' must be a JSON object with 'as_of' and 'contracts'"),
+         r"'months' must be an integer >= 1 \(got 0\) @ \$.contracts\[0\].months$"),
+        ({"as_of": "2026-07-01", "contracts": [dict(PORTFOLIO["contracts"][0], months=12.5)]},
+         r"'months' must be an integer \(got float 12.5\) @ \$.contracts\[0\].months$"),
+        ({"as_of": "July", "contracts": []}, r"'as_of' must be an ISO date such as '2026-11-23' \(got 'July'\) @ \$.as_of$"),
+        ({"as_of": "2026-07-01", "contracts": [], "extra": 1}, r"'extra' is not a field of Portfolio"),
+        ({"contracts": []}, r"'as_of' is missing \(a required field of Portfolio\) @ \$.as_of$"),
+        ({"as_of": "2026-07-01", "contracts": PORTFOLIO["contracts"] + [PORTFOLIO["contracts"][0]]},
+         r"'contracts\[2\].id' must be an id no other contract of the portfolio has \(got 'C-1'\); "
+         r"contracts\[0\] has it already @ \$.contracts\[2\].id$"),
+        ([1, 2], r"portfolio.json: not a portfolio: expected an object with 'as_of' and 'contracts'$"),
     ],
 )  # fmt: skip
-def test_a_bad_portfolio_exits_2_naming_the_field(tmp_path, capsys, data, message):
+def test_a_bad_portfolio_exits_2_naming_the_file_and_the_field(tmp_path, capsys, data, message):
     import re
 
     assert run("portfolio", write(tmp_path, data))[0] == 2
-    assert re.search(message, capsys.readouterr().err)
+    err = capsys.readouterr().err
+    assert err.startswith(f"partnerrules: error: {tmp_path / 'portfolio.json'}: ")
+    assert err.count("\n") == 1
+    assert re.search(message, err.rstrip("\n")), err
+
+
+def test_every_problem_of_a_portfolio_is_reported_at_once(tmp_path, capsys):
+    contracts = [dict(PORTFOLIO["contracts"][0], months=1.5),
+                 dict(PORTFOLIO["contracts"][1], start="soon", discount=0.1)]  # fmt: skip
+    assert (
+        run("portfolio", write(tmp_path, {"as_of": "2026-07-01", "contracts": contracts}))[0] == 2
+    )
+    err = capsys.readouterr().err
+    assert ": 3 problems: " in err
+    for path in ("$.contracts[0].months", "$.contracts[1].start", "$.contracts[1].discount"):
+        assert f"@ {path}" in err
 
 
 def test_a_missing_or_broken_file_is_a_clear_error(tmp_path, capsys):
-    assert run("portfolio", str(tmp_path / "nope.json"))[0] == 2
-    assert "'file' must be a readable file (No such file or directory)" in capsys.readouterr().err
+    missing = tmp_path / "nope.json"
+    assert run("portfolio", str(missing))[0] == 2
+    assert (
+        capsys.readouterr().err
+        == f"partnerrules: error: {missing}: cannot read it (No such file or directory)\n"
+    )
     broken = tmp_path / "broken.json"
     broken.write_text("{", encoding="utf-8")
     assert run("portfolio", str(broken))[0] == 2
-    assert "'file' must be a JSON document (Expecting property name" in capsys.readouterr().err
+    assert capsys.readouterr().err.startswith(
+        f"partnerrules: error: {broken}: not valid JSON (Expecting property name"
+    )
 
 
 @pytest.mark.rule("zoho.escalation.directory")

@@ -7,62 +7,164 @@ would; nothing it prints is canned.
 Subcommands:
 
 ``catalogue``
-    List every policy rule with its source and the functions that apply it.
+    List every policy rule with its source and the functions that apply it;
+    ``--json`` writes the whole catalogue as JSON.
 ``split AMOUNT PARTS`` / ``allocate AMOUNT RATIO [RATIO ...]``
     Split an amount exactly (largest remainder), e.g. a commission into
     instalments.
 ``portfolio FILE``
-    Read a portfolio of Omid contracts (JSON) and quote each one: end date,
-    TCV, remaining value and cancellation fee at the portfolio's date, with
-    the reasons; ``--json`` writes the quotes as JSON for other systems.
+    Read a portfolio of Omid contracts (JSON, or TOML when the name ends in
+    ``.toml``; ``-`` reads standard input) and quote each one: end date, TCV,
+    remaining value and cancellation fee at the portfolio's date, with the
+    reasons; ``--json`` writes the quotes as JSON for other systems.
 ``escalation COUNTRY``
     The Zoho escalation path of a country (ISO 3166-1 alpha-2).
 ``cnpj NUMBER``
     Validate a Brazilian CNPJ (numeric or alphanumeric) and show its root.
 
-A portfolio file looks like this (amounts are strings, never floats)::
+``partnerrules --version`` prints the installed version.
+
+A portfolio file looks like this (amounts are strings, never floats; the
+file is read by the strict loader of :mod:`partnerrules.convert`)::
 
     {"as_of": "2026-07-01",
      "contracts": [{"id": "C-1", "customer": "ACME", "start": "2026-01-01",
                     "months": 12, "monthly": {"amount": "10000", "currency": "BRL"}}]}
+
+Exit status: 0 on success, 2 on any failure (bad arguments, an unreadable or
+invalid file, a value the rules refuse), with one line on standard error
+that names the input; never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
+import os
+import re
 import sys
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, NoReturn, TextIO
 
 import attrs
 
-from partnerrules.catalogue import RULES, implementations
+from partnerrules.catalogue import RULES, SOURCES, implementations
 from partnerrules.contracts import Contract
 from partnerrules.errors import InvalidValueError, PartnerRulesError
 from partnerrules.money import BRL, Money
 
-__all__ = ["main"]
+__all__ = ["Portfolio", "main"]
+
+#: The largest input file the command line reads (a portfolio of 10,000
+#: contracts is about 2 MB).
+_MAX_BYTES = 64 * 1024 * 1024
+
+
+class _InputError(PartnerRulesError, ValueError):
+    """An input (a file, standard input) that cannot be used; the message names it."""
+
+    def __init__(self, source: str, detail: str) -> None:
+        self.source = source
+        self.detail = detail
+        super().__init__(f"{source}: {detail}")
+
+
+# -- options --------------------------------------------------------------------------------
+
+
+def _version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("partnerrules")
+    except metadata.PackageNotFoundError:  # running from a source tree
+        import partnerrules
+
+        return partnerrules.__version__
+
+
+def _locale(text: str) -> str:
+    """An argparse type: a Babel locale, as ``pt_BR`` or ``pt-BR``; returns ``pt_BR``."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return str(Locale.parse(text, sep="-" if "-" in text else "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        raise argparse.ArgumentTypeError(
+            f"unknown locale {text!r} (use a locale such as pt_BR, en_US or ru_RU)"
+        ) from None
+
+
+def _whole_number(text: str) -> int:
+    if not re.fullmatch(r"-?[0-9]{1,18}", text):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number such as 3")
+    return int(text)
+
+
+# -- catalogue ------------------------------------------------------------------------------
+
+_SOURCE_WIDTH = 32
 
 
 def _catalogue(args: argparse.Namespace, out: TextIO) -> int:
     found = implementations()
-    rows: list[tuple[str, str, str]] = []
-    for r in RULES:
-        names = found[r.id]
-        if args.missing and names:
-            continue
-        if args.implemented and not names:
-            continue
-        rows.append((r.id, f"{r.document} {r.section}", ", ".join(names) or "(not yet)"))
-    width = max((len(row[0]) for row in rows), default=0)
-    for rid, source, applied in rows:
-        print(f"{rid:<{width}}  {source:<34.34}  {applied}", file=out)
+    rules = [
+        r
+        for r in RULES
+        if not (args.missing and found[r.id]) and not (args.implemented and not found[r.id])
+    ]
     done = sum(1 for r in RULES if found[r.id])
+    if args.json:
+        rows = [
+            {
+                "id": r.id,
+                "document": r.document,
+                "source": r.source,
+                "section": r.section,
+                "statement": r.statement,
+                "module": f"partnerrules.{r.module}",
+                "implemented_by": list(found[r.id]),
+            }
+            for r in rules
+        ]
+        document = {"rules": rows, "implemented": done, "total": len(RULES)}
+        json.dump(document, out, indent=2, ensure_ascii=False)
+        print(file=out)
+        return 0
+    header = ("RULE", "SOURCE", "APPLIED BY (in partnerrules)")
+    id_width = max([len(header[0]), *(len(r.id) for r in rules)])
+    for line in _table_row(header[0], [header[1]], [header[2]], id_width):
+        print(line, file=out)
+    for r in rules:
+        source = textwrap.wrap(f"{r.document} {r.section}", _SOURCE_WIDTH) or [""]
+        applied = [name.removeprefix("partnerrules.") for name in found[r.id]] or ["(not yet)"]
+        for line in _table_row(r.id, source, applied, id_width):
+            print(line, file=out)
+    print(file=out)
+    print("Sources:", file=out)
+    key_width = max(len(k) for k in SOURCES)
+    for key, name in SOURCES.items():
+        print(f"  {key:<{key_width}}  {name}", file=out)
     print(f"{done}/{len(RULES)} rules implemented", file=out)
     return 0
+
+
+def _table_row(rule_id: str, source: list[str], applied: list[str], id_width: int) -> list[str]:
+    """The lines of one row: long sources wrap in their column, one function a line."""
+    lines = []
+    for i in range(max(len(source), len(applied))):
+        first = rule_id if i == 0 else ""
+        middle = source[i] if i < len(source) else ""
+        last = applied[i] if i < len(applied) else ""
+        lines.append(f"{first:<{id_width}}  {middle:<{_SOURCE_WIDTH}}  {last}".rstrip())
+    return lines
+
+
+# -- money ----------------------------------------------------------------------------------
 
 
 def _print_parts(total: Money, parts: Sequence[Money], locale: str, out: TextIO) -> None:
@@ -83,68 +185,164 @@ def _allocate(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+# -- portfolio ------------------------------------------------------------------------------
+
+
+def _distinct_ids(_instance: Any, _attribute: Any, contracts: tuple[Contract, ...]) -> None:
+    first: dict[str, int] = {}
+    repeats: list[tuple[int, str]] = []
+    for i, contract in enumerate(contracts):
+        if first.setdefault(contract.id, i) != i:
+            repeats.append((i, contract.id))
+    if repeats:
+        i, cid = repeats[0]
+        hint = f"contracts[{first[cid]}] has it already"
+        if len(repeats) > 1:
+            more = ", ".join(f"contracts[{j}]" for j, _ in repeats[1:])
+            hint += f"; ids are repeated at {more} too"
+        raise InvalidValueError(
+            f"contracts[{i}].id", cid, "an id no other contract of the portfolio has", hint=hint
+        )
+
+
 @attrs.frozen
 class Portfolio:
     """The contents of a portfolio file: a date and Omid contracts.
 
     Attributes:
         as_of: the date cancellation is quoted at.
-        contracts: the contracts.
+        contracts: the contracts, each with its own id.
+
+    Raises:
+        InvalidValueError: two contracts share an id.
     """
 
     as_of: dt.date
-    contracts: tuple[Contract, ...]
+    contracts: tuple[Contract, ...] = attrs.field(validator=_distinct_ids)
+
+
+def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"the key {key!r} appears twice in one object")
+        out[key] = value
+    return out
+
+
+def _no_constant(name: str) -> NoReturn:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _read_bytes(path: str, name: str) -> bytes:
+    try:
+        if path == "-":
+            raw = sys.stdin.buffer.read(_MAX_BYTES + 1)
+        else:
+            with Path(path).open("rb") as stream:
+                raw = stream.read(_MAX_BYTES + 1)
+    except OSError as exc:
+        raise _InputError(name, f"cannot read it ({exc.strerror or exc})") from None
+    except ValueError as exc:  # e.g. a NUL character in the name
+        raise _InputError(name, f"cannot read it ({exc})") from None
+    if len(raw) > _MAX_BYTES:
+        raise _InputError(name, f"larger than {_MAX_BYTES // (1024 * 1024)} MiB")
+    return raw
+
+
+def _read_document(path: str) -> Any:
+    """The JSON (or TOML) document in *path*; ``-`` is standard input."""
+    name = "<stdin>" if path == "-" else path
+    raw = _read_bytes(path, name)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        bad = raw[exc.start]
+        raise _InputError(
+            name, f"not UTF-8 text (byte {bad:#04x} at offset {exc.start}); save it as UTF-8"
+        ) from None
+    if path.lower().endswith(".toml"):
+        import tomllib
+
+        try:
+            return tomllib.loads(text)
+        except (tomllib.TOMLDecodeError, RecursionError) as exc:
+            raise _InputError(name, f"not valid TOML ({exc})") from None
+    try:
+        return json.loads(text, object_pairs_hook=_no_repeated_keys, parse_constant=_no_constant)
+    except RecursionError:
+        raise _InputError(name, "not valid JSON (nested too deeply)") from None
+    except ValueError as exc:  # json.JSONDecodeError is a ValueError
+        raise _InputError(name, f"not valid JSON ({exc})") from None
 
 
 def _read_portfolio(path: str) -> Portfolio:
-    from partnerrules.convert import structure
+    from partnerrules.convert import PolicyFormatError, structure
 
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise InvalidValueError("file", path, f"a readable file ({exc.strerror})") from None
-    except json.JSONDecodeError as exc:
-        raise InvalidValueError("file", path, f"a JSON document ({exc})") from None
+    name = "<stdin>" if path == "-" else path
+    data = _read_document(path)
     if not isinstance(data, dict):
-        raise InvalidValueError("file", path, "a JSON object with 'as_of' and 'contracts'")
-    portfolio: Portfolio = structure(data, Portfolio)
-    return portfolio
+        raise _InputError(name, "not a portfolio: expected an object with 'as_of' and 'contracts'")
+    try:
+        return structure(data, Portfolio)
+    except PolicyFormatError as exc:
+        raise _InputError(name, str(exc)) from None
 
 
 def _portfolio(args: argparse.Namespace, out: TextIO) -> int:
-    from partnerrules.contracts import cancellation_quote
+    from partnerrules.contracts import CancellationQuote, cancellation_quote
     from partnerrules.convert import unstructure
 
+    name = "<stdin>" if args.file == "-" else args.file
     portfolio = _read_portfolio(args.file)
     as_of = portfolio.as_of
-    quotes = [(c, cancellation_quote(c, as_of)) for c in portfolio.contracts]
+    quotes: list[tuple[Contract, dt.date, Money, CancellationQuote]] = []
+    failed: list[str] = []
+    for i, contract in enumerate(portfolio.contracts):
+        try:
+            quotes.append(
+                (contract, contract.end, contract.tcv, cancellation_quote(contract, as_of))
+            )
+        except (PartnerRulesError, ArithmeticError, ValueError) as exc:
+            failed.append(f"cannot quote contract {contract.id!r} ({exc}) @ $.contracts[{i}]")
+    if failed:
+        raise _InputError(name, "; ".join(failed))
+    fees = Money.total((q.fee for *_, q in quotes), BRL)
+    locale = args.locale
     if args.json:
         rows = []
-        for contract, quote in quotes:
+        for contract, end, tcv, quote in quotes:
             row = unstructure(quote)
-            row["reasons"] = [r.render(args.locale) for r in quote.reasons]
-            row["end"] = contract.end.isoformat()
-            row["tcv"] = unstructure(contract.tcv)
+            row["customer"] = contract.customer
+            row["end"] = end.isoformat()
+            row["tcv"] = unstructure(tcv)
+            row["reasons"] = [
+                {**plain, "text": reason.render(locale)}
+                for plain, reason in zip(row["reasons"], quote.reasons, strict=True)
+            ]
             rows.append(row)
-        json.dump({"as_of": as_of.isoformat(), "quotes": rows}, out, indent=2, ensure_ascii=False)
+        document = {"as_of": as_of.isoformat(), "quotes": rows, "total_fee": unstructure(fees)}
+        json.dump(document, out, indent=2, ensure_ascii=False)
         print(file=out)
         return 0
-    for contract, quote in quotes:
-        fmt = args.locale
+    for contract, end, tcv, quote in quotes:
         print(
-            f"{contract.id}  {contract.customer}  ends {contract.end.isoformat()}  "
-            f"TCV {contract.tcv.format(fmt)}  remaining {quote.remaining.format(fmt)}  "
-            f"fee {quote.fee.format(fmt)}",
+            f"{contract.id}  {contract.customer}  ends {end.isoformat()}  "
+            f"TCV {tcv.format(locale)}  remaining {quote.remaining.format(locale)}  "
+            f"fee {quote.fee.format(locale)}",
             file=out,
         )
         for reason in quote.reasons:
-            print(f"    {reason.render(fmt)}", file=out)
-    fees = Money.total((q.fee for _, q in quotes), BRL)
+            print(f"    {reason.render(locale)}", file=out)
     print(
-        f"{len(quotes)} contracts; fees if all cancelled on {as_of}: {fees.format(args.locale)}",
+        f"{len(quotes)} contract{'' if len(quotes) == 1 else 's'}; "
+        f"fees if all cancelled on {as_of}: {fees.format(locale)}",
         file=out,
     )
     return 0
+
+
+# -- lookups --------------------------------------------------------------------------------
 
 
 def _escalation(args: argparse.Namespace, out: TextIO) -> int:
@@ -167,27 +365,49 @@ def _cnpj(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+# -- the parser -----------------------------------------------------------------------------
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line (no usage block)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="partnerrules",
         description="Partner-programme policies as explained rule functions.",
+        epilog="Exit status: 0 on success, 2 on any error (one line on standard error).",
     )
+    parser.add_argument("--version", action="version", version=f"partnerrules {_version()}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     cat = sub.add_parser("catalogue", help="list the policy rules and what implements them")
     which = cat.add_mutually_exclusive_group()
     which.add_argument("--implemented", action="store_true", help="only implemented rules")
     which.add_argument("--missing", action="store_true", help="only rules not implemented yet")
+    cat.add_argument("--json", action="store_true", help="write the catalogue as JSON")
     cat.set_defaults(run=_catalogue)
+
+    def locale_arg(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--locale",
+            type=_locale,
+            default="pt_BR",
+            help="display locale, e.g. pt_BR, en_US, ru_RU; pt-BR is read as pt_BR "
+            "(default: pt_BR)",
+        )
 
     def money_args(p: argparse.ArgumentParser) -> None:
         p.add_argument("amount", help="the amount, e.g. 1234.56 (a decimal, never rounded)")
         p.add_argument("--currency", default=BRL, help="ISO 4217 code (default: BRL)")
-        p.add_argument("--locale", default="pt_BR", help="display locale (default: pt_BR)")
+        locale_arg(p)
 
     split = sub.add_parser("split", help="split an amount into equal parts, exactly")
     money_args(split)
-    split.add_argument("parts", type=int, help="how many parts")
+    split.add_argument("parts", type=_whole_number, help="how many parts")
     split.set_defaults(run=_split)
 
     alloc = sub.add_parser("allocate", help="split an amount by ratios, exactly")
@@ -196,9 +416,9 @@ def _parser() -> argparse.ArgumentParser:
     alloc.set_defaults(run=_allocate)
 
     folio = sub.add_parser("portfolio", help="quote every contract of a portfolio file")
-    folio.add_argument("file", help="a JSON portfolio (see the module help)")
+    folio.add_argument("file", help="a JSON (or .toml) portfolio; '-' reads standard input")
     folio.add_argument("--json", action="store_true", help="write the quotes as JSON")
-    folio.add_argument("--locale", default="pt_BR", help="display locale (default: pt_BR)")
+    locale_arg(folio)
     folio.set_defaults(run=_portfolio)
 
     esc = sub.add_parser("escalation", help="the Zoho escalation path of a country")
@@ -212,11 +432,29 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _fail(message: str) -> int:
+    # One line, whatever the message holds: whitespace runs (newlines included)
+    # become one space, other control characters are escaped.
+    text = " ".join(message.split())
+    text = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
+    print(f"partnerrules: error: {text}", file=sys.stderr)
+    return 2
+
+
+def _silence_stdout() -> None:
+    # After a broken pipe, Python's final flush of stdout would complain on
+    # stderr; point stdout at the null device so the exit stays quiet.
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
     r"""Run the command line with *argv* (default: ``sys.argv[1:]``).
 
-    Returns the exit status: 0 on success, 2 on bad input (the error is printed
-    on standard error).
+    Returns the exit status: 0 on success, 2 on any error, which is printed
+    as one line on standard error (never a traceback). Output, including
+    ``--help`` and ``--version``, goes to *out* (default: standard output).
 
     >>> main(["split", "100", "3"])
       1  R$\xa033,34
@@ -226,11 +464,24 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     0
     """
     stream = out if out is not None else sys.stdout
-    args = _parser().parse_args(argv)
+    try:
+        with contextlib.redirect_stdout(stream):  # where --help and --version print
+            args = _parser().parse_args(argv)
+    except SystemExit as exc:  # argparse has printed its one line (or the help)
+        return 0 if exc.code is None else exc.code if isinstance(exc.code, int) else 2
     try:
         return int(args.run(args, stream))
     except PartnerRulesError as exc:
-        print(f"partnerrules: error: {exc}", file=sys.stderr)
-        return 2
+        return _fail(str(exc))
     except BrokenPipeError:  # the reader (e.g. ``head``) stopped reading: not an error
+        if out is None:
+            _silence_stdout()
         return 0
+    except KeyboardInterrupt:
+        _fail("interrupted")
+        return 130
+    except Exception as exc:  # a bug: still one line, with what is needed to report it
+        return _fail(
+            f"unexpected {type(exc).__name__} in '{args.command}': {exc} "
+            "(this is a bug in partnerrules; please report it with the command that caused it)"
+        )
