@@ -645,6 +645,15 @@ def _sort_key(item: Any) -> str:
 def _attrs_unstructure(kind: type, conv: cattrs.Converter) -> Callable[[Any], Any]:
     from cattrs.gen import make_dict_unstructure_fn, override
 
+    # A computed result that keeps its data in private fields names the public attributes
+    # (properties included) that make its plain form.
+    names: tuple[str, ...] | None = getattr(kind, "_plain_fields", None)
+    if names is not None:
+
+        def plain(value: Any) -> Any:
+            return {name: conv.unstructure(getattr(value, name)) for name in names}
+
+        return plain
     omitted = {name: override(omit=True) for name in _private(kind)}
     return make_dict_unstructure_fn(kind, conv, **omitted)  # type: ignore[arg-type]
 

@@ -40,7 +40,7 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import ROUND_HALF_EVEN, Decimal
-from typing import Any, TypeVar, overload
+from typing import Any, ClassVar, TypeVar, overload
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import attrs
@@ -1637,6 +1637,12 @@ class Deadline:
     two deadlines are equal when their fields and instants are.
     """
 
+    # The plain (JSON) form: these public attributes (see partnerrules.convert.unstructure).
+    _plain_fields: ClassVar[tuple[str, ...]] = (
+        "metric", "sequence", "window", "start", "target_at", "limit_at", "responded_at",
+        "reasons",
+    )  # fmt: skip
+
     metric: Metric
     sequence: int
     window: ResponseWindow
@@ -1688,6 +1694,11 @@ class TicketDeadlines:
         determinations: one deadline per response: when the next is due.
         reasons: why.
     """
+
+    _plain_fields: ClassVar[tuple[str, ...]] = (
+        "ticket_id", "policy", "exempt", "clock", "zone", "acknowledgement", "determinations",
+        "reasons",
+    )  # fmt: skip
 
     ticket_id: str
     policy: str
@@ -1770,6 +1781,11 @@ class WindowStatus:
     datetimes, timedeltas and the ``Decimal`` share when first read; two
     statuses are equal when their fields and those integers are.
     """
+
+    _plain_fields: ClassVar[tuple[str, ...]] = (
+        "metric", "sequence", "state", "at", "start", "elapsed", "limit", "remaining", "used",
+        "target_at", "limit_at", "responded_at", "reasons",
+    )  # fmt: skip
 
     metric: Metric
     sequence: int
@@ -1860,6 +1876,10 @@ class TicketStatus:
         determinations: the problem-determination windows started by ``at``.
         reasons: why.
     """
+
+    _plain_fields: ClassVar[tuple[str, ...]] = (
+        "ticket_id", "at", "exempt", "acknowledgement", "determinations", "reasons",
+    )  # fmt: skip
 
     ticket_id: str
     at: dt.datetime
