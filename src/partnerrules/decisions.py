@@ -46,38 +46,104 @@ How each kind of fact is rendered:
 * :class:`datetime.date`: Babel medium format, or the CLDR pattern given;
 * :class:`datetime.timedelta`: exact hours and minutes (``9 h 30 min``);
 * anything else: ``format(value, spec)``.
+
+The locale is always explicit: :meth:`Reason.render` defaults to ``'en_US'``
+(so does ``str(reason)``) and never reads the process locale or the
+environment. Rendering does not depend on the caller's :mod:`decimal`
+context either. A fact that cannot be rendered with its spec (``{name:d}``
+for a string, a Decimal beyond ``1E+1000``, an object whose ``__format__``
+raises) is reported as an :class:`~partnerrules.errors.InvalidValueError`
+naming the fact.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import string
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from partnerrules import _validate
 from partnerrules.catalogue import check_rule_id
-from partnerrules.errors import InvalidTypeError, InvalidValueError
+from partnerrules.errors import (
+    InvalidTypeError,
+    InvalidValueError,
+    PartnerRulesError,
+    UnknownKeyError,
+    _shown,
+)
+from partnerrules.money import _check_locale, _fixed_context
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 __all__ = ["Facts", "Reason", "format_duration"]
 
+#: A Decimal fact is rendered only within these exponents (a bigger one would
+#: spell out that many digits).
+_DECIMAL_EXPONENTS: Final = 1000
+
+_Parsed = tuple[tuple[str, str | None, str | None, str | None], ...]
+
+
+class _MissingFactError(UnknownKeyError, KeyError):
+    """A fact name that is not among the facts (also a KeyError, as a Mapping needs)."""
+
 
 class Facts(Mapping[str, Any]):
-    """An immutable, hashable mapping of fact names to typed values."""
+    """An immutable, hashable mapping of fact names to typed values.
 
-    __slots__ = ("_items",)
+    Names are strings; values are any hashable objects (a Reason is a
+    hashable value, so its facts must be too). A missing name raises an
+    :class:`~partnerrules.errors.UnknownKeyError` that is also a
+    :class:`KeyError`, as the Mapping protocol expects.
+
+    Raises:
+        InvalidTypeError: *items* is not a mapping, a name is not a str, or a
+            value is not hashable.
+
+    >>> facts = Facts({"fee": 3, "rate": "0.5"})
+    >>> facts["fee"], "rate" in facts, facts.get("other")
+    (3, True, None)
+    >>> facts["fe"]
+    Traceback (most recent call last):
+    ...
+    partnerrules.decisions._MissingFactError: unknown fact 'fe': did you mean 'fee'?
+    """
+
+    __slots__ = ("_index", "_items")
 
     def __init__(self, items: Mapping[str, Any] | None = None) -> None:
-        self._items: tuple[tuple[str, Any], ...] = tuple(sorted((items or {}).items()))
+        if isinstance(items, Facts):
+            pairs: list[tuple[str, Any]] = list(items._items)
+        elif items is None:
+            pairs = []
+        elif isinstance(items, Mapping):
+            pairs = [_fact(name, value) for name, value in items.items()]
+        else:
+            raise InvalidTypeError("facts", items, "a mapping of names to values")
+        self._index: dict[str, Any] = dict(pairs)
+        self._items: tuple[tuple[str, Any], ...] = tuple(
+            sorted(self._index.items(), key=lambda pair: pair[0])
+        )
 
     def __getitem__(self, key: str) -> Any:
-        for name, value in self._items:
-            if name == key:
-                return value
-        raise KeyError(key)
+        name = _plain(key) if isinstance(key, str) else None
+        if name is None or name not in self._index:
+            raise _MissingFactError("fact", key, self._index)
+        return self._index[name]
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and _plain(key) in self._index
+
+    def get(self, key: object, default: Any = None) -> Any:
+        """The value of fact *key*, or *default* if there is none."""
+        if not isinstance(key, str):
+            return default
+        return self._index.get(_plain(key), default)
 
     def __iter__(self) -> Iterator[str]:
         return (name for name, _ in self._items)
@@ -89,41 +155,85 @@ class Facts(Mapping[str, Any]):
         return hash(self._items)
 
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, Facts):
-            return self._items == other._items
-        if isinstance(other, Mapping):
-            return dict(self._items) == dict(other)
-        return NotImplemented
+        if not isinstance(other, Mapping):
+            return NotImplemented
+        try:
+            if isinstance(other, Facts):
+                return self._items == other._items
+            return self._index == dict(other)
+        except Exception as exc:  # a fact whose own __eq__ raises
+            raise InvalidValueError(
+                "facts", self, f"facts whose values compare with == ({type(exc).__name__})"
+            ) from exc
 
     def __repr__(self) -> str:
-        return f"Facts({dict(self._items)!r})"
+        shown = ", ".join(f"{name!r}: {_shown(value)}" for name, value in self._items)
+        return f"Facts({{{shown}}})"
+
+
+def _plain(value: str) -> str:
+    # A plain str copy: a str subclass's own methods cannot intervene.
+    return str.__getitem__(value, slice(None))
+
+
+def _fact(name: object, value: Any) -> tuple[str, Any]:
+    if not isinstance(name, str):
+        raise InvalidTypeError("facts", name, "a mapping whose names (keys) are str")
+    key = _plain(name)
+    try:
+        hash(value)
+    except Exception:
+        raise InvalidTypeError(
+            f"facts[{key!r}]", value, "a hashable value (a Reason is hashable)"
+        ) from None
+    return key, value
 
 
 def _to_facts(value: Mapping[str, Any] | None) -> Facts:
     if isinstance(value, Facts):
         return value
-    if value is None:
-        return Facts()
-    if not isinstance(value, Mapping):
-        raise InvalidTypeError("facts", value, "a mapping of names to values")
     return Facts(value)
 
 
-def _template_fields(template: str) -> list[str]:
+def _plain_if_str(value: Any) -> Any:
+    return _plain(value) if isinstance(value, str) else value
+
+
+def _parse(field: str, template: str) -> _Parsed:
+    """Parse a template, refusing what rendering could not do."""
     try:
-        parsed = list(string.Formatter().parse(template))
+        parsed = tuple(string.Formatter().parse(template))
     except ValueError as exc:
-        raise InvalidValueError("template", template, f"a str.format template ({exc})") from None
-    fields = []
-    for _, name, _, _ in parsed:
+        raise InvalidValueError(field, template, f"a str.format template ({exc})") from None
+    for _, name, spec, conversion in parsed:
         if name is None:
             continue
         if not name.isidentifier():
             raise InvalidValueError(
-                "template", template, "a template whose fields are plain names like {fee}"
+                field, template, "a template whose fields are plain names like {fee}"
             )
-        fields.append(name)
-    return fields
+        if conversion not in (None, "r", "s", "a"):
+            raise InvalidValueError(
+                field, template, "a template whose conversions are !r, !s or !a"
+            )
+        if "{" in (spec or ""):
+            raise InvalidValueError(
+                field, template, "a template whose format specs hold no nested {fields}"
+            )
+    return parsed
+
+
+def _check_names(field: str, template: str, parsed: _Parsed, facts: Facts) -> None:
+    missing = sorted({name for _, name, _, _ in parsed if name is not None and name not in facts})
+    if missing:
+        raise InvalidValueError(
+            field,
+            template if field != "facts" else sorted(facts),
+            f"a mapping that includes {', '.join(repr(m) for m in missing)} "
+            "(every field the template names)"
+            if field == "facts"
+            else f"a template naming only the facts given (not {', '.join(map(repr, missing))})",
+        )
 
 
 def _check_rule_id(_instance: Any, _attribute: Any, value: Any) -> None:
@@ -142,25 +252,22 @@ class Reason:
     namespaced id (see :func:`partnerrules.catalogue.check_rule_id`).
 
     Raises:
+        InvalidTypeError: the rule id or template is not a str, the facts not a
+            mapping with str names, or a fact not hashable.
         UnknownKeyError: an id in a source programme's namespace that the
             catalogue lacks (a typo).
-        InvalidValueError: a malformed rule id, or the template names a fact
-            that was not given.
+        InvalidValueError: a malformed rule id, a malformed template, or a
+            template naming a fact that was not given.
     """
 
-    rule_id: str = attrs.field(validator=_check_rule_id)
-    template: str = attrs.field(validator=_validate.attrs_validator(_validate.text))
+    rule_id: str = attrs.field(converter=_plain_if_str, validator=_check_rule_id)
+    template: str = attrs.field(
+        converter=_plain_if_str, validator=_validate.attrs_validator(_validate.text)
+    )
     facts: Facts = attrs.field(factory=Facts, converter=_to_facts)
 
     def __attrs_post_init__(self) -> None:
-        missing = [name for name in _template_fields(self.template) if name not in self.facts]
-        if missing:
-            raise InvalidValueError(
-                "facts",
-                sorted(self.facts),
-                f"a mapping that includes {', '.join(repr(m) for m in missing)} "
-                "(every field the template names)",
-            )
+        _check_names("facts", self.template, _parse("template", self.template), self.facts)
 
     @classmethod
     def of(cls, rule_id: str, template: str, /, **facts: Any) -> Reason:
@@ -173,19 +280,64 @@ class Reason:
         """Render the sentence in *locale*, optionally with a translated template.
 
         Args:
-            locale: a Babel locale identifier such as ``'pt_BR'`` or ``'ru_RU'``.
+            locale: a Babel locale identifier such as ``'pt_BR'`` or ``'ru_RU'``
+                (``'en_US'`` by default; never the process locale).
             translations: English template to translated template; a template
-                with no entry is rendered in English.
+                with no entry is rendered in English. A translation may use
+                only the facts of the reason.
+
+        Raises:
+            InvalidTypeError: *locale* is not a str, *translations* not a
+                mapping, or the translation not a str.
+            UnknownKeyError: *locale* is not a locale Babel knows.
+            InvalidValueError: the translation is malformed or names an unknown
+                fact, or a fact cannot be rendered with its spec.
+
+        >>> reason = Reason.of("money.brl.exact", "{n:d} parts", n=3)
+        >>> reason.render("pt_BR", translations={"{n:d} parts": "{n:d} partes"})
+        '3 partes'
+        >>> reason.render("pt_BR", translations={"{n:d} parts": "{m} partes"})
+        Traceback (most recent call last):
+        ...
+        partnerrules.errors.InvalidValueError: "translations['{n:d} parts']" must be ...
         """
-        template = (translations or {}).get(self.template, self.template)
-        return _FactFormatter(locale).vformat(template, (), dict(self.facts))
+        babel_locale = _check_locale(locale)
+        template = self.template
+        field = "template"
+        if translations is not None:
+            if not isinstance(translations, Mapping):
+                raise InvalidTypeError(
+                    "translations", translations, "a mapping of English templates to translations"
+                )
+            translated = translations.get(template)
+            if translated is not None:
+                field = f"translations[{template!r}]"
+                if not isinstance(translated, str):
+                    raise InvalidTypeError(field, translated, "a str template")
+                template = _plain(translated)
+        parsed = _parse(field, template)
+        _check_names(field, template, parsed, self.facts)
+        out = []
+        with _fixed_context():
+            for literal, name, spec, conversion in parsed:
+                out.append(literal)
+                if name is not None:
+                    out.append(
+                        _render_fact(name, self.facts[name], spec or "", conversion, babel_locale)
+                    )
+        return "".join(out)
 
     def __str__(self) -> str:
         return self.render()
 
 
 def format_duration(value: dt.timedelta) -> str:
-    """Render a duration exactly, in days, hours, minutes and seconds.
+    """Render a duration exactly, in hours, minutes and seconds.
+
+    Microseconds round to the nearest second (half to even).
+
+    Raises:
+        InvalidTypeError: *value* is not a :class:`datetime.timedelta`.
 
     >>> format_duration(dt.timedelta(hours=9, minutes=30))
     '9 h 30 min'
@@ -194,7 +346,12 @@ def format_duration(value: dt.timedelta) -> str:
     >>> format_duration(dt.timedelta(0))
     '0 min'
     """
-    total = round(value.total_seconds())
+    if not isinstance(value, dt.timedelta):
+        raise InvalidTypeError("value", value, "a datetime.timedelta")
+    micro = (value.days * 86_400 + value.seconds) * 1_000_000 + value.microseconds
+    total, rest = divmod(micro, 1_000_000)
+    if rest > 500_000 or (rest == 500_000 and total % 2):
+        total += 1
     sign = "-" if total < 0 else ""
     total = abs(total)
     hours, rest = divmod(total, 3600)
@@ -209,32 +366,46 @@ def format_duration(value: dt.timedelta) -> str:
     return sign + (" ".join(parts) if parts else "0 min")
 
 
-class _FactFormatter(string.Formatter):
-    def __init__(self, locale: str) -> None:
-        super().__init__()
-        self.locale = locale
+_CONVERSIONS: Final[dict[str, Callable[[object], str]]] = {"r": repr, "s": str, "a": ascii}
 
-    def format_field(self, value: Any, format_spec: str) -> str:
-        from babel import dates, numbers
 
-        from partnerrules.money import Money
+def _render_fact(name: str, value: Any, spec: str, conversion: str | None, locale: Locale) -> str:
+    field = (
+        "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+    )
+    try:
+        if conversion is not None:
+            value = _CONVERSIONS[conversion](value)
+        return _format_fact(value, spec, locale)
+    except PartnerRulesError:
+        raise
+    except Exception as exc:
+        raise InvalidValueError(
+            f"facts[{name!r}]", value, f"a value that {field} can render ({type(exc).__name__})"
+        ) from exc
 
-        if isinstance(value, Money):
-            return value.format(self.locale)
-        if isinstance(value, Decimal) and format_spec == "%":
-            return str(numbers.format_percent(value, locale=self.locale, format="#,##0.##%"))
-        if isinstance(value, Decimal) and not format_spec:
-            return str(
-                numbers.format_decimal(value, locale=self.locale, decimal_quantization=False)
-            )
-        if isinstance(value, dt.datetime):
-            return str(
-                dates.format_datetime(
-                    value, format_spec or "medium", tzinfo=value.tzinfo, locale=self.locale
-                )
-            )
-        if isinstance(value, dt.date):
-            return str(dates.format_date(value, format_spec or "medium", locale=self.locale))
-        if isinstance(value, dt.timedelta):
-            return format_duration(value)
-        return format(value, format_spec)
+
+def _format_fact(value: Any, spec: str, locale: Locale) -> str:
+    from babel import dates, numbers
+
+    from partnerrules.money import Money
+
+    if isinstance(value, Money):
+        return value.format(locale.__str__())
+    if isinstance(value, Decimal):
+        value = Decimal(value)  # the base type: a subclass's methods cannot intervene
+        if value.is_finite() and value and abs(value.adjusted()) > _DECIMAL_EXPONENTS:
+            raise ValueError("Decimal beyond 1E+1000 or below 1E-1000")
+        if spec == "%":
+            return str(numbers.format_percent(value, locale=locale, format="#,##0.##%"))
+        if not spec:
+            return str(numbers.format_decimal(value, locale=locale, decimal_quantization=False))
+    if isinstance(value, dt.datetime):
+        return str(
+            dates.format_datetime(value, spec or "medium", tzinfo=value.tzinfo, locale=locale)
+        )
+    if isinstance(value, dt.date):
+        return str(dates.format_date(value, spec or "medium", locale=locale))
+    if isinstance(value, dt.timedelta):
+        return format_duration(value)
+    return str.__str__(format(value, spec))
