@@ -44,7 +44,7 @@ napoleon_use_ivar = True
 autodoc_preserve_defaults = True
 
 # Type variables are not documented objects.
-nitpick_ignore = [("py:class", "partnerrules.convert.T")]
+nitpick_ignore = [("py:class", "partnerrules.convert.T"), ("py:class", "os.PathLike")]
 
 # The build machine reaches no documentation site: inventories are written
 # locally from the installed modules (see _ext/offline_inventories.py).

@@ -501,7 +501,9 @@ def test_a_lunch_break_keeps_the_mornings_progress(
     start: datetime, n: int, expected: datetime
 ) -> None:
     """calendar.business_time: positions in a break count the morning (09-12, 13-18 weekdays)."""
-    cal = BusinessCalendar("UTC", {d: [(time(9), time(12)), (time(13), time(18))] for d in range(5)})
+    cal = BusinessCalendar(
+        "UTC", {d: [(time(9), time(12)), (time(13), time(18))] for d in range(5)}
+    )
     assert cal.add_business_days(start.replace(tzinfo=cal.zone), n) == expected.replace(
         tzinfo=cal.zone
     )

@@ -260,7 +260,10 @@ def test_first_response_after_hours_before_a_holiday_is_due_monday_1800() -> Non
     assert book.acknowledgement is not None
     assert book.acknowledgement.limit_at == at(2026, 11, 23, 18)
     text = [str(r) for r in book.acknowledgement.reasons]
-    assert text[0] == "due Monday 23 Nov 18:00: one business day on the São Paulo support calendar (America/Sao_Paulo)"
+    assert (
+        text[0]
+        == "due Monday 23 Nov 18:00: one business day on the São Paulo support calendar (America/Sao_Paulo)"
+    )
     assert text[1].startswith("Friday 20 Nov is a national holiday")
     holiday = calendars.support_hours_calendar("BR", "SP", zone=SP).closure_reason(
         dt.date(2026, 11, 20)

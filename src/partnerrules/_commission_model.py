@@ -439,6 +439,9 @@ class CommissionPlan:
         campaigns: the campaigns, highest priority first (may be empty).
         schedule: the tier schedule of the programme, or None when the
             caller gives standard tiers another way.
+        tier_rule: the rule id the reasons of a sale paid at its standard
+            tier's rate cite (default: ``omid.tier.by_annual_tcv``; a
+            caller's programme names its own).
 
     >>> CommissionPlan([]).campaigns
     ()
@@ -447,6 +450,11 @@ class CommissionPlan:
     campaigns: tuple[Campaign, ...] = attrs.field(converter=_campaigns)
     schedule: TierSchedule | None = attrs.field(
         default=None, validator=_validate.attrs_validator(_schedule), kw_only=True
+    )
+    tier_rule: str = attrs.field(
+        default="omid.tier.by_annual_tcv",
+        kw_only=True,
+        validator=_validate.attrs_validator(_rule_id),
     )
 
     def __attrs_post_init__(self) -> None:

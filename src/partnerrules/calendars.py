@@ -435,11 +435,12 @@ class BusinessCalendar:
 
     zone: ZoneInfo
     weekly_hours: tuple[Hours, ...]
-    country: str | None
-    subdivision: str | None
-    categories: tuple[str, ...]
-    closures: tuple[dt.date, ...]
-    special_hours: tuple[tuple[dt.date, Hours], ...]
+    # Defaults as in __init__, so a file may leave these out.
+    country: str | None = None
+    subdivision: str | None = None
+    categories: tuple[str, ...] = ()
+    closures: tuple[dt.date, ...] = ()
+    special_hours: tuple[tuple[dt.date, Hours], ...] = ()
     _timeline: _Timeline = attrs.field(init=False, eq=False, repr=False)
 
     def __init__(

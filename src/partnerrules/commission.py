@@ -382,6 +382,8 @@ class SaleCommission:
             ``CAMPAIGN``, else None.
         campaigns: the plan's campaigns the sale was judged by, in priority
             order; the reasons of a tier-rate sale say why each missed it.
+        tier_rule: the rule id a tier-rate sale's reasons cite (the plan's
+            :class:`CommissionPlan`'s ``tier_rule``).
 
     Raises:
         InvalidValueError: a *campaign* given with the ``TIER`` basis, or
@@ -396,6 +398,7 @@ class SaleCommission:
     year: int
     campaign: Campaign | None = attrs.field(default=None, kw_only=True)
     campaigns: tuple[Campaign, ...] = attrs.field(default=(), kw_only=True)
+    tier_rule: str = attrs.field(default=_TIER, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         if (self.basis is RateBasis.CAMPAIGN) is (self.campaign is None):
@@ -439,8 +442,8 @@ class SaleCommission:
             rid = self.campaign.rule_id
             why: tuple[Reason, ...] = (_paid_by(self.campaign, self.sale, facts),)
         else:
-            rid = _TIER
-            why = tuple(_missed_by(c, self.sale, facts) for c in self.campaigns) or (
+            rid = self.tier_rule
+            why = tuple(_missed_by(c, self.sale, facts, rid) for c in self.campaigns) or (
                 Reason.of(
                     rid,
                     "{rate:%}, the rate of {partner}'s standard tier {tier}: "
@@ -499,7 +502,7 @@ def _paid_by(campaign: Campaign, sale: Sale, facts: dict[str, Any]) -> Reason:
     )
 
 
-def _missed_by(campaign: Campaign, sale: Sale, facts: dict[str, Any]) -> Reason:
+def _missed_by(campaign: Campaign, sale: Sale, facts: dict[str, Any], rule_id: str) -> Reason:
     """Why *campaign* misses a sale paid at its tier's rate (rule ``omid.tier.by_annual_tcv``)."""
     facts = _campaign_facts(campaign, sale, facts)
     period = campaign.period
@@ -516,7 +519,7 @@ def _missed_by(campaign: Campaign, sale: Sale, facts: dict[str, Any]) -> Reason:
             "from {campaign_start} to {campaign_last}, already took it"
         )
     return Reason.of(
-        _TIER, "{rate:%}, the rate of {partner}'s standard tier {tier}: " + why, **facts
+        rule_id, "{rate:%}, the rate of {partner}'s standard tier {tier}: " + why, **facts
     )
 
 
@@ -567,6 +570,7 @@ def _commissions(
     standard_tiers: Mapping[str, Tier],
     campaigns: tuple[Campaign, ...],
     zone: dt.tzinfo,
+    tier_rule: str = _TIER,
 ) -> list[SaleCommission]:
     # Each campaign decides on its own which sales it pays (a first sale of
     # the year is the first whatever other campaigns do); the first campaign
@@ -613,6 +617,7 @@ def _commissions(
                 local.year,
                 campaign=applied,
                 campaigns=campaigns,
+                tier_rule=tier_rule,
             )
         )
     return out
@@ -663,7 +668,7 @@ def sale_commissions(
     sales = _sales(sales)
     standard_tiers = _standard_tiers(standard_tiers)
     campaigns = _plan_campaigns(plan, diamond_rate)
-    return tuple(_commissions(sales, standard_tiers, campaigns, _zone(zone)))
+    return tuple(_commissions(sales, standard_tiers, campaigns, _zone(zone), plan.tier_rule))
 
 
 # -- payouts on collection ------------------------------------------------------
@@ -1088,6 +1093,7 @@ def _statements(
         raise InvalidValueError("end", end, f"after start {start.isoformat()}")
     tiers = _standard_tiers(standard_tiers)
     campaigns = _plan_campaigns(plan, diamond_rate)
+    tier_rule = _validate.instance("plan", plan, CommissionPlan).tier_rule
     tz = _zone(zone)
     conv = Proration.parse(convention)
     cancelled: Mapping[str, dt.date] = {} if cancellations is None else cancellations  # type: ignore[assignment]
@@ -1122,7 +1128,7 @@ def _statements(
     first, stop = _midnight(start, tz), _midnight(end, tz)
     relevant = tuple(s for s in sales if s.partner in wanted)
     lines: dict[str, list[StatementLine]] = {p: [] for p in partners}
-    for item in _commissions(relevant, tiers, campaigns, tz):
+    for item in _commissions(relevant, tiers, campaigns, tz, tier_rule):
         sale = item.sale
         if not first <= sale.signed_at < stop:
             continue

@@ -569,6 +569,27 @@ def _mapping_hook(kind: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any
     return hook
 
 
+def _is_value_or_object(kind: Any) -> bool:
+    """A union of one enum and one attrs class (a clock: a kind's name, or a calendar)."""
+    args = typing.get_args(kind)
+    if _origin(kind) not in (typing.Union, types.UnionType) or len(args) != 2:
+        return False
+    return sum(map(_is_enum, args)) == 1 and sum(1 for a in args if attrs.has(a)) == 1
+
+
+def _value_or_object_hook(kind: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    (named,) = (k for k in typing.get_args(kind) if _is_enum(k))
+    (built,) = (k for k in typing.get_args(kind) if attrs.has(k))
+    named_hook, built_hook = conv.get_structure_hook(named), conv.get_structure_hook(built)
+
+    def hook(value: Any, _: object) -> Any:
+        if isinstance(value, Mapping):
+            return built_hook(value, built)
+        return named_hook(value, named)
+
+    return hook
+
+
 def _optional_hook(kind: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
     (inner,) = (k for k in typing.get_args(kind) if k is not type(None))
     inner_hook = conv.get_structure_hook(inner)
@@ -677,6 +698,7 @@ def _converter() -> cattrs.Converter:
     conv.register_structure_hook(ZoneInfo, _zone)
     conv.register_structure_hook_func(_is_enum, _scalar)
     conv.register_structure_hook_factory(_is_optional, _optional_hook)
+    conv.register_structure_hook_factory(_is_value_or_object, _value_or_object_hook)
     conv.register_structure_hook_factory(_is_sequence, _sequence_hook)
     conv.register_structure_hook_factory(_is_fixed_tuple, _fixed_tuple_hook)
     conv.register_structure_hook_factory(_is_set, _set_hook)

@@ -118,6 +118,7 @@ class Programme:
         cited = [("sla.rule_id", self.sla.rule_id)] if self.sla is not None else []
         if self.commission is not None:
             cited += [("commission.campaigns", c.rule_id) for c in self.commission.campaigns]
+            cited.append(("commission.tier_rule", self.commission.tier_rule))
         for field, rule_id in cited:
             if rule_id not in seen:
                 raise UnknownKeyError(
@@ -203,4 +204,3 @@ AWS_ACE = Programme("aws", "AWS ACE", _source("aws"), _declared("aws"))
 
 #: The five source programmes, in catalogue order.
 SOURCE_PROGRAMMES: tuple[Programme, ...] = (OMID, ZOHO, APPENDIX_B, MCS, AWS_ACE)
-
