@@ -46,6 +46,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 import attrs
 
 from partnerrules import _validate
+from partnerrules._sla_model import AlwaysOnDesk, SupportDesk, SupportRules
 from partnerrules._zones import local_zone
 from partnerrules.calendars import (
     BusinessCalendar,
@@ -72,6 +73,7 @@ from partnerrules.regions import (
 __all__ = [
     "APPENDIX_B",
     "ZOHO",
+    "AlwaysOnDesk",
     "BasicRequestLoad",
     "BusinessSpan",
     "Category",
@@ -101,9 +103,11 @@ __all__ = [
     "StatusPageCheck",
     "StatusPageUpdate",
     "SupportAvailability",
+    "SupportDesk",
     "SupportLevel",
     "SupportPath",
     "SupportRequest",
+    "SupportRules",
     "SupportTopic",
     "Ticket",
     "TicketDeadlines",
@@ -585,7 +589,9 @@ class SeverityClassification:
     reasons: tuple[Reason, ...]
 
 
-def classify_severity(category: object, *, impact: object = None) -> SeverityClassification:
+def classify_severity(
+    category: object, *, impact: object = None, rules: SupportRules = _zoho.SUPPORT_RULES
+) -> SeverityClassification:
     """Classify a case's severity from its category or its stated business impact.
 
     Rule ``zoho.severity.classify`` (Zoho, "Gravidade e outras definições").
@@ -595,7 +601,8 @@ def classify_severity(category: object, *, impact: object = None) -> SeverityCla
     documentation) is 2; minimal impact (how-to questions, or achievable
     another way) is 3. Product limitations and feature requests are exempt.
     A stated *impact* wins over the category's usual impact; the category
-    ``other`` needs one.
+    ``other`` needs one. *rules* holds the exemptions and the impact tables
+    (the Zoho pack's by default).
 
     >>> classify_severity("slowness").severity
     <Severity.CRITICAL: 1>
@@ -609,7 +616,9 @@ def classify_severity(category: object, *, impact: object = None) -> SeverityCla
         InvalidValueError: category ``other`` without an impact.
     """
     cat = _category(category)
-    if cat.value in _zoho.EXEMPT_CATEGORIES:
+    rules = _validate.instance("rules", rules, SupportRules)
+    usual = dict(rules.usual_impact)
+    if cat.value in rules.exempt:
         why = Reason.of(
             "zoho.severity.classify",
             "{category} is exempt: no response commitment applies",
@@ -619,8 +628,8 @@ def classify_severity(category: object, *, impact: object = None) -> SeverityCla
     if impact is not None:
         imp = _coerce_enum("impact", impact, Impact)
         source = "stated impact"
-    elif cat.value in _zoho.SEVERITY_BY_CATEGORY:
-        imp = Impact(_zoho.SEVERITY_BY_CATEGORY[cat.value])
+    elif cat.value in usual:
+        imp = _coerce_enum("rules", usual[cat.value], Impact)
         source = "usual impact of the category"
     else:
         raise InvalidValueError(
@@ -629,7 +638,12 @@ def classify_severity(category: object, *, impact: object = None) -> SeverityCla
             f"an Impact ({', '.join(i.value for i in Impact)})",
             hint=f"category {cat.value!r} has no usual impact; say how the business is affected",
         )
-    sev = Severity(_zoho.SEVERITY_BY_IMPACT[imp.value])
+    by_impact = dict(rules.impact_severity)
+    if imp.value not in by_impact:
+        raise UnknownKeyError(
+            "impact", imp.value, sorted(by_impact), hint=f"{rules!r} gives it no severity"
+        )
+    sev = _severity(by_impact[imp.value])
     why = Reason.of(
         "zoho.severity.classify",
         "{category} with {impact} business impact ({basis}) is severity {severity}",
@@ -803,21 +817,28 @@ class Ticket:
 # Triage, overload
 # ---------------------------------------------------------------------------
 
-_LEVEL_RANK = {PartnerLevel(name): rank for rank, name in enumerate(_zoho.LEVEL_PRIORITY)}
 
-
-def triage_key(ticket: Ticket) -> tuple[int, int, dt.datetime, str]:
+def triage_key(
+    ticket: Ticket, *, rules: SupportRules = _zoho.SUPPORT_RULES
+) -> tuple[int, int, dt.datetime, str]:
     """Return the queue sort key of a ticket (smaller is served first).
 
     Rule ``zoho.triage.priority`` (Zoho, "Compromisso do Suporte ao parceiro"):
     severity first, then partner level (Premium, Advanced, Authorized), then
-    opening time; the id breaks remaining ties so the order is total.
+    opening time; the id breaks remaining ties so the order is total. The
+    level order is *rules*' (the Zoho pack's by default); a level it does not
+    list comes after those it does.
     """
     _validate.instance("ticket", ticket, Ticket)
-    return (int(ticket.severity), _LEVEL_RANK[ticket.level], ticket.opened_at, ticket.id)
+    order = _validate.instance("rules", rules, SupportRules).level_priority
+    level = ticket.level.value
+    rank = order.index(level) if level in order else len(order)
+    return (int(ticket.severity), rank, ticket.opened_at, ticket.id)
 
 
-def triage_order(tickets: Iterable[Ticket]) -> tuple[Ticket, ...]:
+def triage_order(
+    tickets: Iterable[Ticket], *, rules: SupportRules = _zoho.SUPPORT_RULES
+) -> tuple[Ticket, ...]:
     """Return *tickets* in the order they are served.
 
     Rule ``zoho.triage.priority``: see :func:`triage_key`.
@@ -830,7 +851,8 @@ def triage_order(tickets: Iterable[Ticket]) -> tuple[Ticket, ...]:
     ['B', 'A']
     """
     items = _validate.items("tickets", tickets, "an iterable of Ticket")
-    return tuple(sorted(items, key=triage_key))
+    _validate.instance("rules", rules, SupportRules)
+    return tuple(sorted(items, key=functools.partial(triage_key, rules=rules)))
 
 
 @attrs.frozen
@@ -853,7 +875,12 @@ class BasicRequestLoad:
 
 
 def check_basic_request_load(
-    tickets: Iterable[Ticket], *, at: dt.datetime, threshold: int, window: dt.timedelta
+    tickets: Iterable[Ticket],
+    *,
+    at: dt.datetime,
+    threshold: int,
+    window: dt.timedelta,
+    rules: SupportRules = _zoho.SUPPORT_RULES,
 ) -> BasicRequestLoad:
     """Count one partner's basic (how-to) requests and say whether to notify.
 
@@ -879,10 +906,11 @@ def check_basic_request_load(
         raise HorizonError(
             "window", window, f"a window that starts after {dt.datetime.min} (from {at})"
         ) from None
+    basic = _validate.instance("rules", rules, SupportRules).basic_requests
     count = 0
     for t in items:
         _validate.instance("tickets", t, Ticket)
-        if t.category.value in _zoho.BASIC_REQUEST_CATEGORIES and since < t.opened_at <= at:
+        if t.category.value in basic and since < t.opened_at <= at:
             count += 1
     notify = count >= threshold
     verdict = "notify the partner's account manager" if notify else "no notification"
@@ -917,7 +945,10 @@ class Feature(enum.Enum):
 
 
 def entitlements(
-    level: object, *, table: Mapping[str, Sequence[str]] = _zoho.ENTITLEMENTS
+    level: object,
+    *,
+    table: Mapping[str, Sequence[str]] | None = None,
+    rules: SupportRules = _zoho.SUPPORT_RULES,
 ) -> frozenset[Feature]:
     """Return the support features a partner level is entitled to.
 
@@ -925,12 +956,15 @@ def entitlements(
     parceiro"): every level has 24*5 support hours, the commitment per support
     hours, priority support for large accounts, the critical-issues dashboard
     and the help-centre widget; chat, phone and partner-success-manager calls
-    & POC are for Advanced and Premium only.
+    & POC are for Advanced and Premium only. The table (feature -> levels
+    entitled) is *table* when given, else *rules*' (the Zoho pack's).
 
     >>> Feature.PHONE in entitlements("Authorized")
     False
     """
     lvl = _level(level)
+    if table is None:
+        table = dict(_validate.instance("rules", rules, SupportRules).entitlements)
     if not isinstance(table, Mapping):
         raise InvalidTypeError("table", table, "a mapping of feature to the levels entitled")
     return frozenset(
@@ -941,7 +975,11 @@ def entitlements(
 
 
 def is_entitled(
-    level: object, feature: object, *, table: Mapping[str, Sequence[str]] = _zoho.ENTITLEMENTS
+    level: object,
+    feature: object,
+    *,
+    table: Mapping[str, Sequence[str]] | None = None,
+    rules: SupportRules = _zoho.SUPPORT_RULES,
 ) -> bool:
     """Return whether *level* is entitled to *feature*.
 
@@ -950,7 +988,8 @@ def is_entitled(
     >>> is_entitled("Advanced", "chat support"), is_entitled("Authorized", Feature.CHAT)
     (True, False)
     """
-    return _coerce_enum("feature", feature, Feature) in entitlements(level, table=table)
+    wanted = _coerce_enum("feature", feature, Feature)
+    return wanted in entitlements(level, table=table, rules=rules)
 
 
 def _optional_text(_instance: Any, attribute: Any, value: object) -> None:
@@ -989,7 +1028,9 @@ class RequestCheck:
     reasons: tuple[Reason, ...]
 
 
-def check_request(request: SupportRequest) -> RequestCheck:
+def check_request(
+    request: SupportRequest, *, rules: SupportRules = _zoho.SUPPORT_RULES
+) -> RequestCheck:
     """List every field the support request is missing.
 
     Rule ``zoho.request.completeness`` (Zoho, "Modelo de e-mail"): customer
@@ -1001,10 +1042,16 @@ def check_request(request: SupportRequest) -> RequestCheck:
     ('reference_email', 'request_type')
     """
     _validate.instance("request", request, SupportRequest)
+    rules = _validate.instance("rules", rules, SupportRules)
+    known = {a.name for a in attrs.fields(SupportRequest)}
     missing = []
-    for name in _zoho.REQUEST_FIELDS:
-        if name in _zoho.REQUEST_OPTIONAL_FIELDS:
+    for name in rules.request_fields:
+        if name in rules.optional_fields:
             continue
+        if name not in known:
+            raise UnknownKeyError(
+                "rules", name, sorted(known), hint="request_fields name SupportRequest fields"
+            )
         value = getattr(request, name)
         if value is None or (isinstance(value, str) and not value.strip()):
             missing.append(name)
@@ -1034,7 +1081,7 @@ class ScopeDecision:
     reasons: tuple[Reason, ...]
 
 
-def check_scope(topic: object) -> ScopeDecision:
+def check_scope(topic: object, *, rules: SupportRules = _zoho.SUPPORT_RULES) -> ScopeDecision:
     """Say whether a kind of help is in scope of Zoho partner support.
 
     Rule ``zoho.scope`` (Zoho, "Gama de Suporte ao parceiro"): enhancing
@@ -1045,7 +1092,7 @@ def check_scope(topic: object) -> ScopeDecision:
     False
     """
     top = _coerce_enum("topic", topic, SupportTopic)
-    inside = top.value in _zoho.SCOPE_IN
+    inside = top.value in _validate.instance("rules", rules, SupportRules).in_scope
     why = Reason.of(
         "zoho.scope",
         "{topic} is {verdict} of partner support",
@@ -1212,14 +1259,18 @@ class SupportPath:
     escalations: tuple[tuple[SupportLevel, SupportLevel], ...]
     has_tam: bool
     reasons: tuple[Reason, ...]
+    desk: SupportDesk = attrs.field(default=_appb.DESK, kw_only=True, repr=False)
 
     def handles(self, level: object) -> str:
         """Describe what *level* handles (rule ``appb.support.levels``)."""
         lvl = _coerce_enum("level", level, SupportLevel)
-        return dict(_appb.LEVELS)[lvl.value]
+        described = dict(self.desk.levels)
+        if lvl.value not in described:
+            raise UnknownKeyError("level", lvl.value, sorted(described))
+        return str(described[lvl.value])
 
 
-def support_path(package: str) -> SupportPath:
+def support_path(package: str, *, desk: SupportDesk = _appb.DESK) -> SupportPath:
     """Return the Appendix B support levels open to a support package.
 
     Rule ``appb.support.levels`` (Appendix B, "Estrutura de Serviços de
@@ -1233,17 +1284,18 @@ def support_path(package: str) -> SupportPath:
     ['customer service', 'product specialists']
     """
     package = _validate.text("package", package).strip()
-    no_tam = package.casefold() in {p.casefold() for p in _appb.TAM_EXCLUDED_PACKAGES}
+    desk = _validate.instance("desk", desk, SupportDesk)
+    no_tam = package.casefold() in {p.casefold() for p in desk.tam_excluded}
     levels = tuple(
-        SupportLevel(name)
-        for name, _ in _appb.LEVELS
+        _coerce_enum("desk", name, SupportLevel)
+        for name, _ in desk.levels
         if not (no_tam and name == SupportLevel.TECHNICAL_SOLUTIONS.value)
     )
     edges = tuple(
-        (SupportLevel(a), SupportLevel(b))
-        for a, b in _appb.ESCALATIONS
-        if SupportLevel(a) in levels and SupportLevel(b) in levels
+        (_coerce_enum("desk", a, SupportLevel), _coerce_enum("desk", b, SupportLevel))
+        for a, b in desk.escalations
     )
+    edges = tuple((a, b) for a, b in edges if a in levels and b in levels)
     reasons = [
         Reason.of(
             "appb.support.levels",
@@ -1260,10 +1312,12 @@ def support_path(package: str) -> SupportPath:
                 package=package,
             )
         )
-    return SupportPath(package, levels, edges, not no_tam, tuple(reasons))
+    return SupportPath(package, levels, edges, not no_tam, tuple(reasons), desk=desk)
 
 
-def can_escalate_level(source: object, target: object, *, package: str) -> bool:
+def can_escalate_level(
+    source: object, target: object, *, package: str, desk: SupportDesk = _appb.DESK
+) -> bool:
     """Return whether *source* may escalate a case to *target* for *package*.
 
     Rule ``appb.support.levels``: see :func:`support_path`.
@@ -1275,7 +1329,7 @@ def can_escalate_level(source: object, target: object, *, package: str) -> bool:
     """
     a = _coerce_enum("source", source, SupportLevel)
     b = _coerce_enum("target", target, SupportLevel)
-    return (a, b) in support_path(package).escalations
+    return (a, b) in support_path(package, desk=desk).escalations
 
 
 def _services(value: object) -> tuple[str, ...]:
@@ -1326,7 +1380,9 @@ class StatusPageCheck:
     reasons: tuple[Reason, ...]
 
 
-def check_status_page_update(update: StatusPageUpdate, *, cadence: dt.timedelta) -> StatusPageCheck:
+def check_status_page_update(
+    update: StatusPageUpdate, *, cadence: dt.timedelta, desk: SupportDesk = _appb.DESK
+) -> StatusPageCheck:
     """Check a status-page update is complete and say when the next one is due.
 
     Rule ``appb.status_page.update`` (Appendix B, "Página de Status"): during
@@ -1346,8 +1402,14 @@ def check_status_page_update(update: StatusPageUpdate, *, cadence: dt.timedelta)
     _validate.instance("cadence", cadence, dt.timedelta)
     if cadence <= dt.timedelta(0):
         raise InvalidValueError("cadence", cadence, "a positive timedelta")
+    desk = _validate.instance("desk", desk, SupportDesk)
+    known = {a.name for a in attrs.fields(StatusPageUpdate)}
     missing = []
-    for name in _appb.STATUS_UPDATE_FIELDS:
+    for name in desk.status_fields:
+        if name not in known:
+            raise UnknownKeyError(
+                "desk", name, sorted(known), hint="status_fields name StatusPageUpdate fields"
+            )
         value = getattr(update, name)
         if value is None or value == () or (isinstance(value, str) and not value.strip()):
             missing.append(name)
@@ -2638,7 +2700,11 @@ class SupportAvailability:
 
 
 def support_availability(
-    at: dt.datetime, *, calendar: BusinessCalendar, critical_production: bool = False
+    at: dt.datetime,
+    *,
+    calendar: BusinessCalendar,
+    critical_production: bool = False,
+    desk: SupportDesk = _appb.DESK,
 ) -> SupportAvailability:
     """Say whether and how a case is served at *at* under Appendix B hours.
 
@@ -2647,10 +2713,12 @@ def support_availability(
     holidays, through the support package's channel. Outside those hours only
     critical production cases are served, by phone, in English only.
     *calendar* is the customer's
-    :func:`partnerrules.calendars.support_hours_calendar`.
+    :func:`partnerrules.calendars.support_hours_calendar`; *desk* holds the
+    channels and languages (the Appendix B pack's by default).
     """
     at = _validate.aware("at", at)
     _validate.instance("calendar", calendar, BusinessCalendar)
+    desk = _validate.instance("desk", desk, SupportDesk)
     if not isinstance(critical_production, bool):
         raise InvalidTypeError("critical_production", critical_production, "a bool")
     if calendar.is_open(at):
@@ -2658,9 +2726,9 @@ def support_availability(
             "appb.support.hours",
             "open at {at:EEE d MMM HH:mm}: served through the {channel}",
             at=at.astimezone(calendar.zone),
-            channel=_appb.PACKAGE_CHANNEL,
+            channel=desk.package_channel,
         )
-        return SupportAvailability(at, True, True, (_appb.PACKAGE_CHANNEL,), (), (why,))
+        return SupportAvailability(at, True, True, (desk.package_channel,), (), (why,))
     local = at.astimezone(calendar.zone)
     closure = calendar.closure_reason(local.date())
     facts = {"at": local, "next": calendar.next_open(at), "closure": closure or "outside hours"}
@@ -2669,12 +2737,12 @@ def support_availability(
             "appb.support.hours",
             "closed at {at:EEE d MMM HH:mm} ({closure}): a critical production case is served "
             "by {channels} in {languages}",
-            channels=" or ".join(_appb.AFTER_HOURS_CHANNELS),
-            languages=", ".join(_appb.AFTER_HOURS_LANGUAGES),
+            channels=" or ".join(desk.after_hours_channels),
+            languages=", ".join(desk.after_hours_languages),
             **facts,
         )
         return SupportAvailability(
-            at, False, True, _appb.AFTER_HOURS_CHANNELS, _appb.AFTER_HOURS_LANGUAGES, (why,)
+            at, False, True, desk.after_hours_channels, desk.after_hours_languages, (why,)
         )
     why = Reason.of(
         "appb.support.hours",
@@ -2685,7 +2753,7 @@ def support_availability(
     return SupportAvailability(at, False, False, (), (), (why,))
 
 
-def omid_support_clock(zone: str = _omid.ZONE) -> BusinessCalendar:
+def omid_support_clock(zone: str = _omid.DESK.zone) -> BusinessCalendar:
     """Return Omid's technical-support clock: open around the clock.
 
     Rule ``omid.support.always_on`` (Omid module 007, §5.2 "Suporte técnico
@@ -2695,7 +2763,7 @@ def omid_support_clock(zone: str = _omid.ZONE) -> BusinessCalendar:
 
 
 def omid_support_availability(
-    at: dt.datetime, *, relevant_customer: bool = False
+    at: dt.datetime, *, relevant_customer: bool = False, desk: AlwaysOnDesk = _omid.DESK
 ) -> SupportAvailability:
     """Say how Omid's technical support is reached at *at*: always open.
 
@@ -2710,12 +2778,14 @@ def omid_support_availability(
     at = _validate.aware("at", at)
     if not isinstance(relevant_customer, bool):
         raise InvalidTypeError("relevant_customer", relevant_customer, "a bool")
-    channels = _omid.CHANNELS + ((_omid.ENGINEERING_CHANNEL,) if relevant_customer else ())
+    desk = _validate.instance("desk", desk, AlwaysOnDesk)
+    channels = desk.channels + ((desk.engineering_channel,) if relevant_customer else ())
     why = Reason.of(
         "omid.support.always_on",
-        "Omid support is open {hours}: reach it by {channels}",
-        hours=_omid.HOURS,
+        "{desk} support is open {hours}: reach it by {channels}",
+        desk=desk.name,
+        hours=desk.hours,
         channels=", ".join(channels),
         at=at,
     )
-    return SupportAvailability(at, True, True, channels, _omid.LANGUAGES, (why,))
+    return SupportAvailability(at, True, True, channels, desk.languages, (why,))

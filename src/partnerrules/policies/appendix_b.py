@@ -8,10 +8,13 @@ de Suporte Técnico", "Página de Status", "Disponibilidade de suporte" and
 
 from __future__ import annotations
 
+from partnerrules._sla_model import SupportDesk
+
 __all__ = [
     "AFTER_HOURS_CHANNELS",
     "AFTER_HOURS_LANGUAGES",
     "CLOSING",
+    "DESK",
     "ESCALATIONS",
     "FIRST_RESPONSE",
     "LEVELS",
@@ -60,4 +63,18 @@ STATUS_UPDATE_FIELDS: tuple[str, ...] = (
     "affected_services",
     "estimated_resolution",
     "measures",
+)
+
+
+#: The desk above as one typed value: the default of ``support_path``,
+#: ``can_escalate_level``, ``check_status_page_update`` and ``support_availability``.
+DESK: SupportDesk = SupportDesk(
+    "Appendix B",
+    package_channel=PACKAGE_CHANNEL,
+    after_hours_channels=AFTER_HOURS_CHANNELS,
+    after_hours_languages=AFTER_HOURS_LANGUAGES,
+    levels=LEVELS,
+    escalations=ESCALATIONS,
+    tam_excluded=TAM_EXCLUDED_PACKAGES,
+    status_fields=STATUS_UPDATE_FIELDS,
 )

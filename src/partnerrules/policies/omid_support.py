@@ -8,7 +8,9 @@ engineering team for relevant customers). The rule functions live in
 
 from __future__ import annotations
 
-__all__ = ["CHANNELS", "ENGINEERING_CHANNEL", "HOURS", "LANGUAGES", "ZONE"]
+from partnerrules._sla_model import AlwaysOnDesk
+
+__all__ = ["CHANNELS", "DESK", "ENGINEERING_CHANNEL", "HOURS", "LANGUAGES", "ZONE"]
 
 #: §5.2: technical support around the clock.
 HOURS: str = "24x7"
@@ -24,3 +26,14 @@ LANGUAGES: tuple[str, ...] = ("Portuguese",)
 
 #: Zone in which Omid reports instants; the clock itself never closes.
 ZONE: str = "America/Sao_Paulo"
+
+
+#: The desk above as one typed value: the default of ``omid_support_availability``.
+DESK: AlwaysOnDesk = AlwaysOnDesk(
+    "Omid",
+    hours=HOURS,
+    channels=CHANNELS,
+    engineering_channel=ENGINEERING_CHANNEL,
+    languages=LANGUAGES,
+    zone=ZONE,
+)

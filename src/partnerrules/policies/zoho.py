@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
+from partnerrules._sla_model import SupportRules
+
 __all__ = [
     "BASIC_REQUEST_CATEGORIES",
     "ENTITLEMENTS",
@@ -31,6 +33,7 @@ __all__ = [
     "SCOPE_OUT",
     "SEVERITY_BY_CATEGORY",
     "SEVERITY_BY_IMPACT",
+    "SUPPORT_RULES",
 ]
 
 #: Severity x metric -> (target, limit), "Compromisso do Suporte ao parceiro".
@@ -145,3 +148,20 @@ SCOPE_IN: tuple[str, ...] = (
 
 #: Kinds of help explicitly out of scope.
 SCOPE_OUT: tuple[str, ...] = ("api connection from scratch",)
+
+
+#: The tables above that sort and screen support requests, as one typed value: the default of
+#: ``classify_severity``, ``triage_key``, ``check_basic_request_load``, ``check_request`` and
+#: ``check_scope`` in :mod:`partnerrules.sla`.
+SUPPORT_RULES: SupportRules = SupportRules(
+    "Zoho",
+    exempt=EXEMPT_CATEGORIES,
+    usual_impact=SEVERITY_BY_CATEGORY,
+    impact_severity=SEVERITY_BY_IMPACT,
+    level_priority=LEVEL_PRIORITY,
+    basic_requests=BASIC_REQUEST_CATEGORIES,
+    request_fields=REQUEST_FIELDS,
+    optional_fields=REQUEST_OPTIONAL_FIELDS,
+    in_scope=SCOPE_IN,
+    entitlements=ENTITLEMENTS,
+)
