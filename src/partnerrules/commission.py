@@ -479,25 +479,36 @@ def _campaign_facts(campaign: Campaign, sale: Sale, facts: dict[str, Any]) -> di
 def _paid_by(campaign: Campaign, sale: Sale, facts: dict[str, Any]) -> Reason:
     """Why *campaign* pays the sale; cites the campaign's own rule id."""
     facts = _campaign_facts(campaign, sale, facts)
+    rule_id = campaign.rule_id
     first = campaign.trigger is CampaignTrigger.FIRST_SALE_OF_YEAR
-    if campaign.period is None:
-        if first:
-            why = "this is {partner}'s first sale of {year} ({campaign} campaign)"
-        else:
-            why = "the {campaign} campaign pays every sale"
-    elif first:
-        why = (
-            "this is {partner}'s first sale of {year} in the {campaign} campaign, "
-            "from {campaign_start} to {campaign_last}"
+    # Whole sentences, so that each is one message to translate (docs/languages.rst).
+    if campaign.period is None and first:
+        return Reason.of(
+            rule_id,
+            "{rate:%} because this is {partner}'s first sale of {year} ({campaign} campaign); "
+            "standard tier {tier} would pay {standard_rate:%}",
+            **facts,
         )
-    else:
-        why = (
-            "the {campaign} campaign pays every sale signed "
-            "from {campaign_start} to {campaign_last}"
+    if campaign.period is None:
+        return Reason.of(
+            rule_id,
+            "{rate:%} because the {campaign} campaign pays every sale; "
+            "standard tier {tier} would pay {standard_rate:%}",
+            **facts,
+        )
+    if first:
+        return Reason.of(
+            rule_id,
+            "{rate:%} because this is {partner}'s first sale of {year} in the {campaign} "
+            "campaign, from {campaign_start} to {campaign_last}; "
+            "standard tier {tier} would pay {standard_rate:%}",
+            **facts,
         )
     return Reason.of(
-        campaign.rule_id,
-        "{rate:%} because " + why + "; standard tier {tier} would pay {standard_rate:%}",
+        rule_id,
+        "{rate:%} because the {campaign} campaign pays every sale signed "
+        "from {campaign_start} to {campaign_last}; "
+        "standard tier {tier} would pay {standard_rate:%}",
         **facts,
     )
 
@@ -507,19 +518,26 @@ def _missed_by(campaign: Campaign, sale: Sale, facts: dict[str, Any], rule_id: s
     facts = _campaign_facts(campaign, sale, facts)
     period = campaign.period
     if period is None:
-        why = "its first sale of {year} already took the {campaign} campaign"
-    elif not period.start <= facts["signed_on"] < period.end:
-        why = (
-            "the {campaign} campaign runs from {campaign_start} to {campaign_last}, "
-            "and this sale was signed on {signed_on}"
+        return Reason.of(
+            rule_id,
+            "{rate:%}, the rate of {partner}'s standard tier {tier}: "
+            "its first sale of {year} already took the {campaign} campaign",
+            **facts,
         )
-    else:
-        why = (
-            "its first sale of {year} in the {campaign} campaign, "
-            "from {campaign_start} to {campaign_last}, already took it"
+    if not period.start <= facts["signed_on"] < period.end:
+        return Reason.of(
+            rule_id,
+            "{rate:%}, the rate of {partner}'s standard tier {tier}: "
+            "the {campaign} campaign runs from {campaign_start} to {campaign_last}, "
+            "and this sale was signed on {signed_on}",
+            **facts,
         )
     return Reason.of(
-        rule_id, "{rate:%}, the rate of {partner}'s standard tier {tier}: " + why, **facts
+        rule_id,
+        "{rate:%}, the rate of {partner}'s standard tier {tier}: "
+        "its first sale of {year} in the {campaign} campaign, "
+        "from {campaign_start} to {campaign_last}, already took it",
+        **facts,
     )
 
 
@@ -1182,20 +1200,35 @@ def _campaign_count(campaign: Campaign, rows: tuple[StatementLine, ...]) -> Reas
         "campaign_rule": campaign.rule_id,
         "rate": campaign.rate,
     }
+    rule_id = campaign.rule_id
     first = campaign.trigger is CampaignTrigger.FIRST_SALE_OF_YEAR
-    if first:
-        template = "{campaign} of them earned the {name} campaign rate as a first sale of the year"
-    else:
-        template = "{campaign} of them earned the {name} campaign rate, which pays every sale"
-    if campaign.period is not None:
-        facts["campaign_start"] = campaign.period.start
-        facts["campaign_last"] = campaign.period.last
-        template += (
-            " in its period, from {campaign_start} to {campaign_last}"
-            if first
-            else " signed from {campaign_start} to {campaign_last}"
+    if campaign.period is None:
+        if first:
+            return Reason.of(
+                rule_id,
+                "{campaign} of them earned the {name} campaign rate as a first sale of the year",
+                **facts,
+            )
+        return Reason.of(
+            rule_id,
+            "{campaign} of them earned the {name} campaign rate, which pays every sale",
+            **facts,
         )
-    return Reason.of(campaign.rule_id, template, **facts)
+    facts["campaign_start"] = campaign.period.start
+    facts["campaign_last"] = campaign.period.last
+    if first:
+        return Reason.of(
+            rule_id,
+            "{campaign} of them earned the {name} campaign rate as a first sale of the year "
+            "in its period, from {campaign_start} to {campaign_last}",
+            **facts,
+        )
+    return Reason.of(
+        rule_id,
+        "{campaign} of them earned the {name} campaign rate, which pays every sale "
+        "signed from {campaign_start} to {campaign_last}",
+        **facts,
+    )
 
 
 def commission_statement(
@@ -1418,21 +1451,44 @@ def award_sales_trip(
     """
     award = SalesTripAward(partner, year, passes, terms=terms)
     group = award.terms.pass_group
-    article = "an" if award.destination[:1].lower() in "aeiou" else "a"
-    grouped = "({pairs} pairs)" if group == 2 else "({pairs} groups of {group})"
-    reasons = (
-        Reason.of(
+    facts: dict[str, Any] = {
+        "partner": award.partner,
+        "passes": award.passes,
+        "pairs": award.pairs,
+        "group": group,
+        "days": award.days,
+        "destination": award.destination,
+        "year": award.year,
+    }
+    vowel = award.destination[:1].lower() in "aeiou"
+    if group == 2 and vowel:
+        won = Reason.of(
             _TRIP,
-            "{partner} wins {passes} passes " + grouped + " for {days} days at "
-            f"{article} {{destination}}",
-            partner=award.partner,
-            passes=award.passes,
-            pairs=award.pairs,
-            group=group,
-            days=award.days,
-            destination=award.destination,
-            year=award.year,
-        ),
+            "{partner} wins {passes} passes ({pairs} pairs) for {days} days at an {destination}",
+            **facts,
+        )
+    elif group == 2:
+        won = Reason.of(
+            _TRIP,
+            "{partner} wins {passes} passes ({pairs} pairs) for {days} days at a {destination}",
+            **facts,
+        )
+    elif vowel:
+        won = Reason.of(
+            _TRIP,
+            "{partner} wins {passes} passes ({pairs} groups of {group}) for {days} days "
+            "at an {destination}",
+            **facts,
+        )
+    else:
+        won = Reason.of(
+            _TRIP,
+            "{partner} wins {passes} passes ({pairs} groups of {group}) for {days} days "
+            "at a {destination}",
+            **facts,
+        )
+    reasons = (
+        won,
         Reason.of(
             _TRIP,
             "awards of {year} travel between {first} and {last}",

@@ -731,58 +731,69 @@ def resolve_conflict(
     protected = [i for i, s in enumerate(statuses) if s.is_protected]
     if len(protected) == 1:
         win, basis = protected[0], ConflictBasis.ACTIVE_PROTECTION
-        template = (
-            "{holder} holds the deal for {customer}: its protection is active until "
-            "{protected_until:d MMM y HH:mm xxx}"
-        )
     elif protected:
         win, basis = protected[0], ConflictBasis.EARLIEST_PROTECTED
-        template = (
-            "{holder} holds the deal for {customer}: of the {count} active protections, "
-            "it was registered first ({registered_at:d MMM y HH:mm xxx})"
-        )
     else:
         win, basis = 0, ConflictBasis.EARLIEST_REGISTRATION
-        template = (
-            "{holder} holds the deal for {customer}: no partner has active protection and "
-            "it registered first ({registered_at:d MMM y HH:mm xxx})"
-        )
     winner = items[win]
-    reasons = [
-        Reason.of(
+    facts: dict[str, Any] = {
+        "holder": winner.partner,
+        "customer": winner.customer.name,
+        "protected_until": statuses[win].protected_until,
+        "registered_at": winner.registered_at,
+        "count": len(protected),
+    }
+    if basis is ConflictBasis.ACTIVE_PROTECTION:
+        held = Reason.of(
             "mcs.deal.protection",
-            template,
-            holder=winner.partner,
-            customer=winner.customer.name,
-            protected_until=statuses[win].protected_until,
-            registered_at=winner.registered_at,
-            count=len(protected),
+            "{holder} holds the deal for {customer}: its protection is active until "
+            "{protected_until:d MMM y HH:mm xxx}",
+            **facts,
         )
-    ]
+    elif basis is ConflictBasis.EARLIEST_PROTECTED:
+        held = Reason.of(
+            "mcs.deal.protection",
+            "{holder} holds the deal for {customer}: of the {count} active protections, "
+            "it was registered first ({registered_at:d MMM y HH:mm xxx})",
+            **facts,
+        )
+    else:
+        held = Reason.of(
+            "mcs.deal.protection",
+            "{holder} holds the deal for {customer}: no partner has active protection and "
+            "it registered first ({registered_at:d MMM y HH:mm xxx})",
+            **facts,
+        )
+    reasons = [held]
     for index, (registration, status) in enumerate(zip(items, statuses, strict=True)):
         if index == win:
             continue
+        loser: dict[str, Any] = {
+            "partner": registration.partner,
+            "registered_at": registration.registered_at,
+            "until": status.protected_until,
+        }
         if status.is_protected:
-            why = (
+            why = Reason.of(
+                "mcs.deal.protection",
                 "{partner} registered later ({registered_at:d MMM y HH:mm xxx}), "
-                "though protected until {until:d MMM y HH:mm xxx}"
+                "though protected until {until:d MMM y HH:mm xxx}",
+                **loser,
             )
         elif basis is ConflictBasis.EARLIEST_REGISTRATION:
-            why = (
+            why = Reason.of(
+                "mcs.deal.protection",
                 "{partner} registered later ({registered_at:d MMM y HH:mm xxx}) "
-                "and is lapsable since {until:d MMM y HH:mm xxx}"
+                "and is lapsable since {until:d MMM y HH:mm xxx}",
+                **loser,
             )
         else:
-            why = "{partner}'s protection is lapsable since {until:d MMM y HH:mm xxx}"
-        reasons.append(
-            Reason.of(
+            why = Reason.of(
                 "mcs.deal.protection",
-                why,
-                partner=registration.partner,
-                registered_at=registration.registered_at,
-                until=status.protected_until,
+                "{partner}'s protection is lapsable since {until:d MMM y HH:mm xxx}",
+                **loser,
             )
-        )
+        reasons.append(why)
     return ConflictDecision(
         holder=winner.partner,
         registration=winner,
@@ -856,26 +867,27 @@ def check_protection_claim(
     blocking = [s for s in statuses if s.is_protected]
     reasons: list[Reason] = []
     for status in statuses:
+        facts = {
+            "claimant": claim.partner,
+            "holder": status.partner,
+            "customer": claim.customer.name,
+            "until": status.protected_until,
+        }
         if status.is_protected:
-            template = (
+            why = Reason.of(
+                "mcs.deal.protection",
                 "claim of {claimant} refused: {holder} holds active protection of the deal for "
-                "{customer} until {until:d MMM y HH:mm xxx}; it can lapse only after that"
+                "{customer} until {until:d MMM y HH:mm xxx}; it can lapse only after that",
+                **facts,
             )
         else:
-            template = (
-                "{holder}'s protection of the deal for {customer} is lapsable since "
-                "{until:d MMM y HH:mm xxx}, so it does not block the claim of {claimant}"
-            )
-        reasons.append(
-            Reason.of(
+            why = Reason.of(
                 "mcs.deal.protection",
-                template,
-                claimant=claim.partner,
-                holder=status.partner,
-                customer=claim.customer.name,
-                until=status.protected_until,
+                "{holder}'s protection of the deal for {customer} is lapsable since "
+                "{until:d MMM y HH:mm xxx}, so it does not block the claim of {claimant}",
+                **facts,
             )
-        )
+        reasons.append(why)
     if not statuses:
         reasons.append(
             Reason.of(
@@ -1138,22 +1150,32 @@ def check_partner_service(
     facts = {"kind": kind_.value, "service": service_.value}
     if condition is None:
         allowed = False
-        template = "the programme gives {kind} partners no {service} role"
+        why = Reason.of(
+            "mcs.partner.kinds", "the programme gives {kind} partners no {service} role", **facts
+        )
     elif condition == "trained" and service_ not in trained:
         allowed = False
-        template = (
+        why = Reason.of(
+            "mcs.partner.kinds",
             "{kind} partners may provide {service} only once trained for it, and no such "
-            "training is recorded"
+            "training is recorded",
+            **facts,
         )
     elif condition == "trained":
         allowed = True
-        template = "{kind} partners may provide {service} once trained, and the partner is"
+        why = Reason.of(
+            "mcs.partner.kinds",
+            "{kind} partners may provide {service} once trained, and the partner is",
+            **facts,
+        )
     else:
         allowed = True
-        template = "the {kind} scheme lets the partner provide {service} to its customers"
-    return ServiceCheck(
-        allowed, kind_, service_, (Reason.of("mcs.partner.kinds", template, **facts),)
-    )
+        why = Reason.of(
+            "mcs.partner.kinds",
+            "the {kind} scheme lets the partner provide {service} to its customers",
+            **facts,
+        )
+    return ServiceCheck(allowed, kind_, service_, (why,))
 
 
 # -- mcs.deal.protection_required -------------------------------------------
@@ -1272,22 +1294,29 @@ def check_protection_required(
     }
     required = deal.partner_kind in kinds and deal.scheme in schemes
     if not required:
-        template = "deal {deal_id} is a {scheme} deal of a {kind}: registration is not mandatory"
+        reason = Reason.of(
+            "mcs.deal.protection_required",
+            "deal {deal_id} is a {scheme} deal of a {kind}: registration is not mandatory",
+            **facts,
+        )
         ok = True
     elif match is not None:
         facts.update(registration=match.deal_id, registered_at=match.registered_at)
-        template = (
+        reason = Reason.of(
+            "mcs.deal.protection_required",
             "{scheme} deal {deal_id} of {kind} {partner} is registered for protection as "
-            "{registration} ({registered_at:d MMM y HH:mm xxx})"
+            "{registration} ({registered_at:d MMM y HH:mm xxx})",
+            **facts,
         )
         ok = True
     else:
-        template = (
+        reason = Reason.of(
+            "mcs.deal.protection_required",
             "non-compliant: {scheme} deal {deal_id} of {kind} {partner} must be registered "
-            "for deal protection with MCS, and no registration for {customer} exists"
+            "for deal protection with MCS, and no registration for {customer} exists",
+            **facts,
         )
         ok = False
-    reason = Reason.of("mcs.deal.protection_required", template, **facts)
     return ProtectionRequirement(ok, required, match, (reason,))
 
 
@@ -1842,27 +1871,37 @@ def check_ace_readiness(
         "minimum": minimum,
         "duplicates": ", ".join(duplicates),
     }
-    checks: list[tuple[AceCriterion, bool, str]] = [
+    ace = "aws.ace.readiness"
+    # Each failed criterion's reason, built only if the criterion fails.
+    checks: list[tuple[AceCriterion, bool, Callable[[], Reason]]] = [
         (
             AceCriterion.CUSTOMER_CONSENT,
             opp.customer_consent,
-            "{opportunity} has no customer consent",
+            lambda: Reason.of(ace, "{opportunity} has no customer consent", **facts),
         ),
         (
             AceCriterion.PARTNER_ORIGINATED,
             opp.partner_originated,
-            "{opportunity} was not originated by the partner",
+            lambda: Reason.of(ace, "{opportunity} was not originated by the partner", **facts),
         ),
-        (AceCriterion.PARTNER_LED, opp.partner_led, "{opportunity} is not led by the partner"),
+        (
+            AceCriterion.PARTNER_LED,
+            opp.partner_led,
+            lambda: Reason.of(ace, "{opportunity} is not led by the partner", **facts),
+        ),
         (
             AceCriterion.ACTIVE_STATUS,
             opp.status is OpportunityStatus.ACTIVE,
-            "{opportunity} has status {status}, not active",
+            lambda: Reason.of(ace, "{opportunity} has status {status}, not active", **facts),
         ),
     ]
     if opp.target_close is None:
         checks.append(
-            (AceCriterion.TARGET_CLOSE_DATE, False, "{opportunity} has no target close date")
+            (
+                AceCriterion.TARGET_CLOSE_DATE,
+                False,
+                lambda: Reason.of(ace, "{opportunity} has no target close date", **facts),
+            )
         )
     else:
         facts["target_close"] = opp.target_close
@@ -1870,37 +1909,47 @@ def check_ace_readiness(
             (
                 AceCriterion.TARGET_CLOSE_DATE,
                 opp.target_close >= today,
-                "{opportunity}'s target close date {target_close} is before {today}",
+                lambda: Reason.of(
+                    ace,
+                    "{opportunity}'s target close date {target_close} is before {today}",
+                    **facts,
+                ),
             )
         )
     checks += [
         (
             AceCriterion.NEW_BUSINESS,
             opp.new_business,
-            "{opportunity} is not new business for AWS",
+            lambda: Reason.of(ace, "{opportunity} is not new business for AWS", **facts),
         ),
         (
             AceCriterion.PROJECT_DESCRIPTION,
             length >= minimum,
-            "{opportunity}'s project description has {length} characters, fewer than the "
-            "{minimum} needed to be specific",
+            lambda: Reason.of(
+                ace,
+                "{opportunity}'s project description has {length} characters, fewer than the "
+                "{minimum} needed to be specific",
+                **facts,
+            ),
         ),
         (
             AceCriterion.NOT_LAUNCHED_OR_CLOSED,
             opp.status.is_open,
-            "{opportunity} is already {status}",
+            lambda: Reason.of(ace, "{opportunity} is already {status}", **facts),
         ),
         (
             AceCriterion.NOT_DUPLICATE,
             not duplicates,
-            "{opportunity} duplicates open opportunity {duplicates} for the same customer "
-            "and project",
+            lambda: Reason.of(
+                ace,
+                "{opportunity} duplicates open opportunity {duplicates} for the same customer "
+                "and project",
+                **facts,
+            ),
         ),
     ]
     failed = tuple(criterion for criterion, ok, _ in checks if not ok)
-    reasons = tuple(
-        Reason.of("aws.ace.readiness", template, **facts) for _, ok, template in checks if not ok
-    )
+    reasons = tuple(why() for _, ok, why in checks if not ok)
     if not failed:
         reasons = (
             Reason.of(

@@ -701,20 +701,42 @@ def check_priority_support(
     ]
     unmet: list[PriorityCondition] = []
     if count >= threshold:
-        template = "{licences} user licences reach the threshold of {threshold} for {group}"
+        reasons.append(
+            Reason.of(
+                _PRIORITY_RULE,
+                "{licences} user licences reach the threshold of {threshold} for {group}",
+                **facts,
+            )
+        )
     else:
-        template = "{licences} user licences are below the threshold of {threshold} for {group}"
+        reasons.append(
+            Reason.of(
+                _PRIORITY_RULE,
+                "{licences} user licences are below the threshold of {threshold} for {group}",
+                **facts,
+            )
+        )
         unmet.append(PriorityCondition.LICENCES)
-    reasons.append(Reason.of(_PRIORITY_RULE, template, **facts))
     if verified:
-        template = "the account is verified against the partner's subscriptions"
+        reasons.append(
+            Reason.of(
+                _PRIORITY_RULE,
+                "the account is verified against the partner's subscriptions",
+                verified=verified,
+                country=code,
+            )
+        )
     else:
-        template = (
-            "the account is not verified: its super-admin e-mail or customer domain "
-            "must match the partner's subscriptions"
+        reasons.append(
+            Reason.of(
+                _PRIORITY_RULE,
+                "the account is not verified: its super-admin e-mail or customer domain "
+                "must match the partner's subscriptions",
+                verified=verified,
+                country=code,
+            )
         )
         unmet.append(PriorityCondition.VERIFIED)
-    reasons.append(Reason.of(_PRIORITY_RULE, template, verified=verified, country=code))
     return PrioritySupportDecision(
         eligible=not unmet,
         country=code,

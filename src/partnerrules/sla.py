@@ -1622,11 +1622,18 @@ class _Plan:
         self.pd = _spec(policy, ticket.severity, Metric.PROBLEM_DETERMINATION, ticket.level)
         self.recurring = Metric.PROBLEM_DETERMINATION in policy.recurring
 
-    def exempt_reason(self, consequence: str) -> Reason:
-        """Why a ticket of this kind has no commitment under the policy."""
+    def exempt_reason(self, *, no_deadline: bool = False) -> Reason:
+        """Why a ticket of this kind has no commitment (and so no deadline) under the policy."""
+        if no_deadline:
+            return Reason.of(
+                self.policy.rule_id,
+                "{category} tickets are exempt from the {policy} commitment: no deadline",
+                category=self.category.value,
+                policy=self.policy.name,
+            )
         return Reason.of(
             self.policy.rule_id,
-            "{category} tickets are exempt from the {policy} commitment" + consequence,
+            "{category} tickets are exempt from the {policy} commitment",
             category=self.category.value,
             policy=self.policy.name,
         )
@@ -1636,12 +1643,19 @@ class _Plan:
         if self.policy.clock is not ClockKind.WEEKDAY:
             return ()
         if self.kind is ClockKind.ALWAYS_ON:
-            text = "{category} cases run on the 24x7 clock: weekends count ({zone})"
+            why = Reason.of(
+                "zoho.sla.weekday_clock",
+                "{category} cases run on the 24x7 clock: weekends count ({zone})",
+                category=self.category.value,
+                zone=self.zone_name,
+            )
         else:
-            text = "{category} cases run on the 24x5 weekday clock: weekends do not count ({zone})"
-        why = Reason.of(
-            "zoho.sla.weekday_clock", text, category=self.category.value, zone=self.zone_name
-        )
+            why = Reason.of(
+                "zoho.sla.weekday_clock",
+                "{category} cases run on the 24x5 weekday clock: weekends do not count ({zone})",
+                category=self.category.value,
+                zone=self.zone_name,
+            )
         return (why,)
 
     def spec(self, metric: Metric) -> _Spec:
@@ -1776,7 +1790,7 @@ class TicketDeadlines:
     def reasons(self) -> tuple[Reason, ...]:
         """Which clock the ticket runs on, or why it is exempt (built on first access)."""
         if self.exempt:
-            return (self._plan.exempt_reason(": no deadline"),)
+            return (self._plan.exempt_reason(no_deadline=True),)
         return _clock_reasons(self._plan)
 
     @property
@@ -1955,7 +1969,7 @@ class TicketStatus:
     def reasons(self) -> tuple[Reason, ...]:
         """Which clock the ticket runs on, and why (built on first access)."""
         if self.exempt:
-            return (self._plan.exempt_reason(""),)
+            return (self._plan.exempt_reason(),)
         return _clock_reasons(self._plan)
 
     @property
@@ -2374,7 +2388,7 @@ def _clip(pauses: _Pauses, at: int) -> _Pauses:
 def _status_reasons(plan: _Plan, window: WindowStatus) -> tuple[Reason, ...]:
     """Why *window* is in its state (built when first read)."""
     if plan.exempt:
-        return (plan.exempt_reason(""),)
+        return (plan.exempt_reason(),)
     return (
         Reason.of(
             plan.policy.rule_id,
