@@ -8,15 +8,27 @@ the same shape: the field, the value, what is allowed.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal, InvalidOperation
-from typing import Any, TypeVar
+from itertools import islice
+from typing import Any, Final, TypeVar
 
 import attrs
 
-from partnerrules.errors import InvalidTypeError, InvalidValueError, NaiveDatetimeError
+from partnerrules.errors import (
+    InvalidTypeError,
+    InvalidValueError,
+    NaiveDatetimeError,
+    PartnerRulesError,
+)
 
 T = TypeVar("T")
+
+#: The most items an iterable argument may hold (see :func:`bounded_items`): far
+#: more than any real portfolio, statement or table, and a bound that keeps an
+#: endless or huge iterable from running for seconds or filling memory.
+MAX_ITEMS: Final = 1_000_000
 
 
 def aware(field: str, value: object) -> dt.datetime:
@@ -135,3 +147,113 @@ def instance_of(kind: type, description: str | None = None) -> Callable[[Any, An
         instance(attribute.name, value, kind, description)
 
     return validator
+
+
+def bounded_items(
+    field: str, value: object, description: str, *, limit: int = MAX_ITEMS
+) -> tuple[Any, ...]:
+    """The items of an iterable argument as a tuple, reading at most *limit* + 1 of them.
+
+    A str, bytes or mapping is refused (each is iterable, but never meant as a
+    collection of items); so is an iterable with more than *limit* items (an
+    endless generator is refused after *limit* + 1 items, not read forever).
+    An exception other than a :class:`~partnerrules.errors.PartnerRulesError`
+    raised while iterating (by the caller's own ``__iter__`` or generator)
+    becomes an :class:`~partnerrules.errors.InvalidTypeError` naming *field*,
+    chained to it.
+
+    >>> bounded_items("sales", [1, 2], "an iterable of Sale")
+    (1, 2)
+    >>> bounded_items("sales", iter(int, 1), "an iterable of Sale", limit=3)
+    Traceback (most recent call last):
+    ...
+    partnerrules.errors.InvalidValueError: 'sales' must be an iterable of at most 3 items \
+(got <callable_iterator object at ...>); it has more (or never ends)
+    """
+    if isinstance(value, str | bytes | bytearray | Mapping) or not isinstance(value, Iterable):
+        raise InvalidTypeError(field, value, description)
+    try:
+        items = tuple(islice(value, limit + 1))
+    except PartnerRulesError:
+        raise
+    except Exception as exc:
+        raise InvalidTypeError(
+            field,
+            value,
+            description,
+            hint=f"iterating it raised {type(exc).__name__}",
+        ) from exc
+    if len(items) > limit:
+        raise InvalidValueError(
+            field,
+            value,
+            f"an iterable of at most {limit} items",
+            hint="it has more (or never ends)",
+        )
+    return items
+
+
+def tuple_of(kind: type | tuple[type, ...], description: str) -> Callable[[Any, Any, Any], None]:
+    """An attrs validator: the field holds a tuple whose items are all *kind*.
+
+    For the fields of result values (reasons, lines, links...): the library
+    builds them as tuples, and a caller rebuilding one must do the same.
+    """
+
+    def validator(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, tuple):
+            raise InvalidTypeError(attribute.name, value, description)
+        for index, item in enumerate(value):
+            if not isinstance(item, kind):
+                raise InvalidTypeError(f"{attribute.name}[{index}]", item, description)
+
+    return validator
+
+
+def optional_instance_of(
+    kind: type | tuple[type, ...], description: str
+) -> Callable[[Any, Any, Any], None]:
+    """An attrs validator: the field holds an instance of *kind*, or None."""
+
+    def validator(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is not None and not isinstance(value, kind):
+            raise InvalidTypeError(attribute.name, value, description)
+
+    return validator
+
+
+def boolean_field(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """An attrs validator: the field holds a bool (never a truthy str or int)."""
+    boolean(attribute.name, value)
+
+
+class TypedEnumType(enum.EnumType):
+    """A metaclass for enums whose lookup by value raises typed errors.
+
+    ``Kind(value)`` returns the member whose value is *value* (or *value*
+    itself, a member). Anything else raises an
+    :class:`~partnerrules.errors.InvalidValueError` (a ``ValueError``, as a
+    plain enum lookup does) listing the values, or an
+    :class:`~partnerrules.errors.InvalidTypeError` for a value that is neither
+    a str nor an int; the value's own ``__eq__``, ``__hash__`` and ``__repr__``
+    are never called, and a huge int is shown by its size.
+    """
+
+    def __call__(cls, value: Any, *args: Any, **kwargs: Any) -> Any:
+        if args or kwargs:  # the functional API (``Kind("Name", "A B")``): not a lookup
+            return super().__call__(value, *args, **kwargs)
+        kind: Any = cls
+        if isinstance(value, kind):
+            return value
+        members: tuple[enum.Enum, ...] = tuple(kind)
+        allowed = "one of " + ", ".join(repr(m.value) for m in members)
+        if isinstance(value, str):
+            key: object = str.__getitem__(value, slice(None))
+        elif isinstance(value, int) and not isinstance(value, bool):
+            key = int.__int__(value)
+        else:
+            raise InvalidTypeError(cls.__name__, value, allowed)
+        for member in members:
+            if type(member.value) is type(key) and member.value == key:
+                return member
+        raise InvalidValueError(cls.__name__, value, allowed)

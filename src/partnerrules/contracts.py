@@ -247,18 +247,36 @@ def _table(field: str, value: object) -> Mapping[str, str]:
 
 
 def _addenda(value: object) -> tuple[Addendum, ...]:
-    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
-        raise InvalidTypeError("addenda", value, "a tuple of Addendum")
-    items = tuple(value)
+    items = _validate.bounded_items("addenda", value, "a tuple of Addendum")
     for i, item in enumerate(items):
         _validate.instance(f"addenda[{i}]", item, Addendum)
     return items
 
 
+# Validators of the fields of result values: a caller rebuilding one (from
+# stored data, say) gets the typed error a function argument would give.
+_TEXT: Final = _validate.attrs_validator(_validate.text)
+_DATE: Final = _validate.attrs_validator(_validate.date)
+_MONEY: Final = _validate.instance_of(Money, "a Money")
+_REASONS: Final = _validate.tuple_of(Reason, "a tuple of Reason")
+
+
+def _rate_field(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    _validate.instance(attribute.name, value, Decimal, "a Decimal rate in [0, 1]")
+    _rate(attribute.name, value)
+
+
+def _optional_volume(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        volume = _validate.instance(attribute.name, value, Decimal, "a Decimal or None")
+        if not volume.is_finite() or volume < 0:
+            raise InvalidValueError(attribute.name, value, "a finite volume >= 0, or None")
+
+
 # -- proration conventions ------------------------------------------------
 
 
-class Proration(enum.Enum):
+class Proration(enum.Enum, metaclass=_validate.TypedEnumType):
     """How a part of a calendar month is measured, as a fraction of a month.
 
     Rule ``omid.contract.terms`` (module 007 §4): the convention is a
@@ -630,13 +648,15 @@ class ContractTerms:
         reasons: why.
     """
 
-    contract: Contract
-    end: dt.date
-    tcv: Money
-    acv: Money
-    mrr: Money
-    invoices: tuple[Invoice, ...]
-    reasons: tuple[Reason, ...]
+    contract: Contract = attrs.field(validator=_validate.instance_of(Contract))
+    end: dt.date = attrs.field(validator=_DATE)
+    tcv: Money = attrs.field(validator=_MONEY)
+    acv: Money = attrs.field(validator=_MONEY)
+    mrr: Money = attrs.field(validator=_MONEY)
+    invoices: tuple[Invoice, ...] = attrs.field(
+        validator=_validate.tuple_of(Invoice, "a tuple of Invoice")
+    )
+    reasons: tuple[Reason, ...] = attrs.field(validator=_REASONS)
 
 
 def contract_terms(
@@ -718,15 +738,15 @@ class CancellationQuote:
         reasons: why.
     """
 
-    contract_id: str
-    effective: dt.date
-    remaining: Money
-    fee_rate: Decimal
-    fee: Money
-    baseline_rate: Decimal
-    baseline: Money
-    saving: Money
-    reasons: tuple[Reason, ...]
+    contract_id: str = attrs.field(validator=_TEXT)
+    effective: dt.date = attrs.field(validator=_DATE)
+    remaining: Money = attrs.field(validator=_MONEY)
+    fee_rate: Decimal = attrs.field(validator=_rate_field)
+    fee: Money = attrs.field(validator=_MONEY)
+    baseline_rate: Decimal = attrs.field(validator=_rate_field)
+    baseline: Money = attrs.field(validator=_MONEY)
+    saving: Money = attrs.field(validator=_MONEY)
+    reasons: tuple[Reason, ...] = attrs.field(validator=_REASONS)
 
 
 def cancellation_quote(
@@ -832,9 +852,9 @@ class AddendumQuote:
         reasons: why.
     """
 
-    addendum: Addendum
-    contract: Contract
-    reasons: tuple[Reason, ...]
+    addendum: Addendum = attrs.field(validator=_validate.instance_of(Addendum))
+    contract: Contract = attrs.field(validator=_validate.instance_of(Contract))
+    reasons: tuple[Reason, ...] = attrs.field(validator=_REASONS)
 
 
 def add_addendum(
@@ -931,12 +951,12 @@ class PoolCheck:
         reasons: why.
     """
 
-    ok: bool
-    committed: Money
-    total: Money
-    shortfall: Money
-    excess: Money
-    reasons: tuple[Reason, ...]
+    ok: bool = attrs.field(validator=_validate.boolean_field)
+    committed: Money = attrs.field(validator=_MONEY)
+    total: Money = attrs.field(validator=_MONEY)
+    shortfall: Money = attrs.field(validator=_MONEY)
+    excess: Money = attrs.field(validator=_MONEY)
+    reasons: tuple[Reason, ...] = attrs.field(validator=_REASONS)
 
 
 def check_resource_pool(items: Iterable[PoolItem], *, committed: Money | Contract) -> PoolCheck:
@@ -966,9 +986,7 @@ def check_resource_pool(items: Iterable[PoolItem], *, committed: Money | Contrac
         commitment = committed.monthly
     else:
         commitment = _non_negative("committed", committed)
-    if isinstance(items, (str, bytes, Mapping)) or not isinstance(items, Iterable):
-        raise InvalidTypeError("items", items, "an iterable of PoolItem")
-    listed = tuple(items)
+    listed = _validate.bounded_items("items", items, "an iterable of PoolItem")
     for i, item in enumerate(listed):
         _validate.instance(f"items[{i}]", item, PoolItem)
     total = _total("items", listed, (i.monthly.amount for i in listed), "resources whose total is")
@@ -1035,10 +1053,12 @@ class TrafficCharge:
         reasons: why.
     """
 
-    total: Money
-    links: tuple[DataLink, ...]
-    volume_gb: Decimal | None
-    reasons: tuple[Reason, ...]
+    total: Money = attrs.field(validator=_MONEY)
+    links: tuple[DataLink, ...] = attrs.field(
+        validator=_validate.tuple_of(DataLink, "a tuple of DataLink")
+    )
+    volume_gb: Decimal | None = attrs.field(validator=_optional_volume)
+    reasons: tuple[Reason, ...] = attrs.field(validator=_REASONS)
 
 
 def traffic_charge(
@@ -1055,9 +1075,7 @@ def traffic_charge(
     >>> charge.total
     Money('800.00', 'BRL')
     """
-    if isinstance(links, (str, bytes, Mapping)) or not isinstance(links, Iterable):
-        raise InvalidTypeError("links", links, "an iterable of DataLink")
-    listed = tuple(links)
+    listed = _validate.bounded_items("links", links, "an iterable of DataLink")
     for i, link in enumerate(listed):
         _validate.instance(f"links[{i}]", link, DataLink)
     volume = None
@@ -1109,10 +1127,10 @@ class PlacementDecision:
         reasons: why.
     """
 
-    allowed: bool
-    site: str
-    code: str | None
-    reasons: tuple[Reason, ...]
+    allowed: bool = attrs.field(validator=_validate.boolean_field)
+    site: str = attrs.field(validator=_validate.instance_of(str, "a str"))
+    code: str | None = attrs.field(validator=_validate.optional_instance_of(str, "a str or None"))
+    reasons: tuple[Reason, ...] = attrs.field(validator=_REASONS)
 
 
 def check_placement(
@@ -1181,10 +1199,10 @@ class Responsibility:
         reasons: why.
     """
 
-    duty: str
-    party: str
-    label: str
-    reasons: tuple[Reason, ...]
+    duty: str = attrs.field(validator=_TEXT)
+    party: str = attrs.field(validator=_TEXT)
+    label: str = attrs.field(validator=_TEXT)
+    reasons: tuple[Reason, ...] = attrs.field(validator=_REASONS)
 
 
 def responsible_party(
