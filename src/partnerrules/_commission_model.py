@@ -14,7 +14,6 @@ import bisect
 import calendar
 import datetime as dt
 import enum
-from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -69,9 +68,7 @@ def _resale_discount(value: object) -> Decimal:
 
 def _items(field: str, value: object, kind: type[Any], description: str) -> tuple[Any, ...]:
     """Check *value* is an iterable (not a string or mapping) of *kind*; return a tuple."""
-    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
-        raise InvalidTypeError(field, value, f"an iterable of {description}")
-    items = tuple(value)
+    items = _validate.bounded_items(field, value, f"an iterable of {description}")
     for i, item in enumerate(items):
         if not isinstance(item, kind):
             raise InvalidTypeError(f"{field}[{i}]", item, description)
@@ -237,6 +234,7 @@ class TierSchedule:
         Raises:
             UnknownKeyError: no tier has that name (close names are suggested).
         """
+        _validate.instance("name", name, str, "a tier name (a str)")
         for tier in self.tiers:
             if tier.name == name:
                 return tier
@@ -267,6 +265,14 @@ class TierSchedule:
 # -- campaigns -------------------------------------------------------------------
 
 
+def _year(field: str, value: object, *, last: int = dt.MAXYEAR) -> int:
+    """A calendar year from 1 to *last* (9999, the last year a date holds, by default)."""
+    year = _validate.integer(field, value, minimum=dt.MINYEAR)
+    if year > last:
+        raise InvalidValueError(field, value, f"a year from {dt.MINYEAR} to {last}")
+    return year
+
+
 def _rule_id(field: str, value: object) -> str:
     return check_rule_id(value, field=field)
 
@@ -277,16 +283,17 @@ def _zone_name(value: object) -> str:
         value = value.key
     if not isinstance(value, str):
         raise InvalidTypeError("zone", value, "an IANA zone name such as 'America/Sao_Paulo'")
+    value = str.__getitem__(value, slice(None))  # a plain str: a subclass cannot intervene
     try:
         ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a path
         raise InvalidValueError(
             "zone", value, "an IANA zone name such as 'America/Sao_Paulo'"
         ) from None
     return value
 
 
-class CampaignTrigger(enum.Enum):
+class CampaignTrigger(enum.Enum, metaclass=_validate.TypedEnumType):
     """Which sales a :class:`Campaign` pays.
 
     * ``FIRST_SALE_OF_YEAR``: each partner's first sale of each calendar year
@@ -521,8 +528,13 @@ class MonthDay:
             )
 
     def in_year(self, year: int) -> dt.date:
-        """This day in *year*."""
-        return dt.date(year, self.month, self.day)
+        """This day in *year* (from 1 to 9999).
+
+        Raises:
+            InvalidTypeError: *year* is not an int.
+            InvalidValueError: *year* is outside 1-9999.
+        """
+        return dt.date(_year("year", year), self.month, self.day)
 
 
 def _month_day(field: str, value: object) -> MonthDay:
@@ -538,13 +550,14 @@ class TripTerms:
     from 1 February to 31 March of the year after the award.
 
     Attributes:
-        days: the length of the stay, >= 1.
+        days: the length of the stay, from 1 to 366.
         destination: where to, in English.
         travel_from: the first day of the travel window, in the year after
             the award's.
         travel_until: the last day of the window (inclusive), not before
             *travel_from*, in the same year.
-        pass_group: passes are granted in groups of this size (2: in pairs).
+        pass_group: passes are granted in groups of this size (2: in pairs),
+            from 1 to 1000.
 
     Raises:
         InvalidTypeError: a wrong type.
@@ -553,13 +566,13 @@ class TripTerms:
     """
 
     days: int = attrs.field(
-        validator=_validate.attrs_validator(lambda f, v: _validate.integer(f, v, minimum=1))
+        validator=_validate.attrs_validator(lambda f, v: _validate.integer_in(f, v, 1, 366))
     )
     destination: str = attrs.field(validator=_validate.attrs_validator(_validate.text))
     travel_from: MonthDay = attrs.field(validator=_validate.attrs_validator(_month_day))
     travel_until: MonthDay = attrs.field(validator=_validate.attrs_validator(_month_day))
     pass_group: int = attrs.field(
-        validator=_validate.attrs_validator(lambda f, v: _validate.integer(f, v, minimum=1)),
+        validator=_validate.attrs_validator(lambda f, v: _validate.integer_in(f, v, 1, 1000)),
         kw_only=True,
     )
 

@@ -96,6 +96,14 @@ def integer(field: str, value: object, *, minimum: int | None = None) -> int:
     return value
 
 
+def integer_in(field: str, value: object, low: int, high: int) -> int:
+    """Check *value* is an ``int`` (not a bool) from *low* to *high*, both included."""
+    number = integer(field, value, minimum=low)
+    if number > high:
+        raise InvalidValueError(field, value, f"an integer from {low} to {high}")
+    return number
+
+
 def instance(field: str, value: object, kind: type[T], description: str | None = None) -> T:
     """Check *value* is an instance of *kind*."""
     if not isinstance(value, kind):

@@ -75,11 +75,14 @@ from partnerrules._commission_model import (
     _items,
     _non_negative_brl,
     _units,
+    _year,
 )
-from partnerrules.contracts import ACTUAL_ACTUAL, Contract, Proration
+from partnerrules.catalogue import check_rule_id
+from partnerrules.contracts import ACTUAL_ACTUAL, MAX_TERM_MONTHS, Contract, Proration
 from partnerrules.decisions import Reason
 from partnerrules.errors import (
     CurrencyMismatchError,
+    HorizonError,
     InvalidTypeError,
     InvalidValueError,
     UnknownKeyError,
@@ -88,6 +91,7 @@ from partnerrules.money import BRL, Money
 from partnerrules.policies import omid as _omid
 
 __all__ = [
+    "MAX_PASSES",
     "SAO_PAULO",
     "AgencyIncome",
     "Campaign",
@@ -146,6 +150,48 @@ def _zone(value: object) -> dt.tzinfo:
     return value
 
 
+# Validators of the fields of result values: a caller rebuilding one (from
+# stored data, say) gets the typed error a function argument would give.
+_TEXT: Final = _validate.attrs_validator(_validate.text)
+_DATE: Final = _validate.attrs_validator(_validate.date)
+_AWARE: Final = _validate.attrs_validator(_validate.aware)
+_MONEY: Final = _validate.instance_of(Money, "a Money")
+_OPTIONAL_MONEY: Final = _validate.optional_instance_of(Money, "a Money or None")
+_REASONS: Final = _validate.tuple_of(Reason, "a tuple of Reason")
+_TEXTS: Final = _validate.tuple_of(str, "a tuple of str")
+_FLAG: Final = _validate.boolean_field
+
+
+def _rate_field(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    _validate.instance(attribute.name, value, Decimal, "a Decimal rate in [0, 1]")
+    _validate.fraction(attribute.name, value)
+
+
+def _year_field(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    _year(attribute.name, value)
+
+
+def _optional_date(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _validate.date(attribute.name, value)
+
+
+def _count(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    # A contract has at most MAX_TERM_MONTHS + 1 invoices (a partial first month).
+    _validate.integer_in(attribute.name, value, 0, MAX_TERM_MONTHS + 1)
+
+
+def _standings(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, tuple) or not all(
+        isinstance(row, tuple)
+        and len(row) == 2
+        and isinstance(row[0], str)
+        and isinstance(row[1], Money)
+        for row in value
+    ):
+        raise InvalidTypeError(attribute.name, value, "a tuple of (partner, Money) pairs")
+
+
 def _from_units(units: int) -> Money:
     # Trusted: an integer count of centavos is always a valid BRL amount.
     return Money._trusted(Decimal(units).scaleb(-2), BRL)
@@ -187,13 +233,15 @@ class TierStanding:
         reasons: why.
     """
 
-    annual_tcv: Money
-    has_presales_team: bool
-    tier: Tier
-    next_tier: Tier | None
-    missing: Money | None
-    blocked: tuple[Tier, ...]
-    reasons: tuple[Reason, ...]
+    annual_tcv: Money = attrs.field(validator=_MONEY)
+    has_presales_team: bool = attrs.field(validator=_FLAG)
+    tier: Tier = attrs.field(validator=_validate.instance_of(Tier))
+    next_tier: Tier | None = attrs.field(
+        validator=_validate.optional_instance_of(Tier, "a Tier or None")
+    )
+    missing: Money | None = attrs.field(validator=_OPTIONAL_MONEY)
+    blocked: tuple[Tier, ...] = attrs.field(validator=_validate.tuple_of(Tier, "a tuple of Tier"))
+    reasons: tuple[Reason, ...] = attrs.field(validator=_REASONS)
 
 
 def qualify_tier(
@@ -282,7 +330,7 @@ def qualify_tier(
 # -- sales and the campaign ------------------------------------------------------
 
 
-class RateBasis(enum.Enum):
+class RateBasis(enum.Enum, metaclass=_validate.TypedEnumType):
     """Why a sale earns its rate.
 
     * ``CAMPAIGN``: a campaign of the commission plan pays the sale, such as
@@ -323,8 +371,22 @@ class Sale:
         return self.contract.tcv
 
     def year(self, zone: dt.tzinfo = SAO_PAULO) -> int:
-        """The calendar year of the signature in *zone* (São Paulo by default)."""
-        return self.signed_at.astimezone(zone).year
+        """The calendar year of the signature in *zone* (São Paulo by default).
+
+        Raises:
+            InvalidTypeError: *zone* is not a tzinfo.
+            HorizonError: the signature falls before year 1 or after year 9999
+                in *zone*.
+        """
+        tz = _zone(zone)
+        try:
+            return self.signed_at.astimezone(tz).year
+        except OverflowError:
+            raise HorizonError(
+                "signed_at",
+                self.signed_at,
+                f"an instant that falls in years 1 to 9999 in {tz}",
+            ) from None
 
 
 def _sales(value: object) -> tuple[Sale, ...]:
@@ -360,7 +422,7 @@ def annual_tcv(
     """
     sales = _sales(sales)
     partner = _validate.text("partner", partner)
-    year = _validate.integer("year", year, minimum=1)
+    year = _year("year", year)
     zone = _zone(zone)
     return Money.total(
         (s.contract.tcv for s in sales if s.partner == partner and s.year(zone) == year), BRL
@@ -390,15 +452,25 @@ class SaleCommission:
             missing with the ``CAMPAIGN`` basis.
     """
 
-    sale: Sale
-    standard_tier: Tier
-    rate: Decimal
-    basis: RateBasis
-    commission: Money
-    year: int
-    campaign: Campaign | None = attrs.field(default=None, kw_only=True)
-    campaigns: tuple[Campaign, ...] = attrs.field(default=(), kw_only=True)
-    tier_rule: str = attrs.field(default=_TIER, kw_only=True)
+    sale: Sale = attrs.field(validator=_validate.instance_of(Sale))
+    standard_tier: Tier = attrs.field(validator=_validate.instance_of(Tier))
+    rate: Decimal = attrs.field(validator=_rate_field)
+    basis: RateBasis = attrs.field(validator=_validate.instance_of(RateBasis))
+    commission: Money = attrs.field(validator=_MONEY)
+    year: int = attrs.field(validator=_year_field)
+    campaign: Campaign | None = attrs.field(
+        default=None,
+        kw_only=True,
+        validator=_validate.optional_instance_of(Campaign, "a Campaign or None"),
+    )
+    campaigns: tuple[Campaign, ...] = attrs.field(
+        default=(), kw_only=True, validator=_validate.tuple_of(Campaign, "a tuple of Campaign")
+    )
+    tier_rule: str = attrs.field(
+        default=_TIER,
+        kw_only=True,
+        validator=_validate.attrs_validator(lambda f, v: check_rule_id(v, field=f)),
+    )
 
     def __attrs_post_init__(self) -> None:
         if (self.basis is RateBasis.CAMPAIGN) is (self.campaign is None):
@@ -732,11 +804,11 @@ class Release:
         amount: the commission it releases.
     """
 
-    payment_id: str
-    invoice_id: str
-    paid_at: dt.datetime
-    paid: Money
-    amount: Money
+    payment_id: str = attrs.field(validator=_TEXT)
+    invoice_id: str = attrs.field(validator=_TEXT)
+    paid_at: dt.datetime = attrs.field(validator=_AWARE)
+    paid: Money = attrs.field(validator=_MONEY)
+    amount: Money = attrs.field(validator=_MONEY)
 
     @property
     def reason(self) -> Reason:
@@ -767,19 +839,22 @@ class Payout:
             a cancelled contract that fell away); zero unless cancelled.
         replayed: ids of payments given again with the same content, ignored.
         cancelled_on: the day the contract was cancelled, or None.
-        void_invoices: how many invoices fell away with the cancellation.
+        void_invoices: how many invoices fell away with the cancellation
+            (at most ``MAX_TERM_MONTHS + 1``, the most invoices a contract has).
     """
 
-    contract_id: str
-    commission: Money
-    releases: tuple[Release, ...]
-    collected: Money
-    released: Money
-    pending: Money
-    forfeited: Money
-    replayed: tuple[str, ...] = ()
-    cancelled_on: dt.date | None = None
-    void_invoices: int = 0
+    contract_id: str = attrs.field(validator=_TEXT)
+    commission: Money = attrs.field(validator=_MONEY)
+    releases: tuple[Release, ...] = attrs.field(
+        validator=_validate.tuple_of(Release, "a tuple of Release")
+    )
+    collected: Money = attrs.field(validator=_MONEY)
+    released: Money = attrs.field(validator=_MONEY)
+    pending: Money = attrs.field(validator=_MONEY)
+    forfeited: Money = attrs.field(validator=_MONEY)
+    replayed: tuple[str, ...] = attrs.field(default=(), validator=_TEXTS)
+    cancelled_on: dt.date | None = attrs.field(default=None, validator=_optional_date)
+    void_invoices: int = attrs.field(default=0, validator=_count)
 
     @property
     def reasons(self) -> tuple[Reason, ...]:
@@ -1009,8 +1084,8 @@ class StatementLine:
             (rule ``omid.commission.paid_on_collection``).
     """
 
-    sale_commission: SaleCommission
-    payout: Payout
+    sale_commission: SaleCommission = attrs.field(validator=_validate.instance_of(SaleCommission))
+    payout: Payout = attrs.field(validator=_validate.instance_of(Payout))
 
     @property
     def sale(self) -> Sale:
@@ -1079,15 +1154,17 @@ class CommissionStatement:
         reasons: a summary.
     """
 
-    partner: str
-    start: dt.date
-    end: dt.date
-    lines: tuple[StatementLine, ...]
-    commission: Money
-    released: Money
-    pending: Money
-    forfeited: Money
-    reasons: tuple[Reason, ...]
+    partner: str = attrs.field(validator=_TEXT)
+    start: dt.date = attrs.field(validator=_DATE)
+    end: dt.date = attrs.field(validator=_DATE)
+    lines: tuple[StatementLine, ...] = attrs.field(
+        validator=_validate.tuple_of(StatementLine, "a tuple of StatementLine")
+    )
+    commission: Money = attrs.field(validator=_MONEY)
+    released: Money = attrs.field(validator=_MONEY)
+    pending: Money = attrs.field(validator=_MONEY)
+    forfeited: Money = attrs.field(validator=_MONEY)
+    reasons: tuple[Reason, ...] = attrs.field(validator=_REASONS)
 
 
 def _statements(
@@ -1339,8 +1416,12 @@ def commission_statements(
 # -- awards --------------------------------------------------------------------
 
 
+#: The most passes one award grants.
+MAX_PASSES: Final = 1_000_000
+
+
 def _passes(value: object, group: int) -> int:
-    passes = _validate.integer("passes", value, minimum=group)
+    passes = _validate.integer_in("passes", value, group, MAX_PASSES)
     if passes % group:
         if group == 2:
             allowed = "an even number (passes come in pairs)"
@@ -1364,9 +1445,11 @@ class SalesTripAward:
 
     Attributes:
         partner: the winner.
-        year: the year of the sales it rewards.
+        year: the year of the sales it rewards, from 1 to 9998 (the travel
+            window is in the next year).
         passes: the number of passes, a multiple of the terms' group (even
-            under the Omid terms: passes come in pairs).
+            under the Omid terms: passes come in pairs), at most
+            :data:`MAX_PASSES`.
         reasons: why.
         terms: what the trip gives (the Omid pack's ``SALES_TRIP`` by default).
 
@@ -1377,11 +1460,12 @@ class SalesTripAward:
     """
 
     partner: str = attrs.field(validator=_validate.attrs_validator(_validate.text))
+    # The travel window is in the next year, so the last award year is 9998.
     year: int = attrs.field(
-        validator=_validate.attrs_validator(lambda f, v: _validate.integer(f, v, minimum=1))
+        validator=_validate.attrs_validator(lambda f, v: _year(f, v, last=dt.MAXYEAR - 1))
     )
     passes: int
-    reasons: tuple[Reason, ...] = ()
+    reasons: tuple[Reason, ...] = attrs.field(default=(), validator=_REASONS)
     terms: TripTerms = attrs.field(
         default=_omid.SALES_TRIP, validator=_validate.attrs_validator(_trip_terms), kw_only=True
     )
@@ -1429,7 +1513,8 @@ def award_sales_trip(
 
     Args:
         partner: the winner.
-        passes: how many passes, a whole number of the terms' groups.
+        passes: how many passes, a whole number of the terms' groups, at
+            most :data:`MAX_PASSES`.
         year: the year of the sales the award rewards.
         terms: what the trip gives (``partnerrules.policies.omid.SALES_TRIP``
             by default).
@@ -1515,12 +1600,12 @@ class CarAward:
         reasons: why.
     """
 
-    year: int
-    winners: tuple[str, ...]
-    mrr: Money
-    is_tie: bool
-    standings: tuple[tuple[str, Money], ...]
-    reasons: tuple[Reason, ...]
+    year: int = attrs.field(validator=_year_field)
+    winners: tuple[str, ...] = attrs.field(validator=_TEXTS)
+    mrr: Money = attrs.field(validator=_MONEY)
+    is_tie: bool = attrs.field(validator=_FLAG)
+    standings: tuple[tuple[str, Money], ...] = attrs.field(validator=_standings)
+    reasons: tuple[Reason, ...] = attrs.field(validator=_REASONS)
 
 
 def top_mrr_car(sales: Iterable[Sale], *, year: int, zone: dt.tzinfo = SAO_PAULO) -> CarAward:
@@ -1546,7 +1631,7 @@ def top_mrr_car(sales: Iterable[Sale], *, year: int, zone: dt.tzinfo = SAO_PAULO
     tie for the car of 2026: alfa and beta each signed R$5,000.00 of MRR
     """
     sales = _sales(sales)
-    year = _validate.integer("year", year, minimum=1)
+    year = _year("year", year)
     tz = _zone(zone)
     totals: dict[str, int] = {}
     for sale in sales:
@@ -1603,11 +1688,11 @@ class ResaleIncome:
         reasons: why (a loss is flagged).
     """
 
-    resale_price: Money
-    purchase_price: Money
-    margin: Money
-    is_loss: bool
-    reasons: tuple[Reason, ...]
+    resale_price: Money = attrs.field(validator=_MONEY)
+    purchase_price: Money = attrs.field(validator=_MONEY)
+    margin: Money = attrs.field(validator=_MONEY)
+    is_loss: bool = attrs.field(validator=_FLAG)
+    reasons: tuple[Reason, ...] = attrs.field(validator=_REASONS)
 
 
 def resale_margin(resale_price: Money, *, purchase_price: Money) -> ResaleIncome:
@@ -1666,10 +1751,10 @@ class AgencyIncome:
         reasons: why.
     """
 
-    deal_value: Money
-    rate: Decimal
-    fee: Money
-    reasons: tuple[Reason, ...]
+    deal_value: Money = attrs.field(validator=_MONEY)
+    rate: Decimal = attrs.field(validator=_rate_field)
+    fee: Money = attrs.field(validator=_MONEY)
+    reasons: tuple[Reason, ...] = attrs.field(validator=_REASONS)
 
 
 def agency_fee(deal_value: Money, *, rate: Decimal | str) -> AgencyIncome:

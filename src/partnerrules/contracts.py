@@ -186,7 +186,8 @@ def _discount(value: object) -> Decimal:
 
 
 def _number(field: str, value: object) -> int:
-    return _validate.integer(field, value, minimum=1)
+    # A schedule has at most MAX_TERM_MONTHS + 1 invoices (a partial first month).
+    return _validate.integer_in(field, value, 1, MAX_TERM_MONTHS + 1)
 
 
 def _months(field: str, value: object) -> int:
@@ -377,7 +378,8 @@ class Invoice:
 
     Attributes:
         contract_id: the contract it bills.
-        number: its 1-based position in the schedule.
+        number: its 1-based position in the schedule, at most
+            ``MAX_TERM_MONTHS + 1`` (a partial first month adds one invoice).
         period_start: first day billed (inclusive).
         period_end: end of the period (exclusive); after ``period_start``.
         amount: the amount billed, in BRL, >= 0.
