@@ -40,9 +40,8 @@ H = dt.timedelta(hours=1)
 
 
 def appb_ticket(opened: dt.datetime, country: str, **extra: object) -> Ticket:
-    return Ticket(
-        "T-1", opened, severity=3, category="how-to", level="Premium", country=country, **extra
-    )
+    fields: dict[str, object] = {"level": "Premium", **extra}
+    return Ticket("T-1", opened, severity=3, category="how-to", country=country, **fields)  # type: ignore[arg-type]
 
 
 # -- Appendix B runs on the customer's local time ------------------------------------------------
@@ -345,3 +344,64 @@ def test_a_window_answered_after_its_limit_counts_as_the_commitment_passed() -> 
     on_time = attrs.evolve(t, responses=[opened + 2 * H])
     refused = check_escalation(valid_contract=True, ticket=on_time, at=at)
     assert not refused.allowed
+
+
+# -- vocabulary belongs to the programme ---------------------------------------------------------
+
+GOLD = SlaPolicy(  # an example programme with its own levels and categories
+    "Gold desk",
+    "acme.sla.gold",
+    SeverityMatrix(
+        (
+            MatrixCell(1, "acknowledgement", ResponseWindow((30, "minutes"), (60, "minutes"))),
+            MatrixCell(
+                1, "acknowledgement", ResponseWindow((10, "minutes"), (20, "minutes")), "Gold"
+            ),
+        )
+    ),
+    "24x7",
+    round_the_clock=["incident"],
+    exempt=["wish"],
+    levels=["Gold", "Silver"],
+    categories=["incident", "question", "wish"],
+)
+
+
+def test_a_programmes_own_levels_and_categories_reach_its_windows() -> None:
+    opened = dt.datetime(2026, 11, 23, 10, tzinfo=UTC)
+    gold = Ticket("G", opened, severity=1, category="question", level="Gold", country="BR")
+    silver = attrs.evolve(gold, level="Silver")
+    assert gold.level == "Gold"
+    assert gold.category == "question"
+    ack = deadlines(gold, policy=GOLD).acknowledgement
+    assert ack is not None
+    assert ack.limit_at == opened + dt.timedelta(minutes=20)
+    ack = deadlines(silver, policy=GOLD).acknowledgement
+    assert ack is not None
+    assert ack.limit_at == opened + dt.timedelta(minutes=60)
+    assert deadlines(attrs.evolve(gold, category="wish"), policy=GOLD).exempt
+
+
+def test_a_level_or_category_the_policy_does_not_know_lists_the_policys_words() -> None:
+    opened = dt.datetime(2026, 11, 23, 10, tzinfo=UTC)
+    premium = Ticket("P", opened, severity=1, category="question", level="Premium", country="BR")
+    with pytest.raises(UnknownKeyError, match=r"unknown level 'Premium'.*'Gold', 'Silver'"):
+        deadlines(premium, policy=GOLD)
+    other = Ticket("O", opened, severity=1, category="outage", level="Gold", country="BR")
+    with pytest.raises(UnknownKeyError, match=r"unknown category 'outage'.*'incident'"):
+        status(other, opened, policy=GOLD)
+    # Zoho's own levels stay in the Zoho policy; Appendix B takes any package name.
+    with pytest.raises(UnknownKeyError, match=r"unknown level 'Gold'.*'Premium'"):
+        deadlines(attrs.evolve(other, category="how-to"), policy=ZOHO)
+    enterprise = appb_ticket(dt.datetime(2026, 11, 23, 10, tzinfo=LISBON), "PT", level="Enterprise")
+    assert deadlines(enterprise, policy=APPENDIX_B).acknowledgement is not None
+
+
+def test_a_policys_vocabulary_is_checked_when_built() -> None:
+    with pytest.raises(InvalidValueError, match="'levels' must be at least one word"):
+        attrs.evolve(GOLD, levels=[])
+    with pytest.raises(InvalidTypeError, match="'levels'"):
+        attrs.evolve(GOLD, levels="Gold")
+    with pytest.raises(InvalidValueError, match="'level' must be a non-empty string"):
+        Ticket("X", dt.datetime(2026, 11, 23, tzinfo=UTC), severity=1, category="question",
+               level="  ", country="BR")  # fmt: skip

@@ -259,6 +259,43 @@ def _level(value: object) -> PartnerLevel:
     return _coerce_enum("level", value, PartnerLevel)
 
 
+_MAX_WORD = 200
+
+
+def _word(field: str, value: object, kind: type[E]) -> E | str:
+    """A member of *kind* when *value* names one, else the caller's own word (stripped).
+
+    A programme brings its own vocabulary (levels, categories); the words the
+    source programmes know stay enum members, so existing code keeps working.
+    Whether a policy knows the word is checked when a ticket is planned.
+    """
+    if isinstance(value, kind):
+        return value
+    if isinstance(value, str):
+        wanted = value.strip().casefold()
+        for member in kind:
+            if str(member.value).casefold() == wanted or member.name.casefold() == wanted:
+                return member
+        text = _validate.text(field, value).strip()
+        if len(text) > _MAX_WORD:
+            raise InvalidValueError(field, value, f"at most {_MAX_WORD} characters")
+        return text
+    raise InvalidTypeError(field, value, f"a {kind.__name__} or a str")
+
+
+def _ticket_level(value: object) -> PartnerLevel | str:
+    return _word("level", value, PartnerLevel)
+
+
+def _ticket_category(value: object) -> Category | str:
+    return _word("category", value, Category)
+
+
+def _said(value: enum.Enum | str) -> str:
+    """The word of a member or of a caller's vocabulary."""
+    return value if isinstance(value, str) else str(value.value)
+
+
 def _metric(value: object) -> Metric:
     return _coerce_enum("metric", value, Metric)
 
@@ -356,8 +393,8 @@ class ResponseWindow:
         return f"{self.target.amount}-{self.limit}"
 
 
-def _optional_level(value: object) -> PartnerLevel | None:
-    return None if value is None else _level(value)
+def _optional_level(value: object) -> PartnerLevel | str | None:
+    return None if value is None else _ticket_level(value)
 
 
 @attrs.frozen
@@ -370,12 +407,12 @@ class MatrixCell:
     severity: Severity = attrs.field(converter=_severity)
     metric: Metric = attrs.field(converter=_metric)
     window: ResponseWindow = attrs.field(validator=_validate.instance_of(ResponseWindow))
-    level: PartnerLevel | None = attrs.field(default=None, converter=_optional_level)
+    level: PartnerLevel | str | None = attrs.field(default=None, converter=_optional_level)
 
 
 def _cells(value: Iterable[MatrixCell]) -> tuple[MatrixCell, ...]:
     cells = _validate.items("cells", value, "an iterable of MatrixCell")
-    seen: set[tuple[Severity, Metric, PartnerLevel | None]] = set()
+    seen: set[tuple[Severity, Metric, PartnerLevel | str | None]] = set()
     for cell in cells:
         _validate.instance("cells", cell, MatrixCell)
         key = (cell.severity, cell.metric, cell.level)
@@ -400,7 +437,7 @@ class SeverityMatrix:
     """
 
     cells: tuple[MatrixCell, ...] = attrs.field(converter=_cells)
-    _index: Mapping[tuple[Severity, Metric, PartnerLevel | None], ResponseWindow] = attrs.field(
+    _index: Mapping[tuple[Severity, Metric, PartnerLevel | str | None], ResponseWindow] = attrs.field(
         init=False, repr=False, eq=False, hash=False
     )
 
@@ -446,9 +483,27 @@ class SeverityMatrix:
         return "\n".join(lines)
 
 
-def _categories(value: Iterable[object]) -> frozenset[Category]:
-    items = _validate.items("categories", value, "an iterable of Category values")
-    return frozenset(_category(v) for v in items)
+def _categories(value: Iterable[object]) -> frozenset[Category | str]:
+    items = _validate.items("categories", value, "an iterable of Category values or words")
+    return frozenset(_ticket_category(v) for v in items)
+
+
+def _vocabulary(field: str, value: object, kind: type[enum.Enum]) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    items = _validate.items(field, value, "an iterable of words, or None for any")
+    words = tuple(_said(_word(field, v, kind)) for v in items)
+    if not words:
+        raise InvalidValueError(field, value, "at least one word, or None for any")
+    return words
+
+
+def _level_words(value: object) -> tuple[str, ...] | None:
+    return _vocabulary("levels", value, PartnerLevel)
+
+
+def _category_words(value: object) -> tuple[str, ...] | None:
+    return _vocabulary("categories", value, Category)
 
 
 def _metrics(value: Iterable[object]) -> frozenset[Metric]:
@@ -498,15 +553,28 @@ class SlaPolicy:
             the zone of the clock they replace).
         exempt: categories with no commitment at all.
         recurring: metrics whose window restarts at each response.
+        levels: the partner levels (or support packages) the programme
+            knows, or None for any; a ticket of another level is refused
+            when it is planned, with the policy's levels listed.
+        categories: the ticket categories the programme knows, or None for
+            any (refused likewise).
     """
 
     name: str = attrs.field(validator=_validate.attrs_validator(_validate.text))
     rule_id: str = attrs.field(validator=_check_rule)
     matrix: SeverityMatrix = attrs.field(validator=_validate.instance_of(SeverityMatrix))
     clock: ClockKind | BusinessCalendar = attrs.field(converter=_clock)
-    round_the_clock: frozenset[Category] = attrs.field(default=frozenset(), converter=_categories)
-    exempt: frozenset[Category] = attrs.field(default=frozenset(), converter=_categories)
+    round_the_clock: frozenset[Category | str] = attrs.field(
+        default=frozenset(), converter=_categories
+    )
+    exempt: frozenset[Category | str] = attrs.field(default=frozenset(), converter=_categories)
     recurring: frozenset[Metric] = attrs.field(default=frozenset(), converter=_metrics)
+    levels: tuple[str, ...] | None = attrs.field(
+        default=None, kw_only=True, converter=_level_words
+    )
+    categories: tuple[str, ...] | None = attrs.field(
+        default=None, kw_only=True, converter=_category_words
+    )
     # Plans per kind of ticket, worked out on first use (a cache: not compared or shown).
     _plans: dict[tuple[object, ...], _Plan] = attrs.field(
         init=False, factory=dict, repr=False, eq=False, hash=False
@@ -514,7 +582,8 @@ class SlaPolicy:
 
     def clock_for(self, category: object) -> ClockKind | BusinessCalendar:
         """Return the clock a case of *category* runs on (rule ``zoho.sla.weekday_clock``)."""
-        return ClockKind.ALWAYS_ON if _category(category) in self.round_the_clock else self.clock
+        around = _ticket_category(category) in self.round_the_clock
+        return ClockKind.ALWAYS_ON if around else self.clock
 
 
 def _matrix_from_pack(pack: Mapping[int, Mapping[str, tuple[Any, Any]]]) -> SeverityMatrix:
@@ -536,6 +605,8 @@ ZOHO = SlaPolicy(
     round_the_clock=_zoho.ROUND_THE_CLOCK_CATEGORIES,
     exempt=_zoho.EXEMPT_CATEGORIES,
     recurring=_zoho.RECURRING_METRICS,
+    levels=_zoho.LEVEL_PRIORITY,
+    categories=tuple(c.value for c in Category),
 )
 
 _FIRST_RESPONSE = ResponseWindow(_appb.FIRST_RESPONSE, _appb.FIRST_RESPONSE)
@@ -734,8 +805,12 @@ class Ticket:
         id: the ticket's identifier.
         opened_at: when the ticket was opened (aware).
         severity: 1, 2 or 3.
-        category: a :class:`Category` (or its value, such as ``"downtime"``).
-        level: the partner's level (``"Premium"``...).
+        category: a :class:`Category` (or its value, such as ``"downtime"``),
+            or a word of the caller's programme (kept as a str).
+        level: the partner's level (``"Premium"``...): a :class:`PartnerLevel`
+            when it names one, else a word of the caller's programme. The
+            policy checks that it knows the level and category when the
+            ticket is planned (:attr:`SlaPolicy.levels`, ``categories``).
         country: the customer's ISO 3166-1 alpha-2 country (``"BR"``).
         subdivision: the subdivision whose holidays apply (``"SP"``), if any.
         pauses: intervals waiting on the customer; they never overlap.
@@ -752,8 +827,8 @@ class Ticket:
     id: str = attrs.field(validator=_validate.attrs_validator(_validate.text))
     opened_at: dt.datetime = attrs.field(validator=_aware("opened_at"))
     severity: Severity = attrs.field(kw_only=True, converter=_severity)
-    category: Category = attrs.field(kw_only=True, converter=_category)
-    level: PartnerLevel = attrs.field(kw_only=True, converter=_level)
+    category: Category | str = attrs.field(kw_only=True, converter=_ticket_category)
+    level: PartnerLevel | str = attrs.field(kw_only=True, converter=_ticket_level)
     country: str = attrs.field(kw_only=True, converter=_country)
     subdivision: str | None = attrs.field(kw_only=True, default=None)
     pauses: tuple[Pause, ...] = attrs.field(kw_only=True, default=(), converter=_pauses)
@@ -802,9 +877,9 @@ class Ticket:
         object.__setattr__(self, "_instants", instants)
         carried = self.opened_at.tzinfo
         kind = (
-            self.category.value,
+            _said(self.category),
             self.severity.value,
-            self.level.value,
+            _said(self.level),
             self.country,
             self.subdivision,
             # The local zone the ticket states or its opening carries (None: neither).
@@ -831,7 +906,7 @@ def triage_key(
     """
     _validate.instance("ticket", ticket, Ticket)
     order = _validate.instance("rules", rules, SupportRules).level_priority
-    level = ticket.level.value
+    level = _said(ticket.level)
     rank = order.index(level) if level in order else len(order)
     return (int(ticket.severity), rank, ticket.opened_at, ticket.id)
 
@@ -910,7 +985,7 @@ def check_basic_request_load(
     count = 0
     for t in items:
         _validate.instance("tickets", t, Ticket)
-        if t.category.value in basic and since < t.opened_at <= at:
+        if _said(t.category) in basic and since < t.opened_at <= at:
             count += 1
     notify = count >= threshold
     verdict = "notify the partner's account manager" if notify else "no notification"
@@ -1537,7 +1612,7 @@ _Spec = tuple[Metric, ResponseWindow, int, int, bool]
 
 
 def _spec(
-    policy: SlaPolicy, severity: Severity, metric: Metric, level: PartnerLevel
+    policy: SlaPolicy, severity: Severity, metric: Metric, level: PartnerLevel | str
 ) -> _Spec | None:
     window = policy.matrix.window(severity, metric, level=level)
     if window is None:
@@ -1594,6 +1669,14 @@ class _Plan:
         self.severity = ticket.severity
         self.country = ticket.country
         self.subdivision = ticket.subdivision
+        for field, word, known in (
+            ("level", _said(ticket.level), policy.levels),
+            ("category", _said(ticket.category), policy.categories),
+        ):
+            if known is not None and word not in known:
+                raise UnknownKeyError(
+                    field, word, known, hint=f"the {policy.name} policy knows only these"
+                )
         self.exempt = ticket.category in policy.exempt
         if self.exempt:
             return
@@ -1628,13 +1711,13 @@ class _Plan:
             return Reason.of(
                 self.policy.rule_id,
                 "{category} tickets are exempt from the {policy} commitment: no deadline",
-                category=self.category.value,
+                category=_said(self.category),
                 policy=self.policy.name,
             )
         return Reason.of(
             self.policy.rule_id,
             "{category} tickets are exempt from the {policy} commitment",
-            category=self.category.value,
+            category=_said(self.category),
             policy=self.policy.name,
         )
 
@@ -1646,14 +1729,14 @@ class _Plan:
             why = Reason.of(
                 "zoho.sla.weekday_clock",
                 "{category} cases run on the 24x7 clock: weekends count ({zone})",
-                category=self.category.value,
+                category=_said(self.category),
                 zone=self.zone_name,
             )
         else:
             why = Reason.of(
                 "zoho.sla.weekday_clock",
                 "{category} cases run on the 24x5 weekday clock: weekends do not count ({zone})",
-                category=self.category.value,
+                category=_said(self.category),
                 zone=self.zone_name,
             )
         return (why,)
