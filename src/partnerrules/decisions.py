@@ -59,10 +59,17 @@ naming the fact.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import gettext
+import os
+import re
 import string
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Final
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 import attrs
 
@@ -80,7 +87,18 @@ from partnerrules.money import _check_locale, _fixed_context
 if TYPE_CHECKING:
     from babel import Locale
 
-__all__ = ["Facts", "Reason", "format_duration"]
+__all__ = ["CATALOG_DOMAIN", "Catalog", "Facts", "Reason", "catalog_locales", "format_duration"]
+
+#: The gettext domain of the Reason templates: every compiled catalog is a
+#: ``<locale>/LC_MESSAGES/partnerrules.mo`` file under a catalog directory.
+CATALOG_DOMAIN: Final = "partnerrules"
+
+#: What :meth:`Reason.render` takes as ``catalog=``: a loaded catalog (a
+#: :class:`babel.support.Translations` or any :class:`gettext.NullTranslations`),
+#: or a directory of compiled catalogs (a path, or a
+#: :class:`~importlib.resources.abc.Traversable` such as
+#: ``importlib.resources.files("my_programme") / "locale"``).
+Catalog: TypeAlias = gettext.NullTranslations | str | os.PathLike[str] | Traversable
 
 #: A Decimal fact is rendered only within these exponents (a bigger one would
 #: spell out that many digits).
@@ -275,23 +293,41 @@ class Reason:
         return cls(rule_id, template, Facts(facts))
 
     def render(
-        self, locale: str = "en_US", *, translations: Mapping[str, str] | None = None
+        self,
+        locale: str = "en_US",
+        *,
+        translations: Mapping[str, str] | None = None,
+        catalog: Catalog | None = None,
     ) -> str:
-        """Render the sentence in *locale*, optionally with a translated template.
+        """Render the sentence in *locale*: its translated template, then the facts.
+
+        The template is looked up, in this order, in *translations*, in the
+        caller's *catalog*, then in the catalogs shipped with partnerrules
+        (see :func:`catalog_locales`); a template none of them translates is
+        rendered in English. The facts are formatted for *locale* whatever
+        the language of the template.
 
         Args:
             locale: a Babel locale identifier such as ``'pt_BR'`` or ``'ru_RU'``
                 (``'en_US'`` by default; never the process locale).
-            translations: English template to translated template; a template
-                with no entry is rendered in English. A translation may use
-                only the facts of the reason.
+            translations: English template to translated template. A
+                translation may use only the facts of the reason.
+            catalog: the caller's own catalog, for the templates of its own
+                rules or to reword ours: a loaded
+                :class:`babel.support.Translations` (used whatever the
+                locale), or a directory holding
+                ``<locale>/LC_MESSAGES/partnerrules.mo`` files (read once per
+                process, then cached). A directory without a catalog for
+                *locale* leaves the template to the shipped catalogs.
 
         Raises:
             InvalidTypeError: *locale* is not a str, *translations* not a
-                mapping, or the translation not a str.
+                mapping, *catalog* not a catalog or directory, or a
+                translation not a str.
             UnknownKeyError: *locale* is not a locale Babel knows.
-            InvalidValueError: the translation is malformed or names an unknown
-                fact, or a fact cannot be rendered with its spec.
+            InvalidValueError: a translation is malformed or names an unknown
+                fact, *catalog* is not a directory or holds a file that is not
+                a compiled catalog, or a fact cannot be rendered with its spec.
 
         >>> reason = Reason.of("money.brl.exact", "{n:d} parts", n=3)
         >>> reason.render("pt_BR", translations={"{n:d} parts": "{n:d} partes"})
@@ -302,19 +338,7 @@ class Reason:
         partnerrules.errors.InvalidValueError: "translations['{n:d} parts']" must be ...
         """
         babel_locale = _check_locale(locale)
-        template = self.template
-        field = "template"
-        if translations is not None:
-            if not isinstance(translations, Mapping):
-                raise InvalidTypeError(
-                    "translations", translations, "a mapping of English templates to translations"
-                )
-            translated = translations.get(template)
-            if translated is not None:
-                field = f"translations[{template!r}]"
-                if not isinstance(translated, str):
-                    raise InvalidTypeError(field, translated, "a str template")
-                template = _plain(translated)
+        template, field = self._translated(str(babel_locale), translations, catalog)
         parsed = _parse(field, template)
         _check_names(field, template, parsed, self.facts)
         out = []
@@ -327,8 +351,144 @@ class Reason:
                     )
         return "".join(out)
 
+    def _translated(self, locale: str, translations: object, catalog: object) -> tuple[str, str]:
+        """The template to render in *locale*, and the name errors give it."""
+        template = self.template
+        if translations is not None:
+            if not isinstance(translations, Mapping):
+                raise InvalidTypeError(
+                    "translations", translations, "a mapping of English templates to translations"
+                )
+            translated = translations.get(template)
+            if translated is not None:
+                field = f"translations[{template!r}]"
+                return _text(field, translated), field
+        for found in (_caller_catalog(catalog, locale), _shipped_catalog(locale)):
+            if found is not None:
+                field = f"catalog[{template!r}]"
+                translated = _text(field, found.gettext(template))
+                if translated != template:
+                    return translated, field
+        return template, "template"
+
     def __str__(self) -> str:
         return self.render()
+
+
+def _text(field: str, value: object) -> str:
+    if not isinstance(value, str):
+        raise InvalidTypeError(field, value, "a str template")
+    return _plain(value)
+
+
+# -- catalogs -------------------------------------------------------------------------------
+_NAME = re.compile(r"[A-Za-z0-9_]+")
+
+
+@functools.lru_cache(maxsize=256)
+def _candidates(identifier: str) -> tuple[str, ...]:
+    """Catalog directory names to try for a Babel locale identifier, best first.
+
+    The identifier itself, then language and territory, then the language,
+    then the language's likely territory in CLDR (``pt`` is ``pt_BR``): a
+    Portuguese locale without a catalog of its own (``pt_PT``) reads the
+    Brazilian one, a Russian one (``ru_RU``, ``ru_UA``) the ``ru`` one.
+    """
+    from babel.core import Locale, get_global, parse_locale
+
+    locale = Locale.parse(identifier)
+    names = [identifier]
+    if locale.territory:
+        names.append(f"{locale.language}_{locale.territory}")
+    names.append(locale.language)
+    likely = get_global("likely_subtags").get(locale.language)
+    if likely:
+        parts = parse_locale(likely)
+        language, territory = parts[0], parts[1]
+        names.append(f"{language}_{territory}" if territory else language)
+    return tuple(dict.fromkeys(n for n in names if _NAME.fullmatch(n)))
+
+
+def _read_catalog(file: Traversable) -> gettext.NullTranslations:
+    from babel.support import Translations
+
+    try:
+        with file.open("rb") as fp:
+            loaded: gettext.NullTranslations = Translations(fp, domain=CATALOG_DOMAIN)
+    except Exception as exc:
+        raise InvalidValueError(
+            "catalog", str(file), f"a compiled catalog (.mo) Babel can read ({type(exc).__name__})"
+        ) from exc
+    return loaded
+
+
+def _find_catalog(directory: Traversable, locale: str) -> gettext.NullTranslations | None:
+    for name in _candidates(locale):
+        file = directory.joinpath(name, "LC_MESSAGES", f"{CATALOG_DOMAIN}.mo")
+        if file.is_file():
+            return _read_catalog(file)
+    return None
+
+
+@functools.lru_cache(maxsize=64)
+def _shipped_catalog(locale: str) -> gettext.NullTranslations | None:
+    """The catalog shipped with partnerrules for *locale*, if any (loaded once)."""
+    return _find_catalog(files("partnerrules").joinpath("locale"), locale)
+
+
+@functools.lru_cache(maxsize=64)
+def _directory_catalog(directory: Path, locale: str) -> gettext.NullTranslations | None:
+    return _find_catalog(directory, locale)
+
+
+def _caller_catalog(catalog: object, locale: str) -> gettext.NullTranslations | None:
+    """The caller's catalog for *locale*: as given, or found in its directory."""
+    if catalog is None:
+        return None
+    if isinstance(catalog, gettext.NullTranslations):
+        return catalog
+    if isinstance(catalog, str | os.PathLike):
+        path = os.fspath(catalog)
+        if not isinstance(path, str):
+            raise InvalidTypeError("catalog", catalog, "a str path, not bytes")
+        directory: Traversable = Path(path)
+    elif isinstance(catalog, Traversable):
+        directory = catalog
+    else:
+        raise InvalidTypeError(
+            "catalog",
+            catalog,
+            "a babel.support.Translations or a directory of compiled catalogs",
+        )
+    if not directory.is_dir():
+        raise InvalidValueError(
+            "catalog",
+            str(directory),
+            f"a directory of compiled catalogs (<locale>/LC_MESSAGES/{CATALOG_DOMAIN}.mo)",
+        )
+    if isinstance(directory, Path):
+        return _directory_catalog(directory.resolve(), locale)
+    return _find_catalog(directory, locale)
+
+
+def catalog_locales() -> tuple[str, ...]:
+    """The locales whose catalogs ship with partnerrules, sorted.
+
+    :meth:`Reason.render` reads them with no setup: a reason renders in
+    whole ``pt_BR`` or ``ru`` sentences (and a locale of the same language,
+    such as ``ru_RU`` or ``pt_PT``, reads the same catalog).
+
+    >>> catalog_locales()
+    ('pt_BR', 'ru')
+    """
+    root = files("partnerrules").joinpath("locale")
+    return tuple(
+        sorted(
+            entry.name
+            for entry in root.iterdir()
+            if entry.joinpath("LC_MESSAGES", f"{CATALOG_DOMAIN}.mo").is_file()
+        )
+    )
 
 
 def format_duration(value: dt.timedelta) -> str:
