@@ -83,9 +83,7 @@ def extracted() -> Catalog:
         PACKAGE, method_map, options_map, keywords=keywords
     ):
         where = (PACKAGE / filename).relative_to(ROOT).as_posix()
-        template.add(
-            message, None, [(where, lineno)], auto_comments=comments, context=context
-        )
+        template.add(message, None, [(where, lineno)], auto_comments=comments, context=context)
     return template
 
 
@@ -104,9 +102,7 @@ def _messages(catalog: Catalog) -> dict[str, tuple[str, bool, tuple[str, ...]]]:
 
 def _po_bytes(catalog: Catalog) -> bytes:
     out = io.BytesIO()
-    write_po(
-        out, catalog, width=76, sort_output=True, ignore_obsolete=True, include_lineno=False
-    )
+    write_po(out, catalog, width=76, sort_output=True, ignore_obsolete=True, include_lineno=False)
     return out.getvalue()
 
 
@@ -142,7 +138,8 @@ def extract() -> int:
     """Write the template, if its messages changed."""
     template = extracted()
     changed = _write_if_changed(TEMPLATE, template)
-    print(f"{TEMPLATE.relative_to(ROOT)}: {len(template)} templates{'' if changed else ', unchanged'}")
+    state = "" if changed else ", unchanged"
+    print(f"{TEMPLATE.relative_to(ROOT)}: {len(template)} templates{state}")
     return 0
 
 
