@@ -349,17 +349,24 @@ def _typed(field: str, value: object, kind: type[T], description: str) -> T:
 
 def _items(field: str, value: object, expected: str) -> tuple[Any, ...]:
     """The items of a collection argument, checked to be a collection before use."""
-    if isinstance(value, str | bytes | bytearray | Mapping) or not isinstance(value, Iterable):
-        raise _type_error(field, value, expected)
-    return tuple(value)
+    # Bounded: an endless iterable is refused, not read forever.
+    return _validate.bounded_items(field, value, expected)
 
 
 class _VocabularyType(enum.EnumType):
-    # Enum lookups print the value they reject; an int too long to print
-    # would fail there with a bare ValueError, so it is refused first.
+    # Enum lookups hash the value they look up and print the value they
+    # reject; a value that cannot be hashed or printed (an int too long to
+    # print, an object whose __hash__ or __repr__ raises) would fail there
+    # with a bare error, so it is refused first.
     def __call__(cls, value: Any, *args: Any, **kwargs: Any) -> Any:
-        if isinstance(value, int) and _printable(value) is not value:
-            raise _value_error(cls.__name__, value, "one of " + _values(cls))
+        if not args and not kwargs and not isinstance(value, cls):
+            try:
+                hash(value)
+                usable = _printable(value) is value
+            except Exception:
+                usable = False
+            if not usable:
+                raise _value_error(cls.__name__, value, "one of " + _values(cls))
         return super().__call__(value, *args, **kwargs)
 
 

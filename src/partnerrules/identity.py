@@ -53,7 +53,7 @@ from typing import Any, Final
 import attrs
 
 from partnerrules import _validate
-from partnerrules.errors import InvalidTypeError, InvalidValueError, PartnerRulesError
+from partnerrules.errors import InvalidTypeError, InvalidValueError, PartnerRulesError, _text
 
 __all__ = [
     "LEGAL_FORMS",
@@ -242,7 +242,8 @@ class CnpjError(InvalidValueError):
 
     def __init__(self, field: str, value: object, check: str, allowed: str, hint: str) -> None:
         self.check = check
-        super().__init__(field, value, allowed, hint=f"{check} check failed: {hint}")
+        # _text: a str as it is, anything else shown safely (the message never raises).
+        super().__init__(field, value, allowed, hint=f"{_text(check)} check failed: {_text(hint)}")
 
 
 def _check_digit(chars: str, weights: tuple[int, ...]) -> int:
