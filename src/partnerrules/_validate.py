@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal, InvalidOperation
 from itertools import islice
 from typing import Any, Final, TypeVar
@@ -199,6 +199,45 @@ def bounded_items(
             hint="it has more (or never ends)",
         )
     return items
+
+
+def bounded_iter(
+    field: str, value: object, description: str, *, limit: int = MAX_ITEMS
+) -> Iterator[Any]:
+    """Iterate an iterable argument lazily, as :func:`bounded_items` reads it.
+
+    The same refusals as :func:`bounded_items`, but an item is yielded as soon
+    as it is read, so a caller checking each item refuses a bad one at once
+    (the first item of an endless iterable of wrong things, say). The
+    check that *value* is an iterable happens on the first ``next``.
+    """
+    if isinstance(value, str | bytes | bytearray | Mapping) or not isinstance(value, Iterable):
+        raise InvalidTypeError(field, value, description)
+    try:
+        iterator = iter(value)
+    except Exception as exc:
+        raise InvalidTypeError(
+            field, value, description, hint=f"iterating it raised {type(exc).__name__}"
+        ) from exc
+    for count in range(limit + 1):
+        try:
+            item = next(iterator)
+        except StopIteration:
+            return
+        except PartnerRulesError:
+            raise
+        except Exception as exc:
+            raise InvalidTypeError(
+                field, value, description, hint=f"iterating it raised {type(exc).__name__}"
+            ) from exc
+        if count == limit:
+            raise InvalidValueError(
+                field,
+                value,
+                f"an iterable of at most {limit} items",
+                hint="it has more (or never ends)",
+            )
+        yield item
 
 
 def tuple_of(kind: type | tuple[type, ...], description: str) -> Callable[[Any, Any, Any], None]:

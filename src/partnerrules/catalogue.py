@@ -32,6 +32,7 @@ from collections.abc import Mapping
 
 import attrs
 
+from partnerrules import _validate
 from partnerrules.errors import InvalidTypeError, InvalidValueError, UnknownKeyError
 
 __all__ = [
@@ -56,6 +57,23 @@ SOURCES: Mapping[str, str] = {
 }
 
 
+_WELL_FORMED = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+")
+_TEXT = _validate.attrs_validator(_validate.text)
+
+
+def _well_formed(value: object, field: str) -> str:
+    """A str that is a dotted lower-case id of at least two parts (at most 200 characters)."""
+    if type(value) is not str:
+        raise InvalidTypeError(field, value, "a str such as 'acme.sla.first_response'")
+    if len(value) > 200 or not _WELL_FORMED.fullmatch(value):
+        raise InvalidValueError(
+            field,
+            value,
+            "a dotted lower-case id of at least two parts, such as 'acme.sla.first_response'",
+        )
+    return value
+
+
 @attrs.frozen
 class Rule:
     """One policy rule of the catalogue.
@@ -69,11 +87,11 @@ class Rule:
         module: the partnerrules module that implements it.
     """
 
-    id: str
-    document: str
-    section: str
-    statement: str
-    module: str
+    id: str = attrs.field(validator=_validate.attrs_validator(lambda f, v: _well_formed(v, f)))
+    document: str = attrs.field(validator=_TEXT)
+    section: str = attrs.field(validator=_TEXT)
+    statement: str = attrs.field(validator=_TEXT)
+    module: str = attrs.field(validator=_TEXT)
 
     @property
     def source(self) -> str:
@@ -196,13 +214,12 @@ def rule(rule_id: str) -> Rule:
         UnknownKeyError: the id is not in the catalogue (the message suggests
             close matches).
     """
-    try:
-        return _BY_ID[rule_id]
-    except (KeyError, TypeError):
-        raise UnknownKeyError("rule_id", rule_id, _BY_ID) from None
+    # Only a str is looked up (as a plain str): no value's own __hash__ or __eq__ runs.
+    key = str.__getitem__(rule_id, slice(None)) if isinstance(rule_id, str) else None
+    if key is not None and key in _BY_ID:
+        return _BY_ID[key]
+    raise UnknownKeyError("rule_id", rule_id, _BY_ID)
 
-
-_WELL_FORMED = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+")
 
 #: Namespaces of the source programmes: an id in one of them must be in :data:`RULES`.
 RESERVED_NAMESPACES: frozenset[str] = frozenset({*(r.id.split(".", 1)[0] for r in RULES), *SOURCES})
@@ -233,16 +250,9 @@ def check_rule_id(value: object, *, field: str = "rule_id") -> str:
         InvalidValueError: *value* is not a dotted lower-case id.
         UnknownKeyError: an id in a source namespace that the catalogue lacks.
     """
-    if type(value) is not str:
-        raise InvalidTypeError(field, value, "a str such as 'acme.sla.first_response'")
-    if value in _BY_ID:
+    if type(value) is str and value in _BY_ID:
         return value
-    if len(value) > 200 or not _WELL_FORMED.fullmatch(value):
-        raise InvalidValueError(
-            field,
-            value,
-            "a dotted lower-case id of at least two parts, such as 'acme.sla.first_response'",
-        )
+    value = _well_formed(value, field)
     if value.split(".", 1)[0] in RESERVED_NAMESPACES:
         raise UnknownKeyError(
             field,

@@ -52,9 +52,10 @@ from typing import Any, NoReturn, TextIO
 
 import attrs
 
+from partnerrules import _validate
 from partnerrules.catalogue import RULES, SOURCES, implementations
 from partnerrules.contracts import Contract
-from partnerrules.errors import InvalidValueError, PartnerRulesError
+from partnerrules.errors import InvalidTypeError, InvalidValueError, PartnerRulesError
 from partnerrules.money import BRL, Money
 
 __all__ = ["Portfolio", "main"]
@@ -62,6 +63,9 @@ __all__ = ["Portfolio", "main"]
 #: The largest input file the command line reads (a portfolio of 10,000
 #: contracts is about 2 MB).
 _MAX_BYTES = 64 * 1024 * 1024
+#: The most command-line arguments :func:`main` takes (``allocate`` takes up to
+#: 10,000 ratios; an operating system passes far fewer).
+_MAX_ARGS = 100_000
 
 
 class _InputError(PartnerRulesError, ValueError):
@@ -188,6 +192,13 @@ def _allocate(args: argparse.Namespace, out: TextIO) -> int:
 # -- portfolio ------------------------------------------------------------------------------
 
 
+def _contracts(value: object) -> tuple[Contract, ...]:
+    items = _validate.bounded_items("contracts", value, "a tuple of Contract")
+    for i, item in enumerate(items):
+        _validate.instance(f"contracts[{i}]", item, Contract)
+    return items
+
+
 def _distinct_ids(_instance: Any, _attribute: Any, contracts: tuple[Contract, ...]) -> None:
     first: dict[str, int] = {}
     repeats: list[tuple[int, str]] = []
@@ -214,11 +225,13 @@ class Portfolio:
         contracts: the contracts, each with its own id.
 
     Raises:
+        InvalidTypeError: *as_of* is not a date, or *contracts* not an
+            iterable of Contract.
         InvalidValueError: two contracts share an id.
     """
 
-    as_of: dt.date
-    contracts: tuple[Contract, ...] = attrs.field(validator=_distinct_ids)
+    as_of: dt.date = attrs.field(validator=_validate.attrs_validator(_validate.date))
+    contracts: tuple[Contract, ...] = attrs.field(converter=_contracts, validator=_distinct_ids)
 
 
 def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -449,6 +462,18 @@ def _silence_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
+def _arguments(argv: object) -> list[str]:
+    """The command-line arguments given from Python: a sequence of str, bounded."""
+    description = "a sequence of str (the command-line arguments), or None"
+    if not isinstance(argv, Sequence):  # a list or tuple, not any iterable (nor a generator)
+        raise InvalidTypeError("argv", argv, description)
+    items = _validate.bounded_items("argv", argv, description, limit=_MAX_ARGS)
+    for i, item in enumerate(items):
+        if not isinstance(item, str):
+            raise InvalidTypeError(f"argv[{i}]", item, "a str")
+    return [str.__getitem__(item, slice(None)) for item in items]
+
+
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
     r"""Run the command line with *argv* (default: ``sys.argv[1:]``).
 
@@ -462,7 +487,17 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
       3  R$\xa033,33
     sum  R$\xa0100,00
     0
+
+    Raises:
+        InvalidTypeError: called from Python with *argv* that is not a
+            sequence of str (or None), or *out* that is not a text stream
+            (or None): a programming error, not a command-line one.
+        InvalidValueError: more than 100,000 arguments.
     """
+    if argv is not None:
+        argv = _arguments(argv)
+    if out is not None and not callable(getattr(out, "write", None)):
+        raise InvalidTypeError("out", out, "a text stream (with a write method), or None")
     stream = out if out is not None else sys.stdout
     try:
         with contextlib.redirect_stdout(stream):  # where --help and --version print

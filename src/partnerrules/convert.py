@@ -72,17 +72,20 @@ from collections import abc
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
 
+from partnerrules import _validate
 from partnerrules.errors import (
     InvalidTypeError,
     InvalidValueError,
     NaiveDatetimeError,
     PartnerRulesError,
+    _shown,
 )
+from partnerrules.errors import _items as _error_items
 
 if TYPE_CHECKING:  # pragma: no cover - cattrs loads on first use
     import cattrs
@@ -111,10 +114,11 @@ class Problem:
     ``str(problem)`` is the message and the path: ``"... @ $.tiers[2].rate"``.
     """
 
-    path: str
-    value: Any = attrs.field(hash=False)
-    allowed: str
-    message: str
+    path: str = attrs.field(validator=_validate.instance_of(str, "a str"))
+    # Shown safely in the repr: the value may be anything a document held.
+    value: Any = attrs.field(hash=False, repr=_shown)
+    allowed: str = attrs.field(validator=_validate.instance_of(str, "a str"))
+    message: str = attrs.field(validator=_validate.instance_of(str, "a str"))
 
     def __str__(self) -> str:
         return f"{self.message} @ {self.path}"
@@ -131,8 +135,11 @@ class PolicyFormatError(PartnerRulesError, ValueError):
     """
 
     def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = tuple(problems)
-        self.errors = tuple(str(p) for p in self.problems)
+        # Like every error's constructor, this one never raises: at most
+        # 100,000 problems are read (the iterable may be endless), and an item
+        # that is not a Problem is shown as it is.
+        self.problems = _error_items(problems)
+        self.errors = tuple(str(p) if isinstance(p, Problem) else _shown(p) for p in self.problems)
         count = len(self.errors)
         head = "" if count == 1 else f"{count} problems: "
         super().__init__(head + "; ".join(self.errors))
@@ -862,10 +869,11 @@ def structure(data: object, kind: type[T]) -> T:
     given: object = kind
     if _is_unloadable(given):
         raise _refuse_kind(given, "name the type to build, such as Money or tuple[Money, ...]")
-    if _is_bare_container(given):
-        raise _refuse_kind(given, "say what the items are, such as tuple[str, ...]")
+    # A value is refused before any comparison, so its own __eq__ never runs.
     if not isinstance(given, type) and _origin(given) is None:
         raise _refuse_kind(given, "pass a type, not a value")
+    if _is_bare_container(given):
+        raise _refuse_kind(given, "say what the items are, such as tuple[str, ...]")
     try:
         _load_home(kind)
         hook = _converter().get_structure_hook(kind)
@@ -890,8 +898,20 @@ def structure(data: object, kind: type[T]) -> T:
 # -- unstructure ----------------------------------------------------------------------------
 
 
+#: The longest int plain data holds: Python's own default limit for int <-> str.
+_JSON_INT_DIGITS: Final = 4300
+_JSON_INT_LIMIT: Final = 10**_JSON_INT_DIGITS
+
+
 def _plain(value: Any, path: _Path) -> Any:
     """Check *value* is JSON-ready; tuples become lists, ``int`` keys strings."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= _JSON_INT_LIMIT:
+        raise InvalidValueError(
+            _format_path(path),
+            value,
+            f"an int of at most {_JSON_INT_DIGITS} digits",
+            hint="JSON readers, Python's among them, refuse longer numbers",
+        )
     if value is None or isinstance(value, (str, bool, int)):
         return value
     if isinstance(value, float):

@@ -471,23 +471,26 @@ class Money:
 
         Args:
             amounts: an iterable of :class:`Money` (a list, a tuple, a
-                generator...), each in *currency*.
+                generator...), each in *currency*; at most 1,000,000 of them
+                (an endless iterable is refused after that many).
             currency: the currency of the sum, so that an empty sum has one.
 
         Raises:
-            InvalidTypeError: *amounts* is not an iterable, or an item is not
-                a Money.
+            InvalidTypeError: *amounts* is not an iterable (or iterating it
+                fails), or an item is not a Money.
             CurrencyMismatchError: an item is in another currency.
-            InvalidValueError: the sum is not less than ``10**15`` in magnitude.
+            InvalidValueError: more than 1,000,000 amounts, or the sum is not
+                less than ``10**15`` in magnitude.
 
         >>> Money.total([Money("1.10", "BRL"), Money("2.20", "BRL")], "BRL")
         Money('3.30', 'BRL')
         """
         code = _currency(currency)
-        if isinstance(amounts, (str, bytes, bytearray, Money)) or not isinstance(amounts, Iterable):
+        if isinstance(amounts, Money):
             raise InvalidTypeError("amounts", amounts, "an iterable of Money")
+        items = _validate.bounded_iter("amounts", amounts, "an iterable of Money")
         result = cls.zero(code).amount
-        for i, item in enumerate(amounts):
+        for i, item in enumerate(items):
             if not isinstance(item, Money):
                 raise InvalidTypeError(f"amounts[{i}]", item, "a Money")
             if item.currency != code:

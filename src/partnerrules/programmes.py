@@ -62,7 +62,7 @@ def _namespace(_instance: Any, attribute: Any, value: Any) -> None:
 
 
 def _rules(value: object) -> tuple[Rule, ...]:
-    items = _validate.items("rules", value, "an iterable of Rule")
+    items = _validate.bounded_items("rules", value, "an iterable of Rule")
     for item in items:
         _validate.instance("rules", item, Rule)
         check_rule_id(item.id, field="rules")
@@ -139,9 +139,11 @@ class Programme:
         Raises:
             UnknownKeyError: the programme declares no such rule (with close matches).
         """
-        for r in self.rules:
-            if r.id == rule_id:
-                return r
+        if isinstance(rule_id, str):  # only a str is compared: no value's own __eq__ runs
+            key = str.__getitem__(rule_id, slice(None))
+            for r in self.rules:
+                if r.id == key:
+                    return r
         raise UnknownKeyError("rule_id", rule_id, [r.id for r in self.rules])
 
 
@@ -162,7 +164,7 @@ def catalogue_of(programmes: Iterable[Programme]) -> Mapping[str, Rule]:
         InvalidValueError: one id declared as two different rules.
     """
     found: dict[str, Rule] = {}
-    for p in _validate.items("programmes", programmes, "an iterable of Programme"):
+    for p in _validate.bounded_items("programmes", programmes, "an iterable of Programme"):
         _validate.instance("programmes", p, Programme)
         for r in p.rules:
             if r.id in found and found[r.id] != r:

@@ -44,9 +44,13 @@ def load(path: str | os.PathLike[str]) -> Programme:
     from partnerrules.convert import structure
     from partnerrules.programmes import Programme
 
+    expected = "a str or os.PathLike path to a .toml or .json file"
     if not isinstance(path, str | os.PathLike):
-        raise InvalidTypeError("path", path, "a str or os.PathLike path to a .toml or .json file")
-    file = Path(path)
+        raise InvalidTypeError("path", path, expected)
+    try:
+        file = Path(path)
+    except Exception as exc:  # a PathLike whose __fspath__ fails or returns bytes
+        raise InvalidTypeError("path", path, expected, hint=f"{type(exc).__name__}") from exc
     suffix = file.suffix.lower()
     if suffix not in (".toml", ".json"):
         raise InvalidValueError("path", str(file), "a file ending in .toml or .json")
@@ -55,15 +59,20 @@ def load(path: str | os.PathLike[str]) -> Programme:
         if size > MAX_FILE_BYTES:
             raise InvalidValueError("path", str(file), f"a file of at most {MAX_FILE_BYTES} bytes")
         text = file.read_bytes().decode("utf-8")
+    except InvalidValueError:  # the size check above (a ValueError too): as it is
+        raise
     except OSError as exc:
         raise InvalidValueError("path", str(file), "a readable file", hint=exc.strerror) from None
     except UnicodeDecodeError as exc:
         raise InvalidValueError(
             "path", str(file), "a UTF-8 file", hint=f"byte {exc.start} is not UTF-8"
         ) from None
+    except ValueError as exc:  # a NUL character in the name
+        raise InvalidValueError("path", str(file), "a readable file", hint=str(exc)) from None
     try:
         data = tomllib.loads(text) if suffix == ".toml" else json.loads(text)
-    except (tomllib.TOMLDecodeError, json.JSONDecodeError, RecursionError) as exc:
+    # ValueError: also a JSON number longer than Python's int limit (4300 digits).
+    except (tomllib.TOMLDecodeError, ValueError, RecursionError) as exc:
         raise InvalidValueError(
             "path", str(file), f"valid {suffix[1:].upper()}", hint=str(exc)
         ) from None
