@@ -1,0 +1,205 @@
+"""Columns in, columns out: the rule functions over whole tables (extra ``[frame]``).
+
+The functions here take a :class:`pandas.DataFrame` or a :class:`pyarrow.Table`
+with the columns documented below and return a table of the same kind, one
+result row per input row, in the same order (a DataFrame keeps its index).
+They give the same answers as the scalar functions they are named after,
+row by row (property tests check it on every column), but compute with numpy
+over the compiled calendars and the policy tables: rows are grouped by kind
+(one plan per severity, category, level, country, subdivision and zone), and
+each group is a handful of ``numpy.searchsorted`` calls over its calendar's
+compiled years. No Python object is built per row.
+
+Install with ``pip install 'partnerrules[frame]'`` (numpy, pandas, pyarrow).
+``import partnerrules`` never imports them; ``import partnerrules.frame`` does.
+
+>>> import datetime as dt
+>>> import pandas as pd
+>>> from partnerrules import frame
+>>> sp = "America/Sao_Paulo"
+>>> tickets = pd.DataFrame({
+...     "id": ["T-1", "T-2", "T-3"],
+...     "opened_at": pd.to_datetime(["2026-11-20 22:30", "2026-11-21 10:00",
+...                                  "2026-11-23 09:00"]).tz_localize(sp),
+...     "severity": [1, 1, 9],
+...     "category": ["slowness", "downtime", "slowness"],
+...     "level": ["Premium", "Premium", "Premium"],
+...     "country": ["BR", "BR", "BR"],
+... })
+>>> due = frame.sla_deadlines(tickets, errors="report")
+>>> due["ack_limit_at"].dt.tz_convert(sp).dt.strftime("%a %d %H:%M").tolist()
+['Mon 23 01:30', 'Sat 21 13:00', nan]
+>>> due["error_type"][2], "9" in due["error"][2]
+('UnknownKeyError', True)
+
+Bad rows
+--------
+
+A row the scalar API would refuse (a blank id, a naive or missing opening, a
+severity the policy's matrix lacks, an unknown category or country, a response
+before the opening...) is never dropped. With ``errors="raise"`` (the
+default) the first such row, in table order, raises the scalar API's own
+exception, with the same type and message, and a note naming the row index
+and id. With ``errors="report"`` every row gets a result row: a bad row has
+``error_type`` (the exception's class name, such as ``"UnknownKeyError"``)
+and ``error`` (its message, exactly ``str()`` of the scalar API's
+exception), and null results; good rows have null ``error_type`` and
+``error``.
+
+Ticket columns
+--------------
+
+========================  ==================================================================
+column                    contents
+========================  ==================================================================
+``id``                    text, non-blank (``Ticket.id``)
+``opened_at``             timezone-aware timestamps, any unit (``Ticket.opened_at``); the
+                          column's zone is the zone the opening carries (Appendix B runs on
+                          it unless ``zone`` says otherwise); nanoseconds are floored to the
+                          microsecond
+``severity``              integers 1-3, or text the scalar API takes (``"1"``)
+``category``              text: a :class:`~partnerrules.sla.Category` value (``"downtime"``)
+``level``                 text: a :class:`~partnerrules.sla.PartnerLevel` value (``"Premium"``)
+``country``               text: ISO 3166-1 alpha-2 code (``"BR"``)
+``subdivision``           optional text, nullable (``"SP"``)
+``zone``                  optional text, nullable: the customer's IANA zone (``Ticket.zone``)
+``first_response_at``     optional aware timestamps, nullable: the first response (the
+                          ticket's only response, ``Ticket.responses``)
+``paused_at``             optional aware timestamps, nullable: the start of the ticket's one
+                          pause waiting on the customer
+``resumed_at``            optional aware timestamps, nullable: its end (null while the pause
+                          is still open)
+========================  ==================================================================
+
+Low-cardinality text columns are fastest as ``category`` (pandas) or
+dictionary (Arrow) columns. Other columns are ignored. A row stands for the
+scalar ticket ``Ticket(id, opened_at, severity=..., category=..., level=...,
+country=..., subdivision=..., zone=..., responses=(first_response_at,),
+pauses=((paused_at, resumed_at),))``, with a null response or pause left
+out; a ticket with several responses or pauses needs the scalar API.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+from zoneinfo import ZoneInfo
+
+from partnerrules.frame import _sla
+from partnerrules.sla import SlaPolicy
+
+__all__ = ["sla_deadlines", "sla_status"]
+
+Errors = Literal["raise", "report"]
+
+
+def sla_deadlines(
+    table: Any,
+    *,
+    policy: SlaPolicy | None = None,
+    zone: str | ZoneInfo | None = None,
+    errors: Errors = "raise",
+) -> Any:
+    """Return the deadlines of every ticket of *table* (:func:`partnerrules.sla.deadlines`).
+
+    Rules ``zoho.sla.matrix`` and ``zoho.sla.weekday_clock`` with the default
+    policy :data:`~partnerrules.sla.ZOHO`, the policy's own rule otherwise
+    (``appb.first_response.one_business_day`` with
+    :data:`~partnerrules.sla.APPENDIX_B`).
+
+    Args:
+        table: a ``pandas.DataFrame`` or ``pyarrow.Table`` of tickets (see
+            *Ticket columns* above).
+        policy: the SLA policy (default :data:`~partnerrules.sla.ZOHO`).
+        zone: the zone of the built-in clocks, as in the scalar function.
+        errors: ``"raise"`` or ``"report"`` (see *Bad rows* above).
+
+    Returns:
+        A table of the input's kind with one row per ticket, in order:
+
+        ==================  ========================================================
+        ``id``              the ticket's id, as given
+        ``exempt``          True when no commitment applies (no deadline)
+        ``clock``           the clock's kind (``"24x5"``, ``"24x7"``,
+                            ``"support hours"``, ``"calendar"``); null when exempt
+        ``zone``            the clock's IANA zone; null when exempt
+        ``ack_target_at``   acknowledgement: past this instant the ticket is at risk
+        ``ack_limit_at``    acknowledgement: past this instant it is breached
+        ``pd_target_at``    the problem-determination window that the first
+                            response starts: its target...
+        ``pd_limit_at``     ... and its limit (null without a response)
+        ``rule_ids``        the ids of the rules the scalar result's reasons cite,
+                            comma-separated, in the order they cite them
+        ``error_type``      the exception class of a bad row (else null)
+        ``error``           its message (else null)
+        ==================  ========================================================
+
+        Instants are UTC timestamps (microseconds); the ``zone`` column gives
+        the clock's zone for wall times. A target or limit is null when
+        there is no such window or an open pause holds the clock.
+
+    Raises:
+        InvalidTypeError: *table* is not a DataFrame or Table, or *policy* not
+            an :class:`~partnerrules.sla.SlaPolicy`.
+        InvalidValueError: a required column is missing, or *errors* is not
+            ``"raise"`` or ``"report"``.
+        PartnerRulesError: with ``errors="raise"``, what the scalar function
+            raises for the first bad row.
+    """
+    return _sla.deadlines(table, policy, zone, errors)
+
+
+def sla_status(
+    table: Any,
+    at: dt.datetime,
+    *,
+    policy: SlaPolicy | None = None,
+    zone: str | ZoneInfo | None = None,
+    errors: Errors = "raise",
+) -> Any:
+    """Return the state of every ticket's windows at *at* (:func:`partnerrules.sla.status`).
+
+    Same rules and policy as :func:`sla_deadlines`. A window is ``at risk``
+    past its target, ``breached`` past its limit, ``met`` when answered by the
+    limit and ``met late`` after it, ``paused`` while an open pause holds it,
+    ``exempt`` when no commitment applies. Responses and pauses after *at* are
+    ignored, as in the scalar function.
+
+    >>> import pandas as pd
+    >>> from partnerrules import frame
+    >>> tickets = pd.DataFrame({
+    ...     "id": ["A", "B", "C"],
+    ...     "opened_at": pd.to_datetime(["2026-11-23 09:00"] * 3).tz_localize("UTC"),
+    ...     "severity": [1, 2, 3], "category": "slowness", "level": "Premium",
+    ...     "country": "BR",
+    ... })
+    >>> now = pd.Timestamp("2026-11-23 16:00", tz="UTC").to_pydatetime()
+    >>> frame.sla_status(tickets, now)["ack_state"].tolist()
+    ['breached', 'at risk', 'running']
+
+    Args:
+        table: a ``pandas.DataFrame`` or ``pyarrow.Table`` of tickets.
+        at: the instant of the status (aware).
+        policy: the SLA policy (default :data:`~partnerrules.sla.ZOHO`).
+        zone: the zone of the built-in clocks, as in the scalar function.
+        errors: ``"raise"`` or ``"report"``.
+
+    Returns:
+        A table with one row per ticket: ``id``, ``exempt``, ``clock``,
+        ``zone`` as in :func:`sla_deadlines`; for the acknowledgement window
+        (``ack_``) and the problem-determination window the first response
+        starts (``pd_``, null until a response by *at*): ``*_state`` (a
+        :class:`~partnerrules.sla.ClockState` value), ``*_elapsed`` (unpaused
+        business time used), ``*_remaining`` (limit less elapsed, negative
+        past the limit; null when exempt), ``*_target_at`` (at-risk instant),
+        ``*_limit_at`` (breach instant); then ``rule_ids``, ``error_type``
+        and ``error``. Durations are timedeltas in microseconds.
+
+    Raises:
+        NaiveDatetimeError: *at* has no zone.
+        InvalidTypeError: *table*, *at* or *policy* of the wrong type.
+        InvalidValueError: a required column is missing, or a bad *errors*.
+        PartnerRulesError: with ``errors="raise"``, what the scalar function
+            raises for the first bad row.
+    """
+    return _sla.status(table, at, policy, zone, errors)

@@ -1,0 +1,361 @@
+"""Reading columns of a pandas DataFrame or a pyarrow Table, and building result tables.
+
+Both kinds of table are read into the same few numpy forms: instants as int64
+microseconds since the epoch (numpy's NaT for a null), low-cardinality columns
+as integer codes into their distinct values, and masks of the rows a kernel
+cannot take. Each row can also be read back as plain Python values, for the
+scalar functions that report a bad row's error. Private to
+:mod:`partnerrules.frame`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Sequence
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import numpy as np
+import numpy.typing as npt
+
+from partnerrules.errors import InvalidTypeError, InvalidValueError
+from partnerrules.frame._timeline import I64, NAT, Bools
+
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_US = dt.timedelta(microseconds=1)
+_TO_US = {"s": 1_000_000, "ms": 1_000, "us": 1, "ns": None}
+# Instants a datetime can hold, in µs since the epoch (years 1 to 9999).
+_MIN_US = (dt.datetime(1, 1, 2, tzinfo=dt.UTC) - _EPOCH) // _US
+_MAX_US = (dt.datetime(9999, 12, 30, tzinfo=dt.UTC) - _EPOCH) // _US
+# What str.strip() removes: a value made only of these is blank for the scalar API.
+_SPACE = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
+_BLANK = f"[{_SPACE}]*"
+
+
+def _kind(table: object) -> str:
+    """``"pandas"`` or ``"arrow"``; anything else is refused."""
+    mod = type(table).__module__
+    if mod.startswith("pandas") and type(table).__name__ == "DataFrame":
+        return "pandas"
+    if mod.startswith("pyarrow") and type(table).__name__ == "Table":
+        return "arrow"
+    raise InvalidTypeError("table", table, "a pandas.DataFrame or a pyarrow.Table")
+
+
+def _zone_of(name: str) -> dt.tzinfo:
+    """The tzinfo of an Arrow timestamp's zone: an IANA name or a fixed ``+HH:MM`` offset."""
+    if name[:1] in "+-" and len(name) == 6 and name[3] == ":":
+        sign = -1 if name[0] == "-" else 1
+        return dt.timezone(sign * dt.timedelta(hours=int(name[1:3]), minutes=int(name[4:6])))
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return dt.UTC if name in ("UTC", "Z") else ZoneInfo("UTC")
+
+
+def wall_us(us: I64, zone: dt.tzinfo) -> I64:
+    """The local wall time of each instant in *zone*, as µs since 1970-01-01 00:00."""
+    import pandas as pd
+
+    local = pd.DatetimeIndex(us.view("M8[us]")).tz_localize("UTC").tz_convert(zone)
+    return np.asarray(local.tz_localize(None).asi8, np.int64)
+
+
+class Instants:
+    """One column of instants: µs since the epoch, nulls, the rows not usable, the zone."""
+
+    __slots__ = ("bad", "null", "us", "zone")
+
+    def __init__(self, us: I64, null: Bools, bad: Bools, zone: dt.tzinfo | None) -> None:
+        self.us = us  # NaT where null or bad
+        self.null = null
+        self.bad = bad  # not null, but not an aware instant a datetime can hold
+        self.zone = zone
+
+    def value(self, i: int) -> dt.datetime | None:
+        """The instant of row *i* as an aware datetime in the column's zone (None if null)."""
+        if self.null[i] or self.bad[i]:
+            return None
+        assert self.zone is not None
+        return (_EPOCH + _US * int(self.us[i])).astimezone(self.zone)
+
+
+def _to_us(raw: I64, null: Bools, unit: str) -> tuple[I64, Bools]:
+    """Integers in *unit* since the epoch as µs (floored); the rows out of datetime's range."""
+    scale = _TO_US[unit]
+    if scale is None:
+        us = np.floor_divide(raw, 1000)
+    else:
+        limit = np.iinfo(np.int64).max // scale
+        out_of_range = (raw > limit) | (raw < -limit)
+        us = np.where(out_of_range, 0, raw) * scale
+    bad = ~null & ((us < _MIN_US) | (us > _MAX_US))
+    if scale is not None:
+        bad |= ~null & out_of_range
+    us = np.where(null | bad, NAT, us).astype(np.int64, copy=False)
+    return us, bad
+
+
+class Codes:
+    """A low-cardinality column as integer codes (-1 for null) and its distinct values."""
+
+    __slots__ = ("codes", "values")
+
+    def __init__(self, codes: I64, values: Sequence[Any]) -> None:
+        self.codes = codes
+        self.values = values
+
+    def value(self, i: int) -> Any:
+        """The plain Python value of row *i* (None for a null)."""
+        k = int(self.codes[i])
+        return None if k < 0 else self.values[k]
+
+
+def _plain(value: Any) -> Any:
+    """A numpy or pandas scalar as the plain Python value (NA and NaN as None)."""
+    if value is None:
+        return None
+    try:
+        import pandas as pd
+
+        if value is pd.NA or value is pd.NaT:
+            return None
+        if isinstance(value, pd.Timestamp):
+            return value.to_pydatetime(warn=False)
+        if isinstance(value, pd.Timedelta):
+            return value.to_pytimedelta()
+    except ImportError:  # pragma: no cover - pandas is part of the frame extra
+        pass
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and value != value:
+        return None
+    return value
+
+
+class Reader:
+    """The columns of one table, read into numpy forms (see the module docstring)."""
+
+    def __init__(self, table: object, field: str = "table") -> None:
+        self.kind = _kind(table)
+        self.table: Any = table
+        self.field = field
+        if self.kind == "pandas":
+            self.names: tuple[str, ...] = tuple(str(c) for c in table.columns)  # type: ignore[attr-defined]
+            self.n: int = len(table)  # type: ignore[arg-type]
+        else:
+            self.names = tuple(table.column_names)  # type: ignore[attr-defined]
+            self.n = table.num_rows  # type: ignore[attr-defined]
+
+    def has(self, name: str) -> bool:
+        """Whether the table has the column *name*."""
+        return name in self.names
+
+    def require(self, names: Sequence[str], described: str) -> None:
+        """Refuse a table that lacks one of *names*."""
+        missing = [n for n in names if n not in self.names]
+        if missing:
+            raise InvalidValueError(
+                self.field,
+                f"columns {list(self.names)}",
+                f"a table with the columns {', '.join(names)}",
+                hint=f"missing: {', '.join(missing)}; {described}",
+            )
+
+    def _column(self, name: str) -> Any:
+        if self.kind == "pandas":
+            return self.table[name]
+        return self.table.column(name)
+
+    def raw(self, name: str, i: int) -> Any:
+        """The plain Python value of column *name* at row *i*, as given."""
+        col = self._column(name)
+        if self.kind == "pandas":
+            return _plain(col.iloc[i])
+        return _plain(col[i].as_py())
+
+    # -- instants ---------------------------------------------------------------------
+
+    def instants(self, name: str) -> Instants:
+        """Column *name* as µs since the epoch; non-timestamp or naive columns are all bad."""
+        col = self._column(name)
+        if self.kind == "pandas":
+            return self._pandas_instants(col)
+        return self._arrow_instants(col)
+
+    def _pandas_instants(self, col: Any) -> Instants:
+        import pandas as pd
+
+        null = np.asarray(col.isna().to_numpy(), np.bool_)
+        dtype = col.dtype
+        if isinstance(dtype, pd.DatetimeTZDtype):
+            unit = dtype.unit
+            raw = col.to_numpy(dtype=f"datetime64[{unit}]").view(np.int64)
+            us, bad = _to_us(raw, null, unit)
+            return Instants(us, null, bad, dtype.tz)
+        if isinstance(dtype, pd.ArrowDtype):
+            import pyarrow as pa
+
+            arrow = pa.chunked_array([pa.array(col.array)])
+            if pa.types.is_timestamp(arrow.type) and arrow.type.tz is not None:
+                return self._arrow_instants(arrow)
+        us = np.full(self.n, NAT, np.int64)
+        return Instants(us, null, ~null, None)
+
+    def _arrow_instants(self, col: Any) -> Instants:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        null = np.asarray(col.is_null().to_numpy(zero_copy_only=False), np.bool_)
+        kind = col.type
+        if pa.types.is_timestamp(kind) and kind.tz is not None:
+            raw = pc.cast(col, pa.int64()).fill_null(0).to_numpy()
+            us, bad = _to_us(np.asarray(raw, np.int64), null, kind.unit)
+            return Instants(us, null, bad, _zone_of(kind.tz))
+        us = np.full(self.n, NAT, np.int64)
+        return Instants(us, null, ~null, None)
+
+    def raw_instant(self, name: str, column: Instants, i: int) -> Any:
+        """Row *i* of an instants column as the scalar API would be given it."""
+        if column.null[i]:
+            return None
+        if column.bad[i]:
+            return self.raw(name, i)
+        return column.value(i)
+
+    # -- codes ------------------------------------------------------------------------
+
+    def codes(self, name: str) -> Codes:
+        """Column *name* as integer codes into its distinct plain values (-1: null)."""
+        col = self._column(name)
+        if self.kind == "pandas":
+            import pandas as pd
+
+            if isinstance(col.dtype, pd.CategoricalDtype):
+                codes = np.asarray(col.cat.codes.to_numpy(), np.int64)
+                values = [_plain(v) for v in col.cat.categories]
+            else:
+                found, uniques = pd.factorize(col, use_na_sentinel=True)
+                codes = np.asarray(found, np.int64)
+                values = [_plain(v) for v in uniques]
+            return Codes(codes, values)
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        if not pa.types.is_dictionary(col.type):
+            col = pc.dictionary_encode(col)
+        encoded = col.combine_chunks() if isinstance(col, pa.ChunkedArray) else col
+        indices = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False)
+        return Codes(np.asarray(indices, np.int64), encoded.dictionary.to_pylist())
+
+    # -- text -------------------------------------------------------------------------
+
+    def blank_or_not_text(self, name: str) -> Bools:
+        """Rows of column *name* that are null, not text, or blank (refused as an id)."""
+        col = self._column(name)
+        if self.kind == "pandas":
+            import pandas as pd
+
+            null = np.asarray(col.isna().to_numpy(), np.bool_)
+            if pd.api.types.is_string_dtype(col.dtype) and not isinstance(
+                col.dtype, pd.CategoricalDtype
+            ):
+                text = col.map(lambda v: isinstance(v, str)) if col.dtype == object else None
+                blank = np.asarray(col.str.fullmatch(_BLANK).fillna(False).to_numpy(), np.bool_)
+                if text is not None:
+                    return null | blank | ~np.asarray(text.to_numpy(), np.bool_)
+                return null | blank
+            return np.ones(self.n, np.bool_)
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        if pa.types.is_string(col.type) or pa.types.is_large_string(col.type):
+            blank = pc.match_substring_regex(col, f"^{_BLANK}$").fill_null(True)
+            return np.asarray(blank.to_numpy(zero_copy_only=False), np.bool_)
+        return np.ones(self.n, np.bool_)
+
+    def id_column(self, name: str) -> Any:
+        """The column *name* as given (it is passed through to the results)."""
+        return self._column(name)
+
+
+# -- results -------------------------------------------------------------------------------
+
+
+class Out:
+    """Result columns in order, built as the kind of table the input was."""
+
+    def __init__(self, reader: Reader) -> None:
+        self.reader = reader
+        self.columns: list[tuple[str, Any]] = []
+
+    def passthrough(self, name: str) -> None:
+        """Copy the input column *name* to the results."""
+        self.columns.append((name, self.reader.id_column(name)))
+
+    def instants(self, name: str, us: I64) -> None:
+        """A column of UTC instants (NaT: null)."""
+        if self.reader.kind == "pandas":
+            import pandas as pd
+
+            self.columns.append(
+                (name, pd.Series(us.view("M8[us]"), dtype=pd.DatetimeTZDtype("us", "UTC")))
+            )
+        else:
+            import pyarrow as pa
+
+            self.columns.append((name, pa.array(us, pa.timestamp("us", "UTC"), mask=us == NAT)))
+
+    def durations(self, name: str, us: I64) -> None:
+        """A column of business durations in µs (NaT: null)."""
+        if self.reader.kind == "pandas":
+            import pandas as pd
+
+            self.columns.append((name, pd.Series(us.view("m8[us]"))))
+        else:
+            import pyarrow as pa
+
+            self.columns.append((name, pa.array(us, pa.duration("us"), mask=us == NAT)))
+
+    def flags(self, name: str, values: Bools) -> None:
+        """A column of booleans."""
+        if self.reader.kind == "pandas":
+            import pandas as pd
+
+            self.columns.append((name, pd.Series(values)))
+        else:
+            import pyarrow as pa
+
+            self.columns.append((name, pa.array(values, pa.bool_())))
+
+    def labels(self, name: str, codes: npt.NDArray[Any], values: Sequence[str]) -> None:
+        """A categorical (pandas) or dictionary (Arrow) column of text (code -1: null)."""
+        if self.reader.kind == "pandas":
+            import pandas as pd
+
+            cat = pd.Categorical.from_codes(codes, categories=pd.Index(list(values), dtype=object))
+            self.columns.append((name, pd.Series(cat)))
+        else:
+            import pyarrow as pa
+
+            small = np.asarray(codes, np.int32)
+            indices = pa.array(small, pa.int32(), mask=small < 0)
+            dictionary = pa.array(list(values), pa.string())
+            self.columns.append((name, pa.DictionaryArray.from_arrays(indices, dictionary)))
+
+    def build(self) -> Any:
+        """The result table: a DataFrame keeping the input's index, or an Arrow Table."""
+        if self.reader.kind == "pandas":
+            import pandas as pd
+
+            index = self.reader.table.index
+            data = {}
+            for name, col in self.columns:
+                if isinstance(col, pd.Series):
+                    col = col.set_axis(index)
+                data[name] = col
+            return pd.DataFrame(data, index=index, copy=False)
+        import pyarrow as pa
+
+        return pa.table(dict(self.columns))

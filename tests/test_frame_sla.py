@@ -1,0 +1,436 @@
+"""Columnar SLA (partnerrules.frame): every row equals the scalar answer.
+
+Rules zoho.sla.matrix, zoho.sla.weekday_clock, appb.first_response.one_business_day
+and caller policies, over pandas DataFrames and Arrow Tables.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+np = pytest.importorskip("numpy")
+pd = pytest.importorskip("pandas")
+pa = pytest.importorskip("pyarrow")
+
+from partnerrules import frame  # noqa: E402
+from partnerrules.calendars import BusinessCalendar  # noqa: E402
+from partnerrules.errors import (  # noqa: E402
+    InvalidTypeError,
+    InvalidValueError,
+    NaiveDatetimeError,
+    PartnerRulesError,
+    UnknownKeyError,
+)
+from partnerrules.sla import (  # noqa: E402
+    APPENDIX_B,
+    ZOHO,
+    ClockKind,
+    MatrixCell,
+    ResponseWindow,
+    SeverityMatrix,
+    SlaPolicy,
+    Ticket,
+    deadlines,
+    status,
+)
+
+UTC = dt.UTC
+SP = ZoneInfo("America/Sao_Paulo")
+H = dt.timedelta(hours=1)
+NAT = -(1 << 63)
+
+# A caller's calendar with a lunch break, a closure, a short special day and DST (Lisbon).
+TEAM = BusinessCalendar(
+    "Europe/Lisbon",
+    {d: [(dt.time(9), dt.time(12)), (dt.time(13), dt.time(18))] for d in range(5)},
+    country="PT",
+    closures=[dt.date(2026, 3, 30)],
+    special_hours={dt.date(2026, 10, 24): [(dt.time(10), dt.time(14))]},
+)
+# A night desk across midnight on a US DST zone, windows in minutes and days.
+NIGHT = BusinessCalendar(
+    "America/New_York",
+    {d: [(dt.time(0), dt.time(2)), (dt.time(22), dt.time(0))] for d in range(7)},
+)
+CELLS_MIXED = SeverityMatrix(
+    (
+        MatrixCell(1, "acknowledgement", ResponseWindow((30, "minutes"), (90, "minutes"))),
+        MatrixCell(2, "acknowledgement", ResponseWindow((1, "days"), (2, "days"))),
+        MatrixCell(3, "acknowledgement", ResponseWindow((5, "hours"), (40, "hours"))),
+        MatrixCell(1, "problem determination", ResponseWindow((1, "days"), (1, "days"))),
+        MatrixCell(2, "problem determination", ResponseWindow((3, "hours"), (9, "hours"))),
+    )
+)
+POLICIES = {
+    "zoho": ZOHO,
+    "appb": APPENDIX_B,
+    "team": SlaPolicy("Team", "acme.sla.team", CELLS_MIXED, TEAM, round_the_clock=["outage"]),
+    "night": SlaPolicy(
+        "Night", "acme.sla.night", CELLS_MIXED, NIGHT, exempt=["feature request"],
+        recurring=["problem determination"],
+    ),
+    # Support hours under a caller's own rule id: holidays are cited under Appendix B's.
+    "local": SlaPolicy("Local", "acme.sla.local", CELLS_MIXED, ClockKind.SUPPORT_HOURS),
+}  # fmt: skip
+
+# Openings near DST changes (BR none since 2019; PT/EU and US), holidays and year ends.
+ANCHORS = [
+    dt.datetime(2026, 3, 8, 6, tzinfo=UTC),  # US spring forward
+    dt.datetime(2026, 3, 29, 0, 30, tzinfo=UTC),  # EU spring forward
+    dt.datetime(2026, 10, 25, 0, 30, tzinfo=UTC),  # EU fall back
+    dt.datetime(2026, 11, 1, 5, tzinfo=UTC),  # US fall back
+    dt.datetime(2026, 11, 19, 20, tzinfo=UTC),  # before BR Consciência Negra (Fri 20)
+    dt.datetime(2026, 12, 24, 12, tzinfo=UTC),  # Christmas, year end
+    dt.datetime(2027, 12, 31, 20, tzinfo=UTC),
+    dt.datetime(2100, 12, 29, 12, tzinfo=UTC),  # at the calendar horizon
+]
+CATEGORIES = ["slowness", "downtime", "outage", "login", "how-to", "feature request", "other"]
+
+
+def mostly(good: list[Any], bad: list[Any]) -> st.SearchStrategy[Any]:
+    """One of *good*, or (one time in twelve) one of *bad*: a row the scalar API refuses."""
+    return st.one_of(
+        st.sampled_from(good),
+        st.integers(0, 11).flatmap(lambda k: st.sampled_from(bad if k == 0 else good)),
+    )
+
+
+@st.composite
+def ticket_rows(draw: Any) -> dict[str, Any]:
+    anchor = draw(st.sampled_from(ANCHORS))
+    opened = anchor + dt.timedelta(minutes=draw(st.integers(-3 * 1440, 3 * 1440)))
+    row: dict[str, Any] = {
+        "id": draw(mostly(["T-1", "T-2", "x"], ["", "  ", "\x1c"])),
+        "opened_at": opened,
+        "severity": draw(mostly([1, 2, 3], [7, 0])),
+        "category": draw(mostly(CATEGORIES, ["bogus"])),
+        "level": draw(mostly(["Premium", "Advanced", "Authorized"], ["gold"])),
+        "country": draw(mostly(["BR", "BR", "PT", "US", "DE"], ["XX"])),
+        "subdivision": draw(mostly([None, None, "SP", "RJ"], [" "])),
+        "zone": draw(mostly([None, None, None, "Europe/Lisbon"], ["Nowhere/City"])),
+        "first_response_at": None,
+        "paused_at": None,
+        "resumed_at": None,
+    }
+    if draw(st.booleans()):
+        row["first_response_at"] = opened + dt.timedelta(minutes=draw(st.integers(-60, 6000)))
+    if draw(st.booleans()):
+        start = opened + dt.timedelta(minutes=draw(st.integers(-30, 3000)))
+        row["paused_at"] = start
+        if draw(st.integers(0, 3)):
+            row["resumed_at"] = start + dt.timedelta(minutes=draw(st.integers(-30, 4000)))
+    elif draw(st.integers(0, 9)) == 0:
+        row["resumed_at"] = opened + H  # an end without a start is refused
+    return row
+
+
+def scalar_ticket(row: dict[str, Any], zone: dt.tzinfo) -> Ticket:
+    def local(value: dt.datetime | None) -> dt.datetime | None:
+        return None if value is None else value.astimezone(zone)
+
+    start, end = local(row["paused_at"]), local(row["resumed_at"])
+    first = local(row["first_response_at"])
+    return Ticket(
+        row["id"],
+        local(row["opened_at"]),
+        severity=row["severity"],
+        category=row["category"],
+        level=row["level"],
+        country=row["country"],
+        subdivision=row["subdivision"],
+        zone=row["zone"],
+        responses=() if first is None else (first,),
+        pauses=() if start is None and end is None else ((start, end),),
+    )
+
+
+def table_of(rows: list[dict[str, Any]], tz: str, kind: str, categorical: bool) -> Any:
+    zone = ZoneInfo(tz)
+    columns: dict[str, Any] = {}
+    for name in rows[0]:
+        values = [r[name] for r in rows]
+        if name.endswith("_at"):
+            epoch = dt.datetime(1970, 1, 1, tzinfo=UTC)
+            us = [NAT if v is None else (v - epoch) // dt.timedelta(microseconds=1) for v in values]
+            columns[name] = pd.Series(
+                np.array(us, np.int64).view("M8[us]"), dtype=pd.DatetimeTZDtype("us", "UTC")
+            ).dt.tz_convert(zone)
+        elif name == "severity":
+            columns[name] = pd.Series(values, dtype="int64")
+        elif categorical and name in ("category", "level", "country"):
+            columns[name] = pd.Series(values, dtype="category")
+        else:
+            columns[name] = pd.Series(values, dtype=object)
+    df = pd.DataFrame(columns)
+    if kind == "arrow":
+        return pa.Table.from_pandas(df, preserve_index=False)
+    return df
+
+
+def records(result: Any) -> list[dict[str, Any]]:
+    """Result rows as plain Python values (None for every kind of null)."""
+    if isinstance(result, pa.Table):
+        out = result.to_pylist()
+    else:
+        out = result.astype(object).to_dict("records")
+    plain = []
+    for row in out:
+        clean = {}
+        for k, v in row.items():
+            if v is None or v is pd.NaT or (isinstance(v, float) and v != v):
+                v = None
+            elif isinstance(v, pd.Timestamp):
+                v = v.to_pydatetime()
+            elif isinstance(v, pd.Timedelta):
+                v = v.to_pytimedelta()
+            clean[k] = v
+        plain.append(clean)
+    return plain
+
+
+def rule_ids(*reason_groups: Any) -> str:
+    return ",".join(dict.fromkeys(r.rule_id for g in reason_groups for r in g))
+
+
+def expected_deadlines(ticket_of: Any, policy: SlaPolicy, zone: Any) -> dict[str, Any]:
+    try:
+        book = deadlines(ticket_of(), policy=policy, zone=zone)
+    except PartnerRulesError as exc:
+        return {"error_type": type(exc).__name__, "error": str(exc)}
+    row: dict[str, Any] = {
+        "exempt": book.exempt,
+        "clock": None if book.clock is None else book.clock.value,
+        "zone": book.zone or None,
+        "error_type": None,
+        "error": None,
+    }
+    groups = [book.reasons]
+    for prefix, d in zip(
+        ("ack", "pd"), (book.acknowledgement, *book.determinations[:1]), strict=False
+    ):
+        row[f"{prefix}_target_at"] = None if d is None else d.target_at
+        row[f"{prefix}_limit_at"] = None if d is None else d.limit_at
+        if d is not None:
+            groups.append(d.reasons)
+    row["rule_ids"] = rule_ids(*groups)
+    return row
+
+
+def expected_status(
+    ticket_of: Any, at: dt.datetime, policy: SlaPolicy, zone: Any
+) -> dict[str, Any]:
+    try:
+        now = status(ticket_of(), at, policy=policy, zone=zone)
+    except PartnerRulesError as exc:
+        return {"error_type": type(exc).__name__, "error": str(exc)}
+    plan = now._plan  # the clock and zone the ticket's deadlines would name
+    row: dict[str, Any] = {
+        "exempt": now.exempt,
+        "clock": None if now.exempt else plan.kind.value,
+        "zone": None if now.exempt else plan.zone_name,
+        "error_type": None,
+        "error": None,
+    }
+    groups = [now.reasons]
+    windows = now.windows[:2]
+    for k, prefix in enumerate(("ack", "pd")):
+        w = windows[k] if k < len(windows) else None
+        row[f"{prefix}_state"] = None if w is None else w.state.value
+        row[f"{prefix}_elapsed"] = None if w is None else w.elapsed
+        row[f"{prefix}_remaining"] = None if w is None else w.remaining
+        row[f"{prefix}_target_at"] = None if w is None else w.target_at
+        row[f"{prefix}_limit_at"] = None if w is None else w.limit_at
+        if w is not None:
+            groups.append(w.reasons)
+    row["rule_ids"] = rule_ids(*groups)
+    return row
+
+
+def assert_row(got: dict[str, Any], want: dict[str, Any], i: int) -> None:
+    if want["error_type"] is not None:
+        assert (got["error_type"], got["error"]) == (want["error_type"], want["error"]), i
+        return
+    for key, value in want.items():
+        if isinstance(value, dt.datetime):
+            # Compare instants: aware datetimes in a DST fold never equal another zone's.
+            value = value.astimezone(UTC)
+        assert got[key] == value, (i, key, got[key], value)
+
+
+CASES = st.fixed_dictionaries(
+    {
+        "rows": st.lists(ticket_rows(), min_size=1, max_size=8),
+        "policy": st.sampled_from(sorted(POLICIES)),
+        "zone": st.sampled_from([None, None, "America/New_York"]),
+        "tz": st.sampled_from(["America/Sao_Paulo", "UTC", "Europe/Lisbon"]),
+        "kind": st.sampled_from(["pandas", "arrow"]),
+        "categorical": st.booleans(),
+    }
+)
+
+
+@settings(max_examples=150)
+@given(case=CASES)
+def test_every_deadline_row_equals_the_scalar_deadlines(case: dict[str, Any]) -> None:
+    """zoho.sla.matrix: instants, clock, zone, rule ids and errors match sla.deadlines."""
+    rows, policy, zone = case["rows"], POLICIES[case["policy"]], case["zone"]
+    table = table_of(rows, case["tz"], case["kind"], case["categorical"])
+    got = records(frame.sla_deadlines(table, policy=policy, zone=zone, errors="report"))
+    assert len(got) == len(rows)
+    tz = ZoneInfo(case["tz"])
+    for i, row in enumerate(rows):
+        want = expected_deadlines(lambda row=row: scalar_ticket(row, tz), policy, zone)
+        assert_row(got[i], want, i)
+
+
+@settings(max_examples=150)
+@given(case=CASES, later=st.integers(-600, 8000))
+def test_every_status_row_equals_the_scalar_status(case: dict[str, Any], later: int) -> None:
+    """zoho.sla.matrix: states, elapsed, remaining, instants and errors match sla.status."""
+    rows, policy, zone = case["rows"], POLICIES[case["policy"]], case["zone"]
+    at = rows[0]["opened_at"] + dt.timedelta(minutes=later)
+    table = table_of(rows, case["tz"], case["kind"], case["categorical"])
+    got = records(frame.sla_status(table, at, policy=policy, zone=zone, errors="report"))
+    assert len(got) == len(rows)
+    tz = ZoneInfo(case["tz"])
+    for i, row in enumerate(rows):
+        want = expected_status(lambda row=row: scalar_ticket(row, tz), at, policy, zone)
+        assert_row(got[i], want, i)
+
+
+# -- examples -----------------------------------------------------------------------------
+
+
+def good_rows(n: int = 3) -> list[dict[str, Any]]:
+    opened = dt.datetime(2026, 11, 23, 12, tzinfo=UTC)
+    return [
+        {
+            "id": f"T-{k}",
+            "opened_at": opened + k * H,
+            "severity": 1 + k % 3,
+            "category": "slowness",
+            "level": "Premium",
+            "country": "BR",
+        }
+        for k in range(n)
+    ]
+
+
+@pytest.mark.rule("appb.first_response.one_business_day")
+def test_appendix_b_columns_honour_the_sao_paulo_holiday() -> None:
+    """A ticket opened Thursday 20:00 in São Paulo is due Monday 18:00 (Friday is a holiday)."""
+    df = pd.DataFrame(
+        {
+            "id": ["T-1"],
+            "opened_at": pd.Series([pd.Timestamp("2026-11-19 20:00", tz="America/Sao_Paulo")]),
+            "severity": [3],
+            "category": ["how-to"],
+            "level": ["Premium"],
+            "country": ["BR"],
+            "subdivision": ["SP"],
+        }
+    )
+    due = frame.sla_deadlines(df, policy=APPENDIX_B)
+    limit = due["ack_limit_at"][0].tz_convert("America/Sao_Paulo")
+    assert limit == pd.Timestamp("2026-11-23 18:00", tz="America/Sao_Paulo")
+    assert due["rule_ids"][0] == "appb.first_response.one_business_day"
+    assert due["zone"][0] == "America/Sao_Paulo"
+
+
+def test_a_bad_row_raises_the_scalar_error_with_its_row_index() -> None:
+    rows = good_rows()
+    rows[1]["severity"] = 9
+    with pytest.raises(UnknownKeyError) as caught:
+        frame.sla_deadlines(pd.DataFrame(rows))
+    scalar_message = ""
+    try:
+        Ticket("T-1", rows[1]["opened_at"], severity=9, category="slowness",
+               level="Premium", country="BR")  # fmt: skip
+    except UnknownKeyError as exc:
+        scalar_message = str(exc)
+    assert str(caught.value) == scalar_message
+    assert caught.value.__notes__ == ["in row 1 of the table (id 'T-1')"]
+
+
+def test_reported_rows_keep_their_place_and_no_row_is_dropped() -> None:
+    rows = good_rows(4)
+    rows[0]["id"] = " "
+    rows[2]["country"] = "XX"
+    got = frame.sla_status(
+        pd.DataFrame(rows, index=[10, 20, 30, 40]),
+        dt.datetime(2026, 11, 24, tzinfo=UTC),
+        errors="report",
+    )
+    assert list(got.index) == [10, 20, 30, 40]
+    assert got["error_type"].tolist()[0] == "InvalidValueError"
+    with pytest.raises(InvalidValueError) as caught:
+        Ticket(" ", rows[0]["opened_at"], severity=1, category="slowness",
+               level="Premium", country="BR")  # fmt: skip
+    assert got["error"][10] == str(caught.value)
+    assert got["error_type"][30] == "UnknownKeyError"
+    assert got["error"].isna().tolist() == [False, True, False, True]
+    assert got["ack_state"].isna().tolist() == [True, False, True, False]
+
+
+def test_a_naive_opening_column_is_refused_row_by_row_like_the_scalar_api() -> None:
+    rows = good_rows(2)
+    df = pd.DataFrame(rows)
+    df["opened_at"] = df["opened_at"].dt.tz_localize(None)
+    got = frame.sla_deadlines(df, errors="report")
+    assert got["error_type"].tolist() == ["NaiveDatetimeError"] * 2
+    with pytest.raises(NaiveDatetimeError):
+        frame.sla_deadlines(df)
+
+
+def test_arguments_are_checked_before_any_row() -> None:
+    df = pd.DataFrame(good_rows())
+    with pytest.raises(InvalidValueError, match="'errors' must be 'raise' or 'report'"):
+        frame.sla_deadlines(df, errors="ignore")  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError, match=r"'table' must be a pandas\.DataFrame"):
+        frame.sla_deadlines(good_rows())
+    with pytest.raises(InvalidValueError, match="missing: level"):
+        frame.sla_deadlines(df.drop(columns=["level"]))
+    with pytest.raises(NaiveDatetimeError):
+        frame.sla_status(df, dt.datetime(2026, 11, 24))
+    with pytest.raises(InvalidTypeError, match="'policy'"):
+        frame.sla_deadlines(df, policy="Zoho")  # type: ignore[arg-type]
+
+
+def test_an_empty_table_gives_an_empty_result_with_every_column() -> None:
+    df = pd.DataFrame(good_rows()).iloc[:0]
+    due = frame.sla_deadlines(df)
+    now = frame.sla_status(pa.Table.from_pandas(df), dt.datetime(2026, 11, 24, tzinfo=UTC))
+    assert len(due) == 0
+    assert "ack_limit_at" in due.columns
+    assert now.num_rows == 0
+    assert "pd_state" in now.column_names
+
+
+def test_results_are_utc_instants_and_microsecond_durations() -> None:
+    df = pd.DataFrame(good_rows())
+    now = frame.sla_status(df, dt.datetime(2026, 11, 24, tzinfo=UTC))
+    assert str(now["ack_limit_at"].dtype) == "datetime64[us, UTC]"
+    assert str(now["ack_elapsed"].dtype) == "timedelta64[us]"
+    assert now["ack_state"].dtype == "category"
+    table = frame.sla_status(pa.Table.from_pandas(df), dt.datetime(2026, 11, 24, tzinfo=UTC))
+    assert table.schema.field("ack_limit_at").type == pa.timestamp("us", "UTC")
+    assert table.schema.field("ack_elapsed").type == pa.duration("us")
+
+
+def test_importing_the_library_loads_no_frame_dependency() -> None:
+    """numpy, pandas and pyarrow load with partnerrules.frame, never with the core."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, partnerrules, partnerrules.sla, partnerrules.commission; "
+        "print([m for m in ('numpy', 'pandas', 'pyarrow') if m in sys.modules])"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
