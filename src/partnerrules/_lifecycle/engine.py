@@ -1,0 +1,507 @@
+"""The lifecycle engine: a ticket's history replayed into windows, in integer microseconds.
+
+Private to :mod:`partnerrules.lifecycle`. A history is compiled once, when it
+is built, into a *tape* of ``(code, instant, argument)`` triples; a lifecycle
+policy into a :class:`Program` of bit masks and window specs. :func:`sweep`
+replays the events known at an instant into *segments* (the SLA plan in force
+over time) and *windows* (one clock's run from a start to an end), and
+:func:`row` turns each window into integers with the SLA engine's own
+functions (``_window_row``, ``_lengths``, ``_net``, ``_padd`` over the
+calendars' integer fast paths). With one segment, the common case, a window is
+computed by exactly the code :func:`partnerrules.sla.status` runs; across
+severity, level or policy changes, :func:`reach` walks the segments.
+
+Instants are µs since the Unix epoch; ``_HELD`` stands for "no instant yet:
+an open pause holds the clock".
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+from partnerrules.calendars import BusinessCalendar
+from partnerrules.sla import (
+    _HELD,
+    _STATES,
+    ClockState,
+    Severity,
+    SlaPolicy,
+    Ticket,
+    _lengths,
+    _net,
+    _padd,
+    _Pauses,
+    _Plan,
+    _plan,
+    _Spec,
+    _window_row,
+)
+
+# Event codes on a tape.
+OPENED, STATUS, RESPONDED, SEVERITY, LEVEL, POLICY, RESOLVED, CLOSED, REOPENED = range(9)
+# Clocks: indices, and bits in masks.
+ACK, PD, RES = 0, 1, 2
+CLOCKS = (ACK, PD, RES)
+# How a window ended (OPEN_END: it has not).
+OPEN_END = -1
+BY_RESPONSE, BY_RESOLUTION, BY_CLOSING, BY_RESTART = range(4)
+# Why a window started.
+FROM_OPENING, FROM_RESPONSE, FROM_REOPENING, FROM_CHANGE = range(4)
+# The ticket's phase.
+PH_OPEN, PH_RESOLVED, PH_CLOSED = range(3)
+# Response visibilities (bits).
+PUBLIC, INTERNAL = 1, 2
+
+BREACHED = _STATES.index(ClockState.BREACHED)
+HELD = _HELD
+#: Integers per window in a row (see :func:`row`).
+WIDTH = 14
+#: Integers before the windows in a row: exempt, phase, number of windows.
+HEAD = 3
+
+
+class Tape:
+    """A history compiled once: its events as integers, and the opening as a snapshot Ticket."""
+
+    __slots__ = ("changes", "events", "instants", "kind", "opened", "ticket", "variants")
+
+    def __init__(self, ticket: Ticket, events: tuple[tuple[int, int, Any], ...]) -> None:
+        self.ticket = ticket
+        self.kind = ticket._kind
+        self.events = events
+        self.opened: int = events[0][1]
+        self.instants = [us for _, us, _ in events]
+        # Indices of severity, level and policy changes (empty for most tickets).
+        self.changes = tuple(
+            i for i, (code, _, _) in enumerate(events) if code in (SEVERITY, LEVEL, POLICY)
+        )
+        self.variants: dict[tuple[Any, ...], Ticket] = {}
+
+    def ticket_for(self, kind: tuple[Any, ...]) -> Ticket:
+        """The opening's snapshot with the severity and level of *kind* (to build plans)."""
+        if kind == self.kind:
+            return self.ticket
+        made = self.variants.get(kind)
+        if made is None:
+            made = attrs.evolve(self.ticket, severity=kind[1], level=kind[2])
+            self.variants[kind] = made
+        return made
+
+
+def variant(kind: tuple[Any, ...], severity: int, level: str) -> tuple[Any, ...]:
+    """*kind* (a Ticket's plan key) with another severity and level."""
+    return (kind[0], severity, level, *kind[3:])
+
+
+class Program:
+    """A lifecycle policy compiled: masks per status, counted responses, reopen bits, specs."""
+
+    __slots__ = ("counted", "masks", "reopen", "res", "restart", "sla")
+
+    def __init__(
+        self,
+        sla: SlaPolicy,
+        masks: dict[str, int],
+        counted: int,
+        reopen: int,
+        restart: bool,
+        res: dict[Severity, _Spec] | None,
+    ) -> None:
+        self.sla = sla
+        self.masks = masks
+        self.counted = counted
+        self.reopen = reopen
+        self.restart = restart
+        self.res = res
+
+
+def plan_for(policy: SlaPolicy, kind: tuple[Any, ...], tape: Tape, zone: object) -> _Plan:
+    """The SLA engine's cached plan of *kind* under *policy* (built on first use)."""
+    plan = policy._plans.get((kind, zone))
+    if plan is None:
+        plan = _plan(policy, tape.ticket_for(kind), zone)
+    return plan
+
+
+def spec_of(plan: _Plan, clock: int, res: dict[Severity, _Spec] | None) -> _Spec | None:
+    """The window spec of *clock* under *plan*; None where the clock does not run."""
+    if plan.exempt:
+        return None
+    if clock == ACK:
+        return plan.ack
+    if clock == PD:
+        return plan.pd
+    return None if res is None else res[plan.severity]
+
+
+class Sweep:
+    """The events known at an instant, replayed: segments, windows, pauses, phase, status."""
+
+    __slots__ = (
+        "at",
+        "begins",
+        "changes",
+        "kinds",
+        "now",
+        "pauses",
+        "phase",
+        "phase_at",
+        "policies",
+        "res",
+        "segs",
+        "status",
+        "windows",
+    )
+
+    def __init__(self) -> None:
+        self.at = 0
+        self.segs: list[tuple[int, _Plan]] = []
+        self.begins: list[int] = []
+        self.kinds: list[tuple[Any, ...]] = []
+        self.windows: tuple[list[list[Any]], ...] = ([], [], [])
+        self.pauses: tuple[_Pauses, ...] = ((), (), ())
+        self.phase = PH_OPEN
+        self.phase_at: int | None = None
+        self.status: str | None = None
+        self.changes: list[tuple[int, tuple[Any, ...]]] = []
+        self.policies: list[tuple[int, int, SlaPolicy]] = []
+        self.res: dict[Severity, _Spec] | None = None
+
+    def plan_at(self, us: int) -> _Plan:
+        """The plan in force at the instant *us* (at or after the opening)."""
+        segs = self.segs
+        if len(segs) == 1:
+            return segs[0][1]
+        i = bisect_right(self.begins, us) - 1
+        return segs[i if i > 0 else 0][1]
+
+    def window_pauses(self, window: list[Any]) -> _Pauses:
+        """The pauses of a window's clock, with the resolved gaps it was resumed across."""
+        own: _Pauses = self.pauses[window[0]]
+        gaps = window[6]
+        return union(own, gaps) if gaps else own
+
+
+def union(a: _Pauses, b: list[tuple[int, int]]) -> _Pauses:
+    """The union of two sets of pauses, as sorted disjoint intervals (None: still open)."""
+    out: list[tuple[int, int | None]] = []
+    for s, e in sorted([*a, *b], key=lambda p: p[0]):
+        if out:
+            ls, le = out[-1]
+            if le is None or s <= le:
+                out[-1] = (ls, None if le is None or e is None else max(le, e))
+                continue
+        out.append((s, e))
+    return tuple(out)
+
+
+def sweep(tape: Tape, at: int, prog: Program, zone: object) -> Sweep:
+    """Replay the events of *tape* known at *at* (at or after the opening) under *prog*."""
+    events = tape.events
+    n = bisect_right(tape.instants, at)
+    opened = tape.opened
+    kind0 = tape.kind
+    sw = Sweep()
+    sw.at = at
+    sw.res = res = prog.res
+    # Pass 1: the plan in force over time (severity, level and policy changes known at `at`).
+    changes = sw.changes
+    pcs = sw.policies
+    for i in tape.changes:
+        if i >= n:
+            break
+        code, us, arg = events[i]
+        if code == POLICY:
+            pcs.append((us, arg[0], arg[1]))
+        else:
+            changes.append((us, arg))
+    kinds = sw.kinds
+    if not changes and not pcs:
+        segs = [(opened, plan_for(prog.sla, kind0, tape, zone))]
+        kinds.append(kind0)
+    else:
+        segs = []
+        cus = [us for us, _ in changes]
+        bounds = sorted({opened, *cus, *(eff for _, eff, _ in pcs if eff > opened)})
+        for b in bounds:
+            j = bisect_right(cus, b)
+            kind = changes[j - 1][1] if j else kind0
+            pol = prog.sla
+            for _, eff, p in pcs:  # in record order: the last recorded in force wins
+                if eff <= b:
+                    pol = p
+            plan = plan_for(pol, kind, tape, zone)
+            if not segs or segs[-1][1] is not plan:
+                segs.append((b, plan))
+                kinds.append(kind)
+    sw.segs = segs
+    sw.begins = [b for b, _ in segs]
+    plan_at = sw.plan_at
+    # Pass 2: windows and pauses.
+    masks, counted, reopen, restart = prog.masks, prog.counted, prog.reopen, prog.restart
+    wins = sw.windows
+    open_: list[list[Any] | None] = [None, None, None]
+    seqs = [0, 0, 0]
+
+    def begin(clock: int, us: int, cause: int) -> None:
+        w = [clock, seqs[clock], us, None, OPEN_END, cause, None]
+        seqs[clock] += 1
+        wins[clock].append(w)
+        open_[clock] = w
+
+    begin(ACK, opened, FROM_OPENING)
+    if res is not None:
+        begin(RES, opened, FROM_OPENING)
+    cur = 0
+    pstart = [0, 0, 0]
+    pauses: tuple[list[tuple[int, int | None]], ...] = ([], [], [])
+    phase = PH_OPEN
+    resumable: list[list[Any]] = []
+    gap = 0
+    pd_started = False
+    kind = kind0
+    for i in range(1, n):
+        code, us, arg = events[i]
+        if code == STATUS:
+            sw.status = arg
+            m = masks.get(arg, 0)
+            if m != cur:
+                for c in CLOCKS:
+                    bit = 1 << c
+                    if m & bit:
+                        if not cur & bit:
+                            pstart[c] = us
+                    elif cur & bit and us > pstart[c]:
+                        pauses[c].append((pstart[c], us))
+                cur = m
+        elif code == RESPONDED:
+            if phase == PH_OPEN and arg & counted:
+                w = open_[ACK]
+                if w is not None:
+                    w[3], w[4] = us, BY_RESPONSE
+                    open_[ACK] = None
+                w = open_[PD]
+                if w is not None:
+                    w[3], w[4] = us, BY_RESPONSE
+                    open_[PD] = None
+                plan = plan_at(us)
+                if not plan.exempt and plan.pd is not None and (plan.recurring or not pd_started):
+                    begin(PD, us, FROM_RESPONSE)
+                    pd_started = True
+        elif code in (SEVERITY, LEVEL):
+            if restart and phase == PH_OPEN and arg != kind:
+                plan = plan_at(us)
+                for c in CLOCKS:
+                    w = open_[c]
+                    if w is not None:
+                        w[3], w[4] = us, BY_RESTART
+                        open_[c] = None
+                        if c != PD or (not plan.exempt and plan.pd is not None):
+                            begin(c, us, FROM_CHANGE)
+            kind = arg
+        elif code in (RESOLVED, CLOSED):
+            if phase == PH_OPEN:
+                how = BY_RESOLUTION if code == RESOLVED else BY_CLOSING
+                resumable = []
+                for c in CLOCKS:
+                    w = open_[c]
+                    if w is not None:
+                        w[3], w[4] = us, how
+                        resumable.append(w)
+                        open_[c] = None
+                gap = us
+            phase = PH_RESOLVED if code == RESOLVED else PH_CLOSED
+            sw.phase_at = us
+        elif code == REOPENED:
+            phase = PH_OPEN
+            sw.phase_at = us
+            plan = plan_at(us)
+            for c in CLOCKS:
+                if reopen & (1 << c):
+                    if c == PD:
+                        if plan.exempt or plan.pd is None:
+                            continue
+                    elif c == RES and res is None:
+                        continue
+                    begin(c, us, FROM_REOPENING)
+                    continue
+                for w in resumable:
+                    if w[0] == c:
+                        w[3], w[4] = None, OPEN_END
+                        if us > gap:
+                            w[6] = [(gap, us)] if w[6] is None else [*w[6], (gap, us)]
+                        open_[c] = w
+            resumable = []
+    for c in CLOCKS:
+        if cur & (1 << c):
+            pauses[c].append((pstart[c], None))
+    sw.pauses = (tuple(pauses[0]), tuple(pauses[1]), tuple(pauses[2]))
+    sw.phase = phase
+    return sw
+
+
+def reach(
+    sw: Sweep,
+    clock: int,
+    start: int,
+    pauses: _Pauses,
+    amount: Callable[[BusinessCalendar, _Spec], int],
+) -> int | None:
+    """The earliest instant at which a window of *clock* from *start* has run *amount*.
+
+    *amount* gives the business µs to reach under a segment's calendar and
+    spec. Segments are walked in order: business time run in earlier segments
+    counts towards later ones (the window keeps its elapsed time), and a
+    segment whose amount was already run when it began is reached at its
+    beginning. None: an open pause holds the clock before the amount is reached.
+    """
+    segs = sw.segs
+    res = sw.res
+    last = len(segs) - 1
+    k = bisect_right(sw.begins, start) - 1
+    k = k if k > 0 else 0
+    run = 0
+    while k <= last:
+        b0, plan = segs[k]
+        spec = spec_of(plan, clock, res)
+        if spec is not None:
+            cal = plan.calendar
+            a = start if b0 < start else b0
+            need = amount(cal, spec)
+            if run >= need:
+                return a
+            if k == last:
+                return _padd(cal, a, need - run, pauses)
+            b = segs[k + 1][0]
+            found = _padd(cal, a, need - run, pauses)
+            if found is not None and found < b:
+                return found
+            run += _net(cal, a, b, pauses)
+        k += 1
+    return None
+
+
+def _across(
+    sw: Sweep, clock: int, start: int, end: int | None, pauses: _Pauses, at: int
+) -> tuple[int, int, int, int, int, int, int]:
+    """State, elapsed, paused, target and limit lengths and instants of a window over segments.
+
+    The lengths are those of the last segment with a window of the clock that
+    began by the window's end (or *at*); failing one, of the first after. While
+    the plan in force has no window for the clock (an exempt category, a policy
+    without that clock) the clock stands still: no time is counted, and an open
+    window is paused.
+    """
+    segs = sw.segs
+    res = sw.res
+    k = bisect_right(sw.begins, start) - 1
+    k = k if k > 0 else 0
+    stop = at if end is None else end
+    elapsed = paused = 0
+    lengths: tuple[int, int] | None = None
+    still = False  # the clock stands still at `stop` (no window under the plan then)
+    while k < len(segs):
+        b0, plan = segs[k]
+        spec = spec_of(plan, clock, res)
+        k += 1
+        if b0 <= stop:
+            still = spec is None
+        if spec is None:
+            continue
+        cal = plan.calendar
+        if b0 > stop:
+            if lengths is None:
+                lengths = _lengths(cal, spec, start)
+            break
+        lengths = _lengths(cal, spec, start)
+        a = start if b0 < start else b0
+        b = segs[k][0] if k < len(segs) and segs[k][0] < stop else stop
+        if b > a:
+            total = cal._elapsed_us(a, b)
+            net = _net(cal, a, b, pauses) if pauses else total
+            elapsed += net
+            paused += total - net
+    assert lengths is not None  # a window exists only where its clock has a window somewhere
+    t_us = reach(sw, clock, start, pauses, lambda cal, spec: _lengths(cal, spec, start)[0])
+    l_us = reach(sw, clock, start, pauses, lambda cal, spec: _lengths(cal, spec, start)[1])
+    # The states of partnerrules.sla._window_row.
+    if end is not None:
+        state = _STATES.index(
+            ClockState.MET if l_us is None or end <= l_us else ClockState.MET_LATE
+        )
+    elif l_us is not None and at > l_us:
+        state = BREACHED
+    elif still or (pauses and pauses[-1][1] is None):
+        state = _STATES.index(ClockState.PAUSED)
+    elif t_us is not None and at > t_us:
+        state = _STATES.index(ClockState.AT_RISK)
+    else:
+        state = _STATES.index(ClockState.RUNNING)
+    held_t = HELD if t_us is None else t_us
+    held_l = HELD if l_us is None else l_us
+    return state, elapsed, paused, lengths[0], lengths[1], held_t, held_l
+
+
+def row(sw: Sweep, at: int) -> list[int]:
+    """The numbers of a sweep: exempt, phase, window count, then WIDTH integers per window.
+
+    Per window: clock, sequence, state, start, end (HELD: open), how it ended
+    (OPEN_END: open), why it started, elapsed, paused, target and limit
+    lengths, target and limit instants (HELD: held by a pause), and its
+    position among its clock's windows in the sweep. A window that a restart
+    replaced before its limit is left out; one replaced after its limit is
+    kept, breached.
+    """
+    now = sw.plan_at(at)
+    if now.exempt:
+        return [1, sw.phase, 0]
+    out = [0, sw.phase, 0]
+    count = 0
+    segs = sw.segs
+    single = len(segs) == 1
+    res = sw.res
+    for clock_windows in sw.windows:
+        for pos, w in enumerate(clock_windows):
+            c, seq, start, end, how, cause, gaps = w
+            pauses = sw.pauses[c]
+            if gaps:
+                pauses = union(pauses, gaps)
+            if single:
+                plan = segs[0][1]
+                spec = spec_of(plan, c, res)
+                assert spec is not None  # a window exists only where its clock runs
+                cal = plan.calendar
+                state, elapsed, t_us, l_us = _window_row(cal, spec, start, end, pauses, at)
+                tl, ll = _lengths(cal, spec, start)
+                paused = (
+                    cal._elapsed_us(start, at if end is None else end) - elapsed if pauses else 0
+                )
+            else:
+                state, elapsed, paused, tl, ll, t_us, l_us = _across(sw, c, start, end, pauses, at)
+            if how == BY_RESTART:
+                if l_us == HELD or end <= l_us:
+                    continue  # replaced before its limit: not listed
+                state = BREACHED
+            out += (
+                c,
+                seq,
+                state,
+                start,
+                HELD if end is None else end,
+                how,
+                cause,
+                elapsed,
+                paused,
+                tl,
+                ll,
+                t_us,
+                l_us,
+                pos,
+            )
+            count += 1
+    out[2] = count
+    return out
