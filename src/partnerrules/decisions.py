@@ -94,11 +94,11 @@ __all__ = ["CATALOG_DOMAIN", "Catalog", "Facts", "Reason", "catalog_locales", "f
 CATALOG_DOMAIN: Final = "partnerrules"
 
 #: What :meth:`Reason.render` takes as ``catalog=``: a loaded catalog (a
-#: :class:`babel.support.Translations` or any :class:`gettext.NullTranslations`),
-#: or a directory of compiled catalogs (a path, or a
-#: :class:`~importlib.resources.abc.Traversable` such as
+#: ``babel.support.Translations`` or any ``gettext.NullTranslations``), or a
+#: directory of compiled catalogs (a path, or an
+#: ``importlib.resources.abc.Traversable`` such as
 #: ``importlib.resources.files("my_programme") / "locale"``).
-Catalog: TypeAlias = gettext.NullTranslations | str | os.PathLike[str] | Traversable
+Catalog: TypeAlias = "gettext.NullTranslations | str | os.PathLike[str] | Traversable"
 
 #: A Decimal fact is rendered only within these exponents (a bigger one would
 #: spell out that many digits).
@@ -314,7 +314,7 @@ class Reason:
                 translation may use only the facts of the reason.
             catalog: the caller's own catalog, for the templates of its own
                 rules or to reword ours: a loaded
-                :class:`babel.support.Translations` (used whatever the
+                ``babel.support.Translations`` (used whatever the
                 locale), or a directory holding
                 ``<locale>/LC_MESSAGES/partnerrules.mo`` files (read once per
                 process, then cached). A directory without a catalog for
