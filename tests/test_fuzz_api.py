@@ -1,0 +1,2600 @@
+"""Hostile input to the whole public API: every name in every public module's ``__all__``.
+
+Issue #12, item 6. The public modules are found by walking the package (any
+module or package whose dotted name has no part starting with ``_``); every
+callable of their ``__all__`` (functions, classes, enums, error classes), every
+public method of those classes (including those inherited from the library's
+private bases, and the operator methods the library writes itself, such as
+``Money.__add__``) is one entry. Each entry has a factory in ``FACTORIES`` that
+builds one *valid* call naming every parameter; the test then replaces each
+argument in turn by each value of ``HOSTILE`` and checks that
+
+* nothing but a :class:`~partnerrules.errors.PartnerRulesError` escapes, from
+  the call or from using what it returned (repr, hash, properties, methods
+  without arguments, rendering its reasons), so a hostile value is refused at
+  the door and never accepted to crash later;
+* each call returns within one second (a bound against hangs, not a
+  benchmark), and no call may grab more than about 1 GiB of memory (on Linux
+  the address space is capped during the calls, so an attempt to allocate
+  gigabytes fails fast as a ``MemoryError`` and is reported like any escape).
+
+The command line is fuzzed too: ``cli.main`` with hostile argument lists and
+with hostile files (``tmp_path``); it must exit 0 or 2, print no traceback and
+never report "unexpected" (its wording for a bug).
+
+A new public name without a factory fails
+``test_every_public_callable_has_a_factory``. Factories of the per-area fuzz
+test of deals and regions (``tests/test_deals_fuzz.py``) are reused as they are.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import enum
+import importlib
+import inspect
+import io
+import os
+import pkgutil
+import signal
+import sys
+import time
+import types
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, NamedTuple
+from zoneinfo import ZoneInfo
+
+import attrs
+import pytest
+
+import partnerrules
+from partnerrules import (
+    calendars,
+    catalogue,
+    cli,
+    commission,
+    contracts,
+    convert,
+    decisions,
+    errors,
+    identity,
+    policies,
+    programmes,
+    sla,
+)
+from partnerrules.errors import PartnerRulesError
+from partnerrules.money import Money, brl
+from partnerrules.policies import appendix_b, omid, omid_support, zoho
+from test_deals_fuzz import ACME as DEALS_CUSTOMER
+from test_deals_fuzz import FACTORIES as DEALS_FACTORIES
+from test_deals_fuzz import Call, opportunity, registration
+from test_deals_fuzz import _use as use_result
+
+LIMIT_SECONDS = 1.0
+#: A call still running after this long is interrupted (and reported as slow).
+HANG_SECONDS = 3.0
+#: Extra address space a call may take (Linux only): far more than any call needs.
+MEMORY_HEADROOM = 1 << 30
+EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "examples" / "acme.toml"
+
+
+# -- the hostile pool ----------------------------------------------------------------------
+
+
+class BigInt(int):
+    """An int of 5,001 digits whose repr is short (so printing the pool cannot fail)."""
+
+    def __repr__(self) -> str:
+        return "BigInt(10**5000)"
+
+
+class TextSubclass(str):
+    """A str subclass: accepted as text, never as a bool or an enum member it is not."""
+
+
+class Hostile:
+    """Every dunder a library might call raises: equality, hashing, text, iteration."""
+
+    def __eq__(self, other: object) -> bool:
+        raise RuntimeError("__eq__ of a hostile object")
+
+    def __hash__(self) -> int:
+        raise RuntimeError("__hash__ of a hostile object")
+
+    def __str__(self) -> str:
+        raise RuntimeError("__str__ of a hostile object")
+
+    def __repr__(self) -> str:
+        raise RuntimeError("__repr__ of a hostile object")
+
+    def __iter__(self) -> Iterator[Any]:
+        raise RuntimeError("__iter__ of a hostile object")
+
+    def __len__(self) -> int:
+        raise RuntimeError("__len__ of a hostile object")
+
+    def __bool__(self) -> bool:
+        raise RuntimeError("__bool__ of a hostile object")
+
+    def __lt__(self, other: object) -> bool:
+        raise RuntimeError("__lt__ of a hostile object")
+
+    def __format__(self, spec: str) -> str:
+        raise RuntimeError("__format__ of a hostile object")
+
+
+def _endless() -> Iterator[int]:
+    """A generator that never ends: the library must refuse it or bound what it reads."""
+    while True:
+        yield 1
+
+
+class Fresh(NamedTuple):
+    """A pool entry made anew for each call (a generator is used up, or closed by an
+    interrupted call, so it cannot be shared)."""
+
+    make: Callable[[], object]
+
+
+UTC = dt.UTC
+SP = ZoneInfo("America/Sao_Paulo")
+TOKYO = ZoneInfo("Asia/Tokyo")
+
+#: One hostile value per kind of mistake a caller (or an attacker) can make, by label.
+#: The test never prints a value itself, only its label (a plain 10**5000 cannot be
+#: printed, a hostile object cannot even be repr'd), and never iterates the generator.
+HOSTILE: tuple[tuple[str, object], ...] = (
+    ("None", None),
+    ("True", True),
+    ("False", False),
+    ("float 1.5", 1.5),
+    ("float nan", float("nan")),
+    ("float inf", float("inf")),
+    ("float -inf", float("-inf")),
+    ("int 10**5000", 10**5000),
+    ("int subclass 10**5000", BigInt(10**5000)),
+    ("int -1", -1),
+    ("int -10**30", -(10**30)),
+    ("int 10**30", 10**30),
+    ("empty str", ""),
+    ("str of 10,000 characters", "x" * 10_000),
+    ("str '١' (an Arabic-Indic digit)", "١"),
+    ("str '1e999999'", "1e999999"),
+    ("str subclass", TextSubclass("BR")),
+    ("bytes", b"x"),
+    ("empty list", []),
+    ("empty dict", {}),
+    ("empty set", set()),
+    ("object()", object()),
+    ("hostile object", Hostile()),
+    ("endless generator", Fresh(_endless)),
+    ("naive datetime", dt.datetime(2026, 1, 10, 9)),
+    ("aware datetime in year 1 (Tokyo)", dt.datetime(1, 1, 1, tzinfo=TOKYO)),
+    ("aware datetime in year 1 (UTC)", dt.datetime(1, 1, 1, tzinfo=UTC)),
+    ("aware datetime in year 9999 (Sao Paulo)", dt.datetime(9999, 12, 31, 23, 59, tzinfo=SP)),
+    ("aware datetime in year 9999 (UTC)", dt.datetime(9999, 12, 31, 23, 59, tzinfo=UTC)),
+    ("date 0001-01-01", dt.date.min),
+    ("date 9999-12-31", dt.date.max),
+    ("timedelta max", dt.timedelta.max),
+    ("timedelta min", dt.timedelta.min),
+    ("Decimal NaN", Decimal("NaN")),
+    ("Decimal sNaN", Decimal("sNaN")),
+    ("Decimal Infinity", Decimal("Infinity")),
+    ("Decimal 1e999999", Decimal("1e999999")),
+)
+LABELS = frozenset(label for label, _ in HOSTILE)
+
+
+# -- valid values --------------------------------------------------------------------------
+
+T0 = dt.datetime(2026, 11, 23, 10, tzinfo=SP)
+DAY = dt.date(2026, 1, 1)
+TEN = brl("10.00")
+REASON = decisions.Reason.of("money.brl.exact", "total {total}", total=TEN)
+TICKET = sla.Ticket(
+    "T-1",
+    T0,
+    severity=1,
+    category="slowness",
+    level="Premium",
+    country="BR",
+    subdivision="SP",
+    pauses=(sla.Pause(T0 + dt.timedelta(hours=1), T0 + dt.timedelta(hours=2)),),
+    responses=(T0 + dt.timedelta(minutes=30),),
+    zone="America/Sao_Paulo",
+)
+CALENDAR = calendars.support_hours_calendar("BR", "SP", zone="America/Sao_Paulo")
+HOURS = {0: [(dt.time(9), dt.time(18))], 2: [(dt.time(9), dt.time(12))]}
+WINDOW = sla.ResponseWindow((1, "hours"), (4, "hours"))
+CELL = sla.MatrixCell(1, "acknowledgement", WINDOW, "Premium")
+MATRIX = sla.SeverityMatrix((CELL,))
+POLICY = sla.SlaPolicy("Acme", "acme.sla", MATRIX, "24x5")
+DEADLINES = sla.deadlines(TICKET)
+STATUS = sla.status(TICKET, T0 + dt.timedelta(hours=3))
+STATUS_BATCH = sla.status_many((TICKET,), T0 + dt.timedelta(hours=3))
+UPDATE = sla.StatusPageUpdate(T0)
+REQUEST = sla.SupportRequest(customer_email="ana@example.com")
+
+CONTRACT = contracts.Contract("C-1", "ACME Ltda", DAY, 12, brl("1000.00"))
+ADDENDUM = contracts.add_addendum(
+    CONTRACT, "backup", list_price=brl("100.00"), start=dt.date(2026, 3, 1)
+).addendum
+LINK = contracts.DataLink("link-1", brl("50.00"))
+POOL_ITEM = contracts.PoolItem("vm", brl("1000.00"))
+
+RESELLER = commission.Tier("Reseller", brl(0), Decimal("0.08"))
+VAR = commission.Tier("VAR", brl(1_000_000), Decimal("0.12"), resale_discount=Decimal("0.20"))
+SCHEDULE = commission.TierSchedule((RESELLER, VAR))
+SIGNED = dt.datetime(2026, 2, 10, 10, tzinfo=SP)
+SALE = commission.Sale(
+    "alfa", contracts.Contract("S-1", "ACME", dt.date(2026, 2, 1), 12, TEN), SIGNED
+)
+PAYMENTS = tuple(
+    commission.Payment(f"P-{i.number}", i.id, i.amount, SIGNED + dt.timedelta(days=31 * k))
+    for k, i in enumerate(SALE.contract.invoices()[:2])
+)
+TIERS = {"alfa": RESELLER}
+(SALE_COMMISSION,) = commission.sale_commissions((SALE,), standard_tiers=TIERS)
+PAYOUT = commission.release_commission(SALE_COMMISSION, PAYMENTS)
+STATEMENT = commission.commission_statement(
+    "alfa", (SALE,), PAYMENTS, start=DAY, end=dt.date(2027, 1, 1), standard_tiers=TIERS
+)
+MONTH_DAY = commission.MonthDay(2, 1)
+PERIOD = commission.CampaignPeriod(dt.date(2026, 1, 1), dt.date(2026, 6, 30))
+CAMPAIGN = commission.Campaign(
+    "omid.campaign.first_sale_diamond",
+    commission.CampaignTrigger.EVERY_SALE,
+    Decimal("0.10"),
+    name="Spring",
+    tier="Reseller",
+    zone="America/Sao_Paulo",
+    period=PERIOD,
+)
+
+OPPORTUNITY = opportunity("O-2")
+REGISTRATION = registration()
+RULE = catalogue.rule("money.brl.exact")
+OWN_RULE = catalogue.Rule("acme.rule", "Acme handbook", "§1", "A rule of our own.", "money")
+SLA_RULE = catalogue.Rule("acme.sla", "Acme handbook", "§2", "Tickets are answered.", "sla")
+PROGRAMME = programmes.Programme("acme", "Acme", "Acme handbook", (OWN_RULE, SLA_RULE))
+PROBLEM = convert.Problem("$.months", 12.5, "an int", "months must be an int")
+
+
+def _frame() -> types.ModuleType:
+    return importlib.import_module("partnerrules.frame")
+
+
+def _ticket_table() -> Any:
+    pandas = importlib.import_module("pandas")
+    return pandas.DataFrame(
+        {
+            "id": ["T-1", "T-2"],
+            "opened_at": [T0, T0 + dt.timedelta(hours=1)],
+            "severity": [1, 2],
+            "category": ["slowness", "downtime"],
+            "level": ["Premium", "Advanced"],
+            "country": ["BR", "BR"],
+        }
+    )
+
+
+def _defaults(func: Callable[..., Any]) -> Callable[[], Call]:
+    """A valid call passing every parameter its documented default, by name."""
+    params = inspect.signature(func).parameters.values()
+    return lambda: Call(func, (), {p.name: p.default for p in params})
+
+
+def _lifecycle_factories() -> dict[str, Callable[[], Call]]:
+    """Valid calls of partnerrules.lifecycle (imported here: it is being written)."""
+    life = importlib.import_module("partnerrules.lifecycle")
+    at = T0 + dt.timedelta(hours=8)
+    policy = life.LifecyclePolicy(
+        "Acme on Zoho",
+        "acme.support.lifecycle",
+        sla.ZOHO,
+        pausing_statuses={"waiting on customer": ["acknowledgement"]},
+        counted_responses=["public"],
+        resolution={},
+        on_severity_change="keep elapsed",
+        restart_on_reopen=[],
+        notifications=[life.Notification("acknowledgement", "0.75")],
+        escalations=[],
+    )
+    opened = life.Opened("T-1", T0, severity=1, category="slowness", level="Premium", country="BR")
+    history = life.TicketHistory(
+        [
+            opened,
+            life.StatusChanged(T0 + dt.timedelta(minutes=30), "waiting on customer"),
+            life.StatusChanged(T0 + dt.timedelta(hours=2), "open"),
+            life.Responded(T0 + dt.timedelta(hours=3)),
+        ]
+    )
+    result = life.evaluate(history, at, policy=policy)
+    batch = life.evaluate_many([history], at, policy=policy)
+    escalation = life.EscalationLevel(
+        "manager", "acknowledgement", dt.timedelta(hours=1), relative_to="limit", rule_id=None
+    )
+    return {
+        "lifecycle.LifecyclePolicy": lambda: rebuild(policy),
+        "lifecycle.LifecyclePolicy.pausing": lambda: Call(policy.pausing, ("acknowledgement",)),
+        "lifecycle.Notification": lambda: Call(
+            life.Notification, ("acknowledgement",), {"fraction": "0.75"}
+        ),
+        "lifecycle.EscalationLevel": lambda: rebuild(escalation),
+        "lifecycle.Opened": lambda: Call(
+            life.Opened,
+            ("T-1", T0),
+            {
+                "severity": 1,
+                "category": "slowness",
+                "level": "Premium",
+                "country": "BR",
+                "subdivision": "SP",
+                "zone": "America/Sao_Paulo",
+            },
+        ),
+        "lifecycle.StatusChanged": lambda: Call(life.StatusChanged, (T0,), {"status": "open"}),
+        "lifecycle.Responded": lambda: Call(life.Responded, (T0,), {"visibility": "public"}),
+        "lifecycle.SeverityChanged": lambda: Call(life.SeverityChanged, (T0,), {"severity": 2}),
+        "lifecycle.LevelChanged": lambda: Call(life.LevelChanged, (T0,), {"level": "Advanced"}),
+        "lifecycle.PolicyChanged": lambda: Call(
+            life.PolicyChanged, (T0, sla.ZOHO), {"effective": T0}
+        ),
+        "lifecycle.Resolved": lambda: Call(life.Resolved, (T0,)),
+        "lifecycle.Reopened": lambda: Call(life.Reopened, (T0,)),
+        "lifecycle.Closed": lambda: Call(life.Closed, (T0,)),
+        "lifecycle.TicketHistory": lambda: Call(life.TicketHistory, (history.events,)),
+        "lifecycle.TicketHistory.until": lambda: Call(history.until, (T0 + dt.timedelta(hours=1),)),
+        "lifecycle.TicketHistory.extended": lambda: Call(
+            history.extended, ((life.Resolved(T0 + dt.timedelta(hours=9)),),)
+        ),
+        "lifecycle.TicketHistory.from_ticket": lambda: Call(
+            life.TicketHistory.from_ticket,
+            (TICKET,),
+            {"pause_status": "waiting on customer", "resume_status": "open"},
+        ),
+        "lifecycle.HistoryProblem": lambda: Call(life.HistoryProblem, (0,), {"message": "m"}),
+        "lifecycle.InvalidHistoryError": lambda: Call(
+            life.InvalidHistoryError, ((life.HistoryProblem(0, "m"),),), {"events": (opened,)}
+        ),
+        "lifecycle.TicketLifecycle": lambda: rebuild(result),
+        "lifecycle.TicketLifecycle.windows_of": lambda: Call(
+            result.windows_of, ("acknowledgement",)
+        ),
+        "lifecycle.ClockWindow": lambda: rebuild(result.windows[0]),
+        "lifecycle.Notice": lambda: rebuild(result.notices[0]),
+        "lifecycle.LifecycleBatch.__getitem__": lambda: Call(batch.__getitem__, (0,)),
+        "lifecycle.LifecycleBatch.__eq__": lambda: Call(batch.__eq__, (batch,)),
+        "lifecycle.LifecycleBatch.ids": lambda: Call(
+            batch.ids, ("met",), {"clock": "acknowledgement"}
+        ),
+        "lifecycle.evaluate": lambda: Call(
+            life.evaluate, (history, at), {"policy": policy, "zone": "America/Sao_Paulo"}
+        ),
+        "lifecycle.evaluate_many": lambda: Call(
+            life.evaluate_many, ((history,), at), {"policy": policy, "zone": "America/Sao_Paulo"}
+        ),
+        **{
+            f"lifecycle.{kind.__name__}": _enum(kind)
+            for kind in (
+                life.Clock,
+                life.Edge,
+                life.Ending,
+                life.NoticeKind,
+                life.NoticeState,
+                life.Phase,
+                life.SeverityChange,
+                life.Visibility,
+                life.WindowStart,
+            )
+        },
+    }
+
+
+def _testing_factories() -> dict[str, Callable[[], Call]]:
+    """Valid calls of partnerrules.testing (imported here: it is being written)."""
+    testing = importlib.import_module("partnerrules.testing")
+    strategies = importlib.import_module("partnerrules.testing.strategies")
+    laws = importlib.import_module("partnerrules.testing.laws")
+    start = T0 + dt.timedelta(hours=1)
+    hour = dt.timedelta(hours=1)
+    return {
+        "testing.register": lambda: Call(testing.register),
+        **{
+            f"testing.strategies.{name}": _defaults(getattr(strategies, name))
+            for name in (
+                "brl_amounts",
+                "business_spans",
+                "calendars",
+                "campaign_periods",
+                "campaigns",
+                "cnpjs",
+                "commission_plans",
+                "company_names",
+                "contracts",
+                "conventions",
+                "currencies",
+                "customers",
+                "data_links",
+                "dates",
+                "day_hours",
+                "deal_registrations",
+                "discounts",
+                "domains",
+                "durations",
+                "instants",
+                "invoices",
+                "money",
+                "month_days",
+                "namespaces",
+                "opportunities",
+                "pauses",
+                "payments",
+                "pool_items",
+                "programmes",
+                "rates",
+                "ratios",
+                "response_windows",
+                "rule_ids",
+                "sale_commissions",
+                "sale_lists",
+                "sales",
+                "severity_matrices",
+                "sla_policies",
+                "tickets",
+                "tier_schedules",
+                "tiers",
+                "trip_terms",
+                "weekly_hours",
+                "zones",
+            )
+        },
+        "testing.strategies.addenda": lambda: Call(
+            strategies.addenda, (CONTRACT,), {"list_prices": None}
+        ),
+        "testing.strategies.effective_dates": lambda: Call(strategies.effective_dates, (CONTRACT,)),
+        "testing.strategies.payment_plans": lambda: Call(
+            strategies.payment_plans, (CONTRACT,), {"complete": None, "convention": "30/360"}
+        ),
+        "testing.laws.check_ace_readiness_reports_every_failure": lambda: Call(
+            laws.check_ace_readiness_reports_every_failure,
+            (OPPORTUNITY,),
+            {"at": T0, "min_description_length": 10, "existing": ()},
+        ),
+        "testing.laws.check_add_monotonic_in_duration": lambda: Call(
+            laws.check_add_monotonic_in_duration, (CALENDAR, start, hour, 2 * hour)
+        ),
+        "testing.laws.check_add_monotonic_in_start": lambda: Call(
+            laws.check_add_monotonic_in_start, (CALENDAR, start, start + hour, hour)
+        ),
+        "testing.laws.check_business_time_inverse": lambda: Call(
+            laws.check_business_time_inverse, (CALENDAR, start, hour)
+        ),
+        "testing.laws.check_cancellation_bounds": lambda: Call(
+            laws.check_cancellation_bounds,
+            (CONTRACT, dt.date(2026, 5, 1)),
+            {"fee_rate": "0.5", "baseline_rate": "1", "convention": "30/360"},
+        ),
+        "testing.laws.check_cnpj_check_digits": lambda: Call(
+            laws.check_cnpj_check_digits, (identity.Cnpj("11.222.333/0001-81"),)
+        ),
+        "testing.laws.check_customer_matching": lambda: Call(
+            laws.check_customer_matching, (DEALS_CUSTOMER, identity.Customer("Acme"))
+        ),
+        "testing.laws.check_deadline_monotonic": lambda: Call(
+            laws.check_deadline_monotonic,
+            (TICKET, hour),
+            {"policy": sla.ZOHO, "zone": "America/Sao_Paulo"},
+        ),
+        "testing.laws.check_elapsed_additive": lambda: Call(
+            laws.check_elapsed_additive, (CALENDAR, start, start + hour, start + 3 * hour)
+        ),
+        "testing.laws.check_invoices_sum_to_tcv": lambda: Call(
+            laws.check_invoices_sum_to_tcv, (CONTRACT,), {"convention": "30/360"}
+        ),
+        "testing.laws.check_missing_tcv_reaches_next_tier": lambda: Call(
+            laws.check_missing_tcv_reaches_next_tier,
+            (SCHEDULE, brl(10)),
+            {"has_presales_team": False},
+        ),
+        "testing.laws.check_money_allocation": lambda: Call(
+            laws.check_money_allocation, (TEN, (70, 30))
+        ),
+        "testing.laws.check_money_split": lambda: Call(laws.check_money_split, (TEN, 3)),
+        "testing.laws.check_pauses_never_advance_deadlines": lambda: Call(
+            laws.check_pauses_never_advance_deadlines,
+            (TICKET,),
+            {"policy": sla.ZOHO, "zone": "America/Sao_Paulo"},
+        ),
+        "testing.laws.check_protection_monotonic": lambda: Call(
+            laws.check_protection_monotonic,
+            (REGISTRATION, T0 + dt.timedelta(days=1), T0 + dt.timedelta(days=30)),
+            {"window_months": 3},
+        ),
+        "testing.laws.check_releases_sum_to_commission": lambda: Call(
+            laws.check_releases_sum_to_commission,
+            (SALE_COMMISSION, PAYMENTS),
+            {"cancelled_on": None, "convention": "30/360"},
+        ),
+        "testing.laws.check_remaining_value_never_grows": lambda: Call(
+            laws.check_remaining_value_never_grows,
+            (CONTRACT, dt.date(2026, 3, 1), dt.date(2026, 5, 1)),
+            {"convention": "30/360"},
+        ),
+        "testing.laws.check_tier_monotonic": lambda: Call(
+            laws.check_tier_monotonic,
+            (SCHEDULE, brl(10), brl(2_000_000)),
+            {"has_presales_team": False},
+        ),
+    }
+
+
+def rebuild(value: object) -> Call:
+    """A valid call of an attrs class: its constructor with every field of *value*, by name."""
+    kind = type(value)
+    fields = attrs.fields(kind)
+    return Call(kind, (), {f.alias: getattr(value, f.name) for f in fields if f.init})
+
+
+def _enum(kind: type[enum.Enum]) -> Callable[[], Call]:
+    first = next(iter(kind))
+    return lambda: Call(kind, (first.value,))
+
+
+def _error(kind: type[Exception]) -> Callable[[], Call]:
+    return lambda: Call(kind, ("months",), {"value": 13, "allowed": "1 to 12", "hint": "a month"})
+
+
+# -- the factories -------------------------------------------------------------------------
+
+#: A valid call for every public callable, keyed ``module.Name`` or ``module.Name.method``
+#: (a name exported by several modules needs one factory, under any of its names).
+FACTORIES: dict[str, Callable[[], Call]] = {
+    **DEALS_FACTORIES,
+    # -- errors
+    "errors.InvalidValueError": _error(errors.InvalidValueError),
+    "errors.InvalidTypeError": lambda: Call(
+        errors.InvalidTypeError, ("months",), {"value": "12", "expected": "an int", "hint": "h"}
+    ),
+    "errors.UnknownKeyError": lambda: Call(
+        errors.UnknownKeyError, ("country",), {"value": "BX", "known": ("BR",), "hint": "h"}
+    ),
+    "errors.HorizonError": _error(errors.HorizonError),
+    "errors.NaiveDatetimeError": lambda: Call(
+        errors.NaiveDatetimeError, ("at",), {"value": dt.datetime(2026, 1, 1)}
+    ),
+    "errors.CurrencyMismatchError": lambda: Call(
+        errors.CurrencyMismatchError, ("other",), {"left": "BRL", "right": "USD"}
+    ),
+    "errors.InvalidTransitionError": lambda: Call(
+        errors.InvalidTransitionError, ("draft",), {"target": "listed", "missing": ("terms",)}
+    ),
+    "identity.CnpjError": lambda: Call(
+        identity.CnpjError,
+        ("cnpj",),
+        {"value": "1", "check": "length", "allowed": "14 characters", "hint": "h"},
+    ),
+    "convert.PolicyFormatError": lambda: Call(convert.PolicyFormatError, ((PROBLEM,),)),
+    # -- money
+    "money.Money": lambda: Call(Money, ("1.50",), {"currency": "BRL"}),
+    "money.brl": lambda: Call(brl, ("1.50",)),
+    "money.Money.rounded": lambda: Call(
+        Money.rounded, ("1.505",), {"currency": "BRL", "rounding": "ROUND_HALF_UP"}
+    ),
+    "money.Money.zero": lambda: Call(Money.zero, ("BRL",)),
+    "money.Money.total": lambda: Call(Money.total, ((TEN, TEN),), {"currency": "BRL"}),
+    "money.Money.from_minor_units": lambda: Call(
+        Money.from_minor_units, (150,), {"currency": "BRL"}
+    ),
+    "money.Money.is_zero": lambda: Call(TEN.is_zero),
+    "money.Money.is_positive": lambda: Call(TEN.is_positive),
+    "money.Money.is_negative": lambda: Call(TEN.is_negative),
+    "money.Money.require_currency": lambda: Call(
+        TEN.require_currency, ("BRL",), {"field": "price"}
+    ),
+    "money.Money.__add__": lambda: Call(TEN.__add__, (TEN,)),
+    "money.Money.__sub__": lambda: Call(TEN.__sub__, (TEN,)),
+    "money.Money.__mul__": lambda: Call(TEN.__mul__, (3,)),
+    "money.Money.__rmul__": lambda: Call(TEN.__rmul__, (3,)),
+    "money.Money.__truediv__": lambda: Call(TEN.__truediv__, (3,)),
+    "money.Money.__lt__": lambda: Call(TEN.__lt__, (TEN,)),
+    "money.Money.__le__": lambda: Call(TEN.__le__, (TEN,)),
+    "money.Money.__gt__": lambda: Call(TEN.__gt__, (TEN,)),
+    "money.Money.__ge__": lambda: Call(TEN.__ge__, (TEN,)),
+    "money.Money.multiply": lambda: Call(TEN.multiply, ("1.5",), {"rounding": "ROUND_HALF_EVEN"}),
+    "money.Money.divide": lambda: Call(TEN.divide, ("3",), {"rounding": "ROUND_HALF_EVEN"}),
+    "money.Money.allocate": lambda: Call(TEN.allocate, ((70, 30),)),
+    "money.Money.split": lambda: Call(TEN.split, (3,)),
+    "money.Money.format": lambda: Call(TEN.format, ("pt_BR",)),
+    # -- decisions
+    "decisions.Reason": lambda: Call(
+        decisions.Reason, ("money.brl.exact",), {"template": "{n} items", "facts": {"n": 3}}
+    ),
+    "decisions.Reason.of": lambda: Call(
+        decisions.Reason.of, ("money.brl.exact", "{n} items"), {"n": 3}
+    ),
+    "decisions.Reason.render": lambda: Call(
+        REASON.render,
+        ("pt_BR",),
+        {"translations": {"total {total}": "total {total}"}, "catalog": None},
+    ),
+    "decisions.catalog_locales": lambda: Call(decisions.catalog_locales),
+    "decisions.Facts": lambda: Call(decisions.Facts, ({"n": 3},)),
+    "decisions.Facts.__getitem__": lambda: Call(REASON.facts.__getitem__, ("total",)),
+    "decisions.Facts.__contains__": lambda: Call(REASON.facts.__contains__, ("total",)),
+    "decisions.Facts.__eq__": lambda: Call(REASON.facts.__eq__, (REASON.facts,)),
+    "decisions.Facts.get": lambda: Call(REASON.facts.get, ("total",), {"default": None}),
+    "decisions.format_duration": lambda: Call(decisions.format_duration, (dt.timedelta(hours=26),)),
+    # -- catalogue
+    "catalogue.Rule": lambda: rebuild(OWN_RULE),
+    "catalogue.check_rule_id": lambda: Call(
+        catalogue.check_rule_id, ("acme.rule",), {"field": "rule_id"}
+    ),
+    "catalogue.implementations": lambda: Call(catalogue.implementations),
+    "catalogue.rule": lambda: Call(catalogue.rule, ("money.brl.exact",)),
+    "catalogue.rule_ids": lambda: Call(catalogue.rule_ids),
+    # -- convert
+    "convert.Problem": lambda: rebuild(PROBLEM),
+    "convert.structure": lambda: Call(
+        convert.structure, ({"amount": "1.50", "currency": "BRL"},), {"kind": Money}
+    ),
+    "convert.unstructure": lambda: Call(convert.unstructure, (STATEMENT,)),
+    # -- programmes and policies
+    "programmes.Programme": lambda: Call(
+        programmes.Programme,
+        ("acme", "Acme", "Acme handbook", (OWN_RULE, SLA_RULE)),
+        {"sla": POLICY, "commission": None},
+    ),
+    "programmes.Programme.rule": lambda: Call(PROGRAMME.rule, ("acme.rule",)),
+    "programmes.catalogue_of": lambda: Call(
+        programmes.catalogue_of, ((PROGRAMME, programmes.MCS),)
+    ),
+    "policies.load": lambda: Call(policies.load, (EXAMPLE,)),
+    # -- the command line (hostile argument lists and files: see the tests at the end)
+    "cli.main": lambda: Call(cli.main, (["split", "100", "3"],), {"out": io.StringIO()}),
+    "cli.Portfolio": lambda: Call(cli.Portfolio, (DAY,), {"contracts": (CONTRACT,)}),
+    # -- contracts
+    "contracts.Contract": lambda: Call(
+        contracts.Contract,
+        ("C-1", "ACME", DAY, 12, brl("1000.00")),
+        {"discount": Decimal("0.1"), "addenda": (ADDENDUM,)},
+    ),
+    "contracts.Contract.charges": lambda: Call(CONTRACT.charges, (), {"convention": "30/360"}),
+    "contracts.Contract.invoices": lambda: Call(CONTRACT.invoices, (), {"convention": "30/360"}),
+    "contracts.Contract.remaining_value": lambda: Call(
+        CONTRACT.remaining_value, (dt.date(2026, 5, 1),), {"convention": "30/360"}
+    ),
+    "contracts.Addendum": lambda: Call(
+        contracts.Addendum,
+        ("backup", dt.date(2026, 3, 1), dt.date(2027, 1, 1), brl("100.00")),
+        {"discount": Decimal("0.1"), "convention": "30/360"},
+    ),
+    "contracts.Addendum.charges": lambda: Call(ADDENDUM.charges),
+    "contracts.Proration": _enum(contracts.Proration),
+    "contracts.Proration.parse": lambda: Call(contracts.Proration.parse, ("30/360",)),
+    "contracts.Proration.fraction": lambda: Call(
+        contracts.THIRTY_360.fraction, (DAY, dt.date(2026, 1, 16))
+    ),
+    "contracts.Invoice": lambda: rebuild(CONTRACT.invoices()[0]),
+    "contracts.ContractTerms": lambda: rebuild(contracts.contract_terms(CONTRACT)),
+    "contracts.CancellationQuote": lambda: rebuild(
+        contracts.cancellation_quote(CONTRACT, dt.date(2026, 5, 1))
+    ),
+    "contracts.AddendumQuote": lambda: rebuild(
+        contracts.add_addendum(CONTRACT, "b", list_price=TEN, start=dt.date(2026, 3, 1))
+    ),
+    "contracts.DataLink": lambda: rebuild(LINK),
+    "contracts.PoolItem": lambda: rebuild(POOL_ITEM),
+    "contracts.PoolCheck": lambda: rebuild(
+        contracts.check_resource_pool((POOL_ITEM,), committed=CONTRACT)
+    ),
+    "contracts.TrafficCharge": lambda: rebuild(contracts.traffic_charge((LINK,), volume_gb=10)),
+    "contracts.PlacementDecision": lambda: rebuild(contracts.check_placement("SP")),
+    "contracts.Responsibility": lambda: rebuild(
+        contracts.responsible_party("commercial_relationship")
+    ),
+    "contracts.add_addendum": lambda: Call(
+        contracts.add_addendum,
+        (CONTRACT, "backup"),
+        {"list_price": brl("100.00"), "start": dt.date(2026, 3, 1), "convention": "30/360"},
+    ),
+    "contracts.cancellation_quote": lambda: Call(
+        contracts.cancellation_quote,
+        (CONTRACT, dt.date(2026, 5, 1)),
+        {"fee_rate": "0.5", "baseline_rate": "1", "convention": "30/360"},
+    ),
+    "contracts.check_placement": lambda: Call(
+        contracts.check_placement,
+        ("sp",),
+        {"sites": omid.DATACENTRE_SITES, "aliases": omid.SITE_ALIASES},
+    ),
+    "contracts.check_resource_pool": lambda: Call(
+        contracts.check_resource_pool, ((POOL_ITEM,),), {"committed": brl("1000.00")}
+    ),
+    "contracts.contract_terms": lambda: Call(
+        contracts.contract_terms, (CONTRACT,), {"convention": "30/360"}
+    ),
+    "contracts.responsible_party": lambda: Call(
+        contracts.responsible_party,
+        ("commercial_relationship",),
+        {"partner_duties": omid.PARTNER_DUTIES, "omid_duties": omid.OMID_DUTIES},
+    ),
+    "contracts.traffic_charge": lambda: Call(
+        contracts.traffic_charge, ((LINK,),), {"volume_gb": "10"}
+    ),
+    # -- commission
+    "commission.Tier": lambda: Call(
+        commission.Tier,
+        ("VAR", brl(1_000_000), "0.12"),
+        {"resale_discount": "0.2", "requires_presales_team": False, "below": None},
+    ),
+    "commission.TierSchedule": lambda: Call(commission.TierSchedule, ((RESELLER, VAR),)),
+    "commission.TierSchedule.tier": lambda: Call(SCHEDULE.tier, ("VAR",)),
+    "commission.TierSchedule.tier_for": lambda: Call(
+        SCHEDULE.tier_for, (brl(2_000_000),), {"has_presales_team": False}
+    ),
+    "commission.TierStanding": lambda: rebuild(
+        commission.qualify_tier(brl(10), schedule=SCHEDULE, has_presales_team=False)
+    ),
+    "commission.MonthDay": lambda: Call(commission.MonthDay, (2,), {"day": 1}),
+    "commission.MonthDay.in_year": lambda: Call(MONTH_DAY.in_year, (2026,)),
+    "commission.CampaignPeriod": lambda: rebuild(PERIOD),
+    "commission.CampaignTrigger": _enum(commission.CampaignTrigger),
+    "commission.Campaign": lambda: rebuild(CAMPAIGN),
+    "commission.CommissionPlan": lambda: Call(
+        commission.CommissionPlan,
+        ((CAMPAIGN,),),
+        {"schedule": SCHEDULE, "tier_rule": "omid.tier.by_annual_tcv"},
+    ),
+    "commission.TripTerms": lambda: rebuild(omid.SALES_TRIP),
+    "commission.RateBasis": _enum(commission.RateBasis),
+    "commission.Sale": lambda: rebuild(SALE),
+    "commission.Sale.year": lambda: Call(SALE.year, (SP,)),
+    "commission.SaleCommission": lambda: rebuild(SALE_COMMISSION),
+    "commission.Payment": lambda: rebuild(PAYMENTS[0]),
+    "commission.Release": lambda: rebuild(PAYOUT.releases[0]),
+    "commission.Payout": lambda: rebuild(PAYOUT),
+    "commission.StatementLine": lambda: rebuild(STATEMENT.lines[0]),
+    "commission.CommissionStatement": lambda: rebuild(STATEMENT),
+    "commission.SalesTripAward": lambda: rebuild(
+        commission.award_sales_trip("alfa", passes=2, year=2026)
+    ),
+    "commission.CarAward": lambda: rebuild(commission.top_mrr_car((SALE,), year=2026)),
+    "commission.ResaleIncome": lambda: rebuild(
+        commission.resale_margin(brl(120), purchase_price=brl(100))
+    ),
+    "commission.AgencyIncome": lambda: rebuild(commission.agency_fee(brl(100), rate="0.1")),
+    "commission.qualify_tier": lambda: Call(
+        commission.qualify_tier,
+        (brl(2_000_000),),
+        {"schedule": SCHEDULE, "has_presales_team": False},
+    ),
+    "commission.annual_tcv": lambda: Call(
+        commission.annual_tcv, ((SALE,),), {"partner": "alfa", "year": 2026, "zone": SP}
+    ),
+    "commission.sale_commissions": lambda: Call(
+        commission.sale_commissions,
+        ((SALE,),),
+        {
+            "standard_tiers": TIERS,
+            "plan": omid.COMMISSION_PLAN,
+            "diamond_rate": Decimal("0.2"),
+            "zone": SP,
+        },
+    ),
+    "commission.release_commission": lambda: Call(
+        commission.release_commission,
+        (SALE_COMMISSION, PAYMENTS),
+        {
+            "cancelled_on": dt.date(2026, 6, 1),
+            "as_of": SIGNED + dt.timedelta(days=60),
+            "convention": "30/360",
+        },
+    ),
+    "commission.commission_statement": lambda: Call(
+        commission.commission_statement,
+        ("alfa", (SALE,), PAYMENTS),
+        {
+            "start": DAY,
+            "end": dt.date(2027, 1, 1),
+            "standard_tiers": TIERS,
+            "cancellations": {"S-1": dt.date(2026, 6, 1)},
+            "plan": omid.COMMISSION_PLAN,
+            "diamond_rate": Decimal("0.2"),
+            "zone": SP,
+            "convention": "30/360",
+        },
+    ),
+    "commission.commission_statements": lambda: Call(
+        commission.commission_statements,
+        ((SALE,), PAYMENTS),
+        {
+            "start": DAY,
+            "end": dt.date(2027, 1, 1),
+            "standard_tiers": TIERS,
+            "cancellations": {"S-1": dt.date(2026, 6, 1)},
+            "plan": omid.COMMISSION_PLAN,
+            "diamond_rate": Decimal("0.2"),
+            "zone": SP,
+            "convention": "30/360",
+        },
+    ),
+    "commission.award_sales_trip": lambda: Call(
+        commission.award_sales_trip,
+        ("alfa",),
+        {"passes": 2, "year": 2026, "terms": omid.SALES_TRIP},
+    ),
+    "commission.top_mrr_car": lambda: Call(
+        commission.top_mrr_car, ((SALE,),), {"year": 2026, "zone": SP}
+    ),
+    "commission.resale_margin": lambda: Call(
+        commission.resale_margin, (brl(120),), {"purchase_price": brl(100)}
+    ),
+    "commission.agency_fee": lambda: Call(commission.agency_fee, (brl(100),), {"rate": "0.1"}),
+    # -- calendars
+    "calendars.BusinessCalendar": lambda: Call(
+        calendars.BusinessCalendar,
+        ("America/Sao_Paulo", HOURS),
+        {
+            "country": "BR",
+            "subdivision": "SP",
+            "categories": ("public",),
+            "closures": (dt.date(2026, 12, 24),),
+            "special_hours": {dt.date(2026, 12, 31): [(dt.time(9), dt.time(12))]},
+        },
+    ),
+    "calendars.BusinessCalendar.is_open": lambda: Call(CALENDAR.is_open, (T0,)),
+    "calendars.BusinessCalendar.next_open": lambda: Call(CALENDAR.next_open, (T0,)),
+    "calendars.BusinessCalendar.add": lambda: Call(
+        CALENDAR.add, (T0,), {"duration": dt.timedelta(hours=3)}
+    ),
+    "calendars.BusinessCalendar.elapsed": lambda: Call(
+        CALENDAR.elapsed, (T0,), {"end": T0 + dt.timedelta(days=2)}
+    ),
+    "calendars.BusinessCalendar.add_business_days": lambda: Call(
+        CALENDAR.add_business_days, (T0,), {"n": 3}
+    ),
+    "calendars.BusinessCalendar.open_days_between": lambda: Call(
+        CALENDAR.open_days_between, (DAY,), {"end": dt.date(2026, 2, 1)}
+    ),
+    "calendars.BusinessCalendar.open_intervals": lambda: Call(CALENDAR.open_intervals, (DAY,)),
+    "calendars.BusinessCalendar.open_time_on": lambda: Call(CALENDAR.open_time_on, (DAY,)),
+    "calendars.BusinessCalendar.closure_reason": lambda: Call(CALENDAR.closure_reason, (DAY,)),
+    "calendars.always_on_clock": lambda: Call(calendars.always_on_clock, ("UTC",)),
+    "calendars.support_hours_calendar": lambda: Call(
+        calendars.support_hours_calendar,
+        ("BR", "SP"),
+        {"zone": "America/Sao_Paulo", "categories": ("public",)},
+    ),
+    "calendars.weekday_clock": lambda: Call(calendars.weekday_clock, ("America/Sao_Paulo",)),
+    # -- sla
+    "sla.Ticket": lambda: rebuild(TICKET),
+    "sla.Pause": lambda: Call(sla.Pause, (T0,), {"end": T0 + dt.timedelta(hours=1)}),
+    "sla.BusinessSpan": lambda: Call(sla.BusinessSpan, (2,), {"unit": "hours"}),
+    "sla.BusinessSpan.on": lambda: Call(sla.BusinessSpan(2, "days").on, (dt.timedelta(hours=8),)),
+    "sla.ResponseWindow": lambda: Call(
+        sla.ResponseWindow, ((1, "hours"),), {"limit": (4, "hours")}
+    ),
+    "sla.MatrixCell": lambda: rebuild(CELL),
+    "sla.SeverityMatrix": lambda: Call(sla.SeverityMatrix, ((CELL,),)),
+    "sla.SeverityMatrix.window": lambda: Call(
+        MATRIX.window, (1, "acknowledgement"), {"level": "Premium"}
+    ),
+    "sla.SeverityMatrix.render": lambda: Call(MATRIX.render),
+    "sla.SlaPolicy": lambda: Call(
+        sla.SlaPolicy,
+        ("Acme", "acme.sla", MATRIX, "24x5"),
+        {
+            "round_the_clock": ("downtime",),
+            "exempt": ("login",),
+            "recurring": (),
+            "levels": None,
+            "categories": None,
+        },
+    ),
+    "sla.SlaPolicy.clock_for": lambda: Call(sla.ZOHO.clock_for, ("downtime",)),
+    "sla.SupportRules": lambda: rebuild(zoho.SUPPORT_RULES),
+    "sla.SupportDesk": lambda: rebuild(appendix_b.DESK),
+    "sla.AlwaysOnDesk": lambda: rebuild(omid_support.DESK),
+    "sla.Deadline": lambda: rebuild(DEADLINES.acknowledgement),
+    "sla.TicketDeadlines": lambda: rebuild(DEADLINES),
+    "sla.WindowStatus": lambda: rebuild(STATUS.acknowledgement),
+    "sla.WindowStatus.warn_at": lambda: Call(STATUS.acknowledgement.warn_at, ("0.75",)),
+    "sla.TicketStatus": lambda: rebuild(STATUS),
+    "sla.DeadlineBatch.__getitem__": lambda: Call(sla.deadlines_many((TICKET,)).__getitem__, (0,)),
+    "sla.DeadlineBatch.__eq__": lambda: Call(
+        sla.deadlines_many((TICKET,)).__eq__, (sla.deadlines_many((TICKET,)),)
+    ),
+    "sla.StatusBatch.__getitem__": lambda: Call(STATUS_BATCH.__getitem__, (0,)),
+    "sla.StatusBatch.__eq__": lambda: Call(STATUS_BATCH.__eq__, (STATUS_BATCH,)),
+    "sla.StatusBatch.ids": lambda: Call(
+        STATUS_BATCH.ids, ("running",), {"metric": "acknowledgement"}
+    ),
+    "sla.BasicRequestLoad": lambda: rebuild(
+        sla.check_basic_request_load((TICKET,), at=T0, threshold=3, window=dt.timedelta(days=1))
+    ),
+    "sla.EscalationDecision": lambda: rebuild(sla.check_escalation((), valid_contract=True)),
+    "sla.RequestCheck": lambda: rebuild(sla.check_request(REQUEST)),
+    "sla.ScopeDecision": lambda: rebuild(sla.check_scope("deluge")),
+    "sla.SeverityClassification": lambda: rebuild(sla.classify_severity("downtime")),
+    "sla.StatusPageUpdate": lambda: Call(
+        sla.StatusPageUpdate,
+        (T0,),
+        {
+            "nature": "outage",
+            "affected_services": ("mail",),
+            "estimated_resolution": T0 + dt.timedelta(hours=4),
+            "measures": "failover",
+            "resolved": False,
+        },
+    ),
+    "sla.StatusPageCheck": lambda: rebuild(
+        sla.check_status_page_update(UPDATE, cadence=dt.timedelta(hours=1))
+    ),
+    "sla.SupportAvailability": lambda: rebuild(sla.support_availability(T0, calendar=CALENDAR)),
+    "sla.SupportPath": lambda: rebuild(sla.support_path("Premium")),
+    "sla.SupportPath.handles": lambda: Call(
+        sla.support_path("Premium").handles, ("customer service",)
+    ),
+    "sla.SupportRequest": lambda: Call(
+        sla.SupportRequest,
+        (),
+        {
+            "customer_email": "ana@example.com",
+            "reference_email": "bia@example.com",
+            "request_type": "bug",
+            "reproducible": True,
+            "reproduction_note": "always",
+            "product": "CRM",
+            "description": "it fails",
+            "troubleshooting_steps": "restarted",
+            "screenshots": ("a.png",),
+        },
+    ),
+    "sla.can_escalate_level": lambda: Call(
+        sla.can_escalate_level,
+        ("customer service", "technical solutions"),
+        {"package": "Premium", "desk": appendix_b.DESK},
+    ),
+    "sla.check_basic_request_load": lambda: Call(
+        sla.check_basic_request_load,
+        ((TICKET,),),
+        {
+            "at": T0,
+            "threshold": 3,
+            "window": dt.timedelta(days=1),
+            "rules": zoho.SUPPORT_RULES,
+        },
+    ),
+    "sla.check_escalation": lambda: Call(
+        sla.check_escalation,
+        (("high business risk",),),
+        {
+            "valid_contract": True,
+            "ticket": TICKET,
+            "at": T0 + dt.timedelta(hours=6),
+            "policy": sla.ZOHO,
+            "zone": "America/Sao_Paulo",
+        },
+    ),
+    "sla.check_request": lambda: Call(sla.check_request, (REQUEST,), {"rules": zoho.SUPPORT_RULES}),
+    "sla.check_scope": lambda: Call(sla.check_scope, ("deluge",), {"rules": zoho.SUPPORT_RULES}),
+    "sla.check_status_page_update": lambda: Call(
+        sla.check_status_page_update,
+        (UPDATE,),
+        {"cadence": dt.timedelta(hours=1), "desk": appendix_b.DESK},
+    ),
+    "sla.classify_severity": lambda: Call(
+        sla.classify_severity, ("other",), {"impact": "critical", "rules": zoho.SUPPORT_RULES}
+    ),
+    "sla.deadlines": lambda: Call(
+        sla.deadlines, (TICKET,), {"policy": sla.ZOHO, "zone": "America/Sao_Paulo"}
+    ),
+    "sla.deadlines_many": lambda: Call(
+        sla.deadlines_many, ((TICKET,),), {"policy": sla.ZOHO, "zone": "America/Sao_Paulo"}
+    ),
+    "sla.status": lambda: Call(
+        sla.status,
+        (TICKET, T0 + dt.timedelta(hours=3)),
+        {"policy": sla.ZOHO, "zone": "America/Sao_Paulo"},
+    ),
+    "sla.status_many": lambda: Call(
+        sla.status_many,
+        ((TICKET,), T0 + dt.timedelta(hours=3)),
+        {"policy": sla.ZOHO, "zone": "America/Sao_Paulo"},
+    ),
+    "sla.entitlements": lambda: Call(
+        sla.entitlements, ("Premium",), {"table": None, "rules": zoho.SUPPORT_RULES}
+    ),
+    "sla.is_entitled": lambda: Call(
+        sla.is_entitled,
+        ("Premium", "chat support"),
+        {"table": None, "rules": zoho.SUPPORT_RULES},
+    ),
+    "sla.omid_policy": lambda: Call(sla.omid_policy, (MATRIX,)),
+    "sla.omid_support_availability": lambda: Call(
+        sla.omid_support_availability, (T0,), {"relevant_customer": True, "desk": omid_support.DESK}
+    ),
+    "sla.omid_support_clock": lambda: Call(sla.omid_support_clock, ("America/Sao_Paulo",)),
+    "sla.support_availability": lambda: Call(
+        sla.support_availability,
+        (T0,),
+        {"calendar": CALENDAR, "critical_production": True, "desk": appendix_b.DESK},
+    ),
+    "sla.support_path": lambda: Call(sla.support_path, ("Premium",), {"desk": appendix_b.DESK}),
+    "sla.triage_key": lambda: Call(sla.triage_key, (TICKET,), {"rules": zoho.SUPPORT_RULES}),
+    "sla.triage_order": lambda: Call(sla.triage_order, ((TICKET,),), {"rules": zoho.SUPPORT_RULES}),
+    **{
+        f"sla.{kind.__name__}": _enum(kind)
+        for kind in (
+            sla.Category,
+            sla.ClockKind,
+            sla.ClockState,
+            sla.EscalationGround,
+            sla.Feature,
+            sla.Impact,
+            sla.Metric,
+            sla.PartnerLevel,
+            sla.Severity,
+            sla.SupportLevel,
+            sla.SupportTopic,
+        )
+    },
+    # -- frame (pandas is an optional extra: imported only when frame is)
+    "frame.sla_deadlines": lambda: Call(
+        _frame().sla_deadlines,
+        (_ticket_table(),),
+        {"policy": sla.ZOHO, "zone": "America/Sao_Paulo", "errors": "report"},
+    ),
+    "frame.sla_status": lambda: Call(
+        _frame().sla_status,
+        (_ticket_table(), T0 + dt.timedelta(hours=3)),
+        {"policy": sla.ZOHO, "zone": "America/Sao_Paulo", "errors": "report"},
+    ),
+    # -- lifecycle (being written by another engineer: covered since it has __all__)
+    **_lifecycle_factories(),
+    # -- testing (being written by another engineer: covered since it has __all__)
+    **_testing_factories(),
+}
+
+#: Public callables deliberately not fed hostile values, each with the reason.
+NOT_FUZZED: dict[str, str] = {
+    "sla.DeadlineBatch": "not built by callers (deadlines_many returns one); see KNOWN_ESCAPES",
+    "lifecycle.LifecycleBatch": "not built by callers (evaluate_many returns one); see KNOWN_ESCAPES",
+    "sla.StatusBatch": "not built by callers (status_many returns one); see KNOWN_ESCAPES",
+    "errors.PartnerRulesError": "the base class: it takes any arguments, like Exception",
+}
+
+#: Public modules not covered, each with the reason. A module being written by someone
+#: else is covered as soon as it has an ``__all__`` (and then needs factories).
+BEING_WRITTEN: dict[str, str] = {
+    "partnerrules.lifecycle": "being written (another engineer owns it)",
+    "partnerrules.frame": "being written (another engineer owns it)",
+    "partnerrules.testing": "being written (another engineer owns it)",
+}
+
+ALL = LABELS
+
+
+def _all_but(*labels: str) -> frozenset[str]:
+    return LABELS - frozenset(labels)
+
+
+#: Exact cases (callable -> parameter -> hostile labels) that let a non-PartnerRulesError
+#: escape (or hang) in files this test's author may not edit, grouped by owner. They are
+#: skipped, not run, so the suite stays green; the owner fixes them and removes the entry
+#: (``test_known_escapes_name_real_cases`` keeps every entry pointing at a real case).
+KNOWN_ESCAPES: dict[str, dict[str, frozenset[str]]] = {
+    # -- owner: sla.py (SLA engineer)
+    "sla.BasicRequestLoad": {
+        "count": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "notify": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "reasons": _all_but(
+            "empty str",
+            "str of 10,000 characters",
+            "str '١' (an Arabic-Indic digit)",
+            "str '1e999999'",
+            "str subclass",
+            "bytes",
+        ),
+        "threshold": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "window": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+    },
+    "sla.BusinessSpan": {
+        "amount": frozenset({"int 10**5000"}),
+        "unit": frozenset({"hostile object"}),
+    },
+    "sla.BusinessSpan.on": {
+        "day": frozenset(
+            {
+                "None",
+                "int 10**5000",
+                "int subclass 10**5000",
+                "empty dict",
+                "empty set",
+                "object()",
+                "hostile object",
+                "endless generator",
+                "naive datetime",
+                "aware datetime in year 1 (Tokyo)",
+                "aware datetime in year 1 (UTC)",
+                "aware datetime in year 9999 (Sao Paulo)",
+                "aware datetime in year 9999 (UTC)",
+                "date 0001-01-01",
+                "date 9999-12-31",
+                "timedelta max",
+                "timedelta min",
+                "Decimal sNaN",
+            }
+        ),
+    },
+    "sla.Category": {
+        "value": ALL,
+    },
+    "sla.ClockKind": {
+        "value": ALL,
+    },
+    "sla.ClockState": {
+        "value": ALL,
+    },
+    "sla.Deadline": {
+        "limit_us": _all_but("None", "True", "False", "float 1.5", "int -1"),
+        "metric": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "pauses": frozenset({"hostile object"}),
+        "plan": ALL,
+        "responded_at": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "sequence": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "start_us": _all_but("True", "False", "float 1.5", "int -1"),
+        "target_us": _all_but("None", "True", "False", "float 1.5", "int -1"),
+        "window": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+    },
+    "sla.DeadlineBatch.__getitem__": {
+        "index": frozenset({"int 10**5000", "int subclass 10**5000", "int -10**30", "int 10**30"}),
+    },
+    "sla.EscalationDecision": {
+        "allowed": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "grounds": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "reasons": _all_but(
+            "empty str",
+            "str of 10,000 characters",
+            "str '١' (an Arabic-Indic digit)",
+            "str '1e999999'",
+            "str subclass",
+            "bytes",
+        ),
+    },
+    "sla.EscalationGround": {
+        "value": ALL,
+    },
+    "sla.Feature": {
+        "value": ALL,
+    },
+    "sla.Impact": {
+        "value": ALL,
+    },
+    "sla.Metric": {
+        "value": ALL,
+    },
+    "sla.PartnerLevel": {
+        "value": ALL,
+    },
+    "sla.RequestCheck": {
+        "missing": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "ok": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "reasons": _all_but(
+            "empty str",
+            "str of 10,000 characters",
+            "str '١' (an Arabic-Indic digit)",
+            "str '1e999999'",
+            "str subclass",
+            "bytes",
+        ),
+    },
+    "sla.ScopeDecision": {
+        "in_scope": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "reasons": _all_but(
+            "empty str",
+            "str of 10,000 characters",
+            "str '١' (an Arabic-Indic digit)",
+            "str '1e999999'",
+            "str subclass",
+            "bytes",
+        ),
+        "topic": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+    },
+    "sla.Severity": {
+        "value": _all_but("True"),
+    },
+    "sla.SeverityClassification": {
+        "category": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "exempt": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "reasons": _all_but(
+            "empty str",
+            "str of 10,000 characters",
+            "str '١' (an Arabic-Indic digit)",
+            "str '1e999999'",
+            "str subclass",
+            "bytes",
+        ),
+        "severity": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+    },
+    "sla.SeverityMatrix": {
+        "cells": frozenset({"hostile object", "endless generator"}),
+    },
+    "sla.SlaPolicy": {
+        "categories": frozenset({"hostile object", "endless generator"}),
+        "exempt": frozenset({"hostile object", "endless generator"}),
+        "levels": frozenset({"hostile object", "endless generator"}),
+        "recurring": frozenset({"hostile object", "endless generator"}),
+        "round_the_clock": frozenset({"hostile object", "endless generator"}),
+    },
+    "sla.StatusBatch.__getitem__": {
+        "index": frozenset({"int 10**5000", "int subclass 10**5000", "int -10**30", "int 10**30"}),
+    },
+    "sla.StatusPageCheck": {
+        "missing": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "next_update_due": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "ok": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "reasons": _all_but(
+            "empty str",
+            "str of 10,000 characters",
+            "str '١' (an Arabic-Indic digit)",
+            "str '1e999999'",
+            "str subclass",
+            "bytes",
+        ),
+    },
+    "sla.StatusPageUpdate": {
+        "affected_services": frozenset({"hostile object"}),
+    },
+    "sla.SupportAvailability": {
+        "at": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "channels": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "languages": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "open": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "reasons": _all_but(
+            "empty str",
+            "str of 10,000 characters",
+            "str '١' (an Arabic-Indic digit)",
+            "str '1e999999'",
+            "str subclass",
+            "bytes",
+        ),
+        "served": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+    },
+    "sla.SupportLevel": {
+        "value": ALL,
+    },
+    "sla.SupportPath": {
+        "desk": frozenset(
+            {"empty list", "empty dict", "empty set", "hostile object", "Decimal sNaN"}
+        ),
+        "escalations": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "has_tam": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "levels": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "package": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "reasons": _all_but(
+            "empty str",
+            "str of 10,000 characters",
+            "str '١' (an Arabic-Indic digit)",
+            "str '1e999999'",
+            "str subclass",
+            "bytes",
+        ),
+    },
+    "sla.SupportRequest": {
+        "screenshots": _all_but(
+            "empty str",
+            "str of 10,000 characters",
+            "str '١' (an Arabic-Indic digit)",
+            "str '1e999999'",
+            "str subclass",
+            "bytes",
+            "empty list",
+            "empty dict",
+            "empty set",
+        ),
+    },
+    "sla.SupportTopic": {
+        "value": ALL,
+    },
+    "sla.Ticket": {
+        "pauses": frozenset({"hostile object"}),
+        "responses": frozenset({"hostile object"}),
+    },
+    "sla.TicketDeadlines": {
+        "acknowledgement": _all_but("None"),
+        "clock": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "determinations": _all_but("empty str"),
+        "exempt": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "policy": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "ticket_id": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "zone": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+    },
+    "sla.TicketStatus": {
+        "acknowledgement": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "at": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "determinations": _all_but(
+            "empty str",
+            "str of 10,000 characters",
+            "str '١' (an Arabic-Indic digit)",
+            "str '1e999999'",
+            "str subclass",
+            "bytes",
+        ),
+        "exempt": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "ticket_id": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+    },
+    "sla.WindowStatus": {
+        "at": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "elapsed_us": _all_but("True", "False", "float 1.5", "int -1"),
+        "limit_at_us": _all_but("None", "True", "False", "float 1.5", "int -1"),
+        "limit_us": _all_but("None", "True", "float 1.5", "int -1"),
+        "metric": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "plan": ALL,
+        "responded_at": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "sequence": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "start_us": _all_but("None", "True", "False", "float 1.5", "int -1"),
+        "state": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "target_at_us": _all_but("None", "True", "False", "float 1.5", "int -1"),
+    },
+    "sla.check_basic_request_load": {
+        "threshold": frozenset({"int 10**5000"}),
+        "tickets": frozenset({"hostile object", "endless generator"}),
+    },
+    "sla.check_escalation": {
+        "at": frozenset(
+            {"aware datetime in year 1 (Tokyo)", "aware datetime in year 9999 (Sao Paulo)"}
+        ),
+        "grounds": frozenset({"hostile object", "endless generator"}),
+        "zone": frozenset({"hostile object"}),
+    },
+    "sla.deadlines": {
+        "zone": frozenset({"hostile object"}),
+    },
+    "sla.deadlines_many": {
+        "tickets": frozenset({"hostile object", "endless generator"}),
+        "zone": frozenset({"hostile object"}),
+    },
+    "sla.status": {
+        "at": frozenset(
+            {"aware datetime in year 1 (Tokyo)", "aware datetime in year 9999 (Sao Paulo)"}
+        ),
+        "zone": frozenset({"hostile object"}),
+    },
+    "sla.status_many": {
+        "at": frozenset(
+            {
+                "hostile object",
+                "endless generator",
+                "aware datetime in year 1 (Tokyo)",
+                "aware datetime in year 9999 (Sao Paulo)",
+            }
+        ),
+        "tickets": frozenset({"hostile object", "endless generator"}),
+        "zone": frozenset({"hostile object"}),
+    },
+    "sla.triage_order": {
+        "tickets": frozenset({"hostile object", "endless generator"}),
+    },
+    # -- owner: calendars.py (calendar engineer)
+    "calendars.BusinessCalendar": {
+        "categories": frozenset({"hostile object", "endless generator"}),
+        "closures": frozenset({"hostile object"}),
+    },
+    "calendars.support_hours_calendar": {
+        "categories": frozenset({"hostile object", "endless generator"}),
+    },
+    # -- owner: frame/ (being written by another engineer)
+    "frame.sla_deadlines": {
+        "errors": frozenset({"hostile object"}),
+        "zone": frozenset({"hostile object"}),
+    },
+    "frame.sla_status": {
+        "at": frozenset(
+            {"aware datetime in year 1 (Tokyo)", "aware datetime in year 9999 (Sao Paulo)"}
+        ),
+        "errors": frozenset({"hostile object"}),
+        "zone": frozenset({"hostile object"}),
+    },
+    # -- owner: lifecycle.py (being written by another engineer)
+    "lifecycle.Clock": {
+        "value": ALL,
+    },
+    "lifecycle.ClockWindow": {
+        "at": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "clock": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "ctx": ALL,
+        "elapsed_us": _all_but("True", "False", "float 1.5", "int -1"),
+        "end_us": _all_but("None", "True", "False", "float 1.5", "int -1"),
+        "ended_by": frozenset(
+            {"empty list", "empty dict", "empty set", "hostile object", "Decimal sNaN"}
+        ),
+        "limit_len": _all_but("True", "float 1.5", "int -1"),
+        "limit_us": _all_but("None", "True", "False", "float 1.5", "int -1"),
+        "paused_us": _all_but("True", "False", "float 1.5", "int -1"),
+        "pos": _all_but("False", "int -1"),
+        "sequence": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "start_us": _all_but("True", "False", "float 1.5", "int -1"),
+        "started_by": frozenset(
+            {"empty list", "empty dict", "empty set", "hostile object", "Decimal sNaN"}
+        ),
+        "state": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "target_len": frozenset(
+            {"empty list", "empty dict", "empty set", "hostile object", "Decimal sNaN"}
+        ),
+        "target_us": _all_but("None", "True", "False", "float 1.5", "int -1"),
+    },
+    "lifecycle.Edge": {
+        "value": ALL,
+    },
+    "lifecycle.Ending": {
+        "value": ALL,
+    },
+    "lifecycle.HistoryProblem": {
+        "index": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "message": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+    },
+    "lifecycle.InvalidHistoryError": {
+        "events": _all_but(
+            "empty str",
+            "str of 10,000 characters",
+            "str '١' (an Arabic-Indic digit)",
+            "str '1e999999'",
+            "str subclass",
+            "bytes",
+            "empty list",
+            "empty dict",
+            "empty set",
+        ),
+        "problems": _all_but(
+            "empty str",
+            "str of 10,000 characters",
+            "str '١' (an Arabic-Indic digit)",
+            "str '1e999999'",
+            "str subclass",
+            "bytes",
+            "empty list",
+            "empty dict",
+            "empty set",
+        ),
+    },
+    "lifecycle.LifecycleBatch.__getitem__": {
+        "index": frozenset({"int 10**5000", "int subclass 10**5000", "int -10**30", "int 10**30"}),
+    },
+    "lifecycle.LifecyclePolicy": {
+        "counted_responses": frozenset({"hostile object", "endless generator"}),
+        "escalations": frozenset({"hostile object", "endless generator"}),
+        "notifications": frozenset({"hostile object", "endless generator"}),
+        "restart_on_reopen": frozenset({"hostile object", "endless generator"}),
+    },
+    "lifecycle.Notice": {
+        "clock": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "fires_at": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "kind": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "name": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "rule_id": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "sequence": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "state": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+    },
+    "lifecycle.NoticeKind": {
+        "value": ALL,
+    },
+    "lifecycle.NoticeState": {
+        "value": ALL,
+    },
+    "lifecycle.Phase": {
+        "value": ALL,
+    },
+    "lifecycle.SeverityChange": {
+        "value": ALL,
+    },
+    "lifecycle.TicketHistory": {
+        "events": frozenset({"hostile object", "endless generator"}),
+    },
+    "lifecycle.TicketHistory.extended": {
+        "events": frozenset({"hostile object", "endless generator"}),
+    },
+    "lifecycle.TicketLifecycle": {
+        "at": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "exempt": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "level": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "phase": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "policy": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "severity": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "status": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "ticket_id": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+        "windows": _all_but("empty str"),
+        "zone": frozenset(
+            {
+                "int 10**5000",
+                "empty list",
+                "empty dict",
+                "empty set",
+                "hostile object",
+                "Decimal sNaN",
+            }
+        ),
+    },
+    "lifecycle.Visibility": {
+        "value": ALL,
+    },
+    "lifecycle.WindowStart": {
+        "value": ALL,
+    },
+    "lifecycle.evaluate": {
+        "at": frozenset({"aware datetime in year 9999 (Sao Paulo)"}),
+    },
+    "lifecycle.evaluate_many": {
+        "at": frozenset(
+            {"hostile object", "endless generator", "aware datetime in year 9999 (Sao Paulo)"}
+        ),
+        "histories": frozenset({"hostile object", "endless generator"}),
+    },
+    # -- owner: testing/ (being written by another engineer)
+    "testing.laws.check_add_monotonic_in_duration": {
+        "calendar": ALL,
+        "first": _all_but("timedelta max", "timedelta min"),
+        "second": _all_but("timedelta max", "timedelta min"),
+    },
+    "testing.laws.check_add_monotonic_in_start": {
+        "calendar": ALL,
+        "first": _all_but(
+            "naive datetime", "aware datetime in year 1 (UTC)", "aware datetime in year 9999 (UTC)"
+        ),
+        "second": _all_but(
+            "naive datetime", "aware datetime in year 1 (UTC)", "aware datetime in year 9999 (UTC)"
+        ),
+    },
+    "testing.laws.check_business_time_inverse": {
+        "calendar": ALL,
+    },
+    "testing.laws.check_cnpj_check_digits": {
+        "cnpj": ALL,
+    },
+    "testing.laws.check_customer_matching": {
+        "first": ALL,
+        "second": ALL,
+    },
+    "testing.laws.check_deadline_monotonic": {
+        "delay": ALL,
+        "ticket": ALL,
+        "zone": frozenset({"hostile object"}),
+    },
+    "testing.laws.check_elapsed_additive": {
+        "calendar": ALL,
+    },
+    "testing.laws.check_invoices_sum_to_tcv": {
+        "contract": ALL,
+    },
+    "testing.laws.check_money_allocation": {
+        "money": ALL,
+    },
+    "testing.laws.check_money_split": {
+        "money": ALL,
+    },
+    "testing.laws.check_pauses_never_advance_deadlines": {
+        "zone": frozenset({"hostile object"}),
+    },
+    "testing.laws.check_protection_monotonic": {
+        "registration": ALL,
+    },
+    "testing.laws.check_releases_sum_to_commission": {
+        "payments": frozenset({"empty set"}),
+    },
+    "testing.laws.check_remaining_value_never_grows": {
+        "contract": ALL,
+        "first": _all_but("date 0001-01-01", "date 9999-12-31"),
+        "second": _all_but("date 0001-01-01", "date 9999-12-31"),
+    },
+    "testing.laws.check_tier_monotonic": {
+        "schedule": ALL,
+        "second": frozenset({"hostile object"}),
+    },
+    "testing.strategies.addenda": {
+        "contract": frozenset({"hostile object"}),
+        "list_prices": frozenset({"hostile object"}),
+    },
+    "testing.strategies.brl_amounts": {
+        "max_units": frozenset({"hostile object"}),
+        "min_units": frozenset({"hostile object"}),
+    },
+    "testing.strategies.business_spans": {
+        "units": ALL,
+    },
+    "testing.strategies.calendars": {
+        "days": frozenset({"hostile object"}),
+        "holiday_regions": frozenset({"hostile object"}),
+        "max_closures": frozenset({"hostile object"}),
+        "max_special_days": frozenset({"hostile object"}),
+        "special": frozenset({"hostile object"}),
+        "timezones": frozenset({"hostile object"}),
+        "weekly": frozenset({"hostile object"}),
+    },
+    "testing.strategies.campaign_periods": {
+        "max_value": frozenset({"hostile object"}),
+        "min_value": frozenset({"hostile object"}),
+    },
+    "testing.strategies.campaigns": {
+        "ids": frozenset({"hostile object"}),
+        "tier_names": frozenset({"hostile object"}),
+    },
+    "testing.strategies.cnpjs": {
+        "alphanumeric": frozenset({"hostile object"}),
+    },
+    "testing.strategies.commission_plans": {
+        "max_campaigns": frozenset({"hostile object"}),
+        "namespace": frozenset({"hostile object"}),
+    },
+    "testing.strategies.contracts": {
+        "customer_names": frozenset({"hostile object"}),
+        "discount_rates": frozenset({"hostile object"}),
+        "ids": frozenset({"hostile object"}),
+        "max_addenda": frozenset({"hostile object"}),
+        "monthly": frozenset({"hostile object"}),
+        "starts": frozenset({"hostile object"}),
+        "terms": frozenset({"hostile object"}),
+    },
+    "testing.strategies.dates": {
+        "max_value": frozenset({"hostile object"}),
+        "min_value": frozenset({"hostile object"}),
+    },
+    "testing.strategies.day_hours": {
+        "allow_all_day": frozenset({"hostile object"}),
+        "allow_closed": frozenset({"hostile object"}),
+        "earliest": frozenset({"hostile object"}),
+        "max_intervals": frozenset({"hostile object"}),
+    },
+    "testing.strategies.deal_registrations": {
+        "customer": frozenset({"hostile object"}),
+        "max_updates": frozenset({"hostile object"}),
+        "registered_at": frozenset({"hostile object"}),
+    },
+    "testing.strategies.discounts": {
+        "places": _all_but("True", "False", "int -1", "Decimal NaN"),
+    },
+    "testing.strategies.durations": {
+        "max_value": frozenset({"hostile object"}),
+        "min_value": frozenset({"hostile object"}),
+    },
+    "testing.strategies.effective_dates": {
+        "contract": ALL,
+    },
+    "testing.strategies.instants": {
+        "max_value": frozenset({"hostile object"}),
+        "min_value": frozenset({"hostile object"}),
+        "timezones": frozenset({"hostile object"}),
+    },
+    "testing.strategies.money": {
+        "currency": frozenset({"hostile object"}),
+        "max_units": frozenset({"hostile object"}),
+        "min_units": frozenset({"hostile object"}),
+    },
+    "testing.strategies.opportunities": {
+        "customer": frozenset({"hostile object"}),
+    },
+    "testing.strategies.payment_plans": {
+        "complete": frozenset({"hostile object"}),
+        "contract": frozenset({"hostile object"}),
+        "convention": frozenset({"hostile object"}),
+    },
+    "testing.strategies.rates": {
+        "max_value": frozenset({"hostile object"}),
+        "min_value": frozenset({"hostile object"}),
+        "places": frozenset({"hostile object"}),
+    },
+    "testing.strategies.ratios": {
+        "max_size": frozenset({"hostile object"}),
+        "min_size": frozenset({"hostile object"}),
+    },
+    "testing.strategies.response_windows": {
+        "units": frozenset({"hostile object"}),
+    },
+    "testing.strategies.rule_ids": {
+        "namespace": frozenset({"hostile object"}),
+    },
+    "testing.strategies.sale_commissions": {
+        "plan": frozenset({"hostile object"}),
+        "sale": frozenset({"hostile object"}),
+        "standard_tier": frozenset({"hostile object"}),
+    },
+    "testing.strategies.sale_lists": {
+        "contract": frozenset({"hostile object"}),
+        "max_size": frozenset({"hostile object"}),
+        "min_size": frozenset({"hostile object"}),
+        "partners": frozenset({"hostile object"}),
+        "signed_at": frozenset({"hostile object"}),
+    },
+    "testing.strategies.sales": {
+        "contract": frozenset({"hostile object"}),
+        "partners": frozenset({"hostile object"}),
+        "signed_at": frozenset({"hostile object"}),
+    },
+    "testing.strategies.severity_matrices": {
+        "levels": frozenset({"hostile object"}),
+        "units": frozenset({"hostile object"}),
+    },
+    "testing.strategies.sla_policies": {
+        "clocks": frozenset({"hostile object"}),
+        "namespace": frozenset({"hostile object"}),
+    },
+    "testing.strategies.tickets": {
+        "max_pauses": frozenset({"hostile object"}),
+        "max_responses": frozenset({"hostile object"}),
+        "opened_at": frozenset({"hostile object"}),
+        "places": frozenset({"hostile object"}),
+    },
+    "testing.strategies.tier_schedules": {
+        "max_size": frozenset({"hostile object"}),
+        "min_size": frozenset({"hostile object"}),
+    },
+    "testing.strategies.tiers": {
+        "names": frozenset({"hostile object"}),
+    },
+    "testing.strategies.weekly_hours": {
+        "hours": frozenset(
+            {"int 10**5000", "int subclass 10**5000", "str of 10,000 characters", "hostile object"}
+        ),
+        "min_open_days": _all_but("True", "False", "float 1.5"),
+    },
+}
+
+
+# -- enumeration ---------------------------------------------------------------------------
+
+PACKAGE_DIR = str(Path(partnerrules.__file__).resolve().parent)
+#: Methods that are not called with caller data, or are the constructor itself.
+CONSTRUCTION = frozenset({"__init__", "__new__", "__attrs_post_init__", "__init_subclass__"})
+#: Hooks Python itself calls with its own data (immutability, pickling, copying).
+PROTOCOL = frozenset(
+    {"__setattr__", "__delattr__", "__getstate__", "__setstate__", "__reduce__", "__reduce_ex__",
+     "__copy__", "__deepcopy__"}
+)  # fmt: skip
+
+
+def _public_modules() -> Iterator[types.ModuleType]:
+    # The package's own re-exports come last, so that a name is keyed by its home module.
+    for info in pkgutil.walk_packages(partnerrules.__path__, "partnerrules."):
+        if any(part.startswith("_") for part in info.name.split(".")[1:]):
+            continue
+        if info.name in BEING_WRITTEN:
+            try:
+                module = importlib.import_module(info.name)
+            except Exception:
+                continue
+            if hasattr(module, "__all__"):
+                yield module
+            continue
+        yield importlib.import_module(info.name)
+    yield partnerrules
+
+
+def _defined_here(func: object) -> bool:
+    code = getattr(func, "__code__", None)
+    return code is not None and str(Path(code.co_filename).resolve()).startswith(PACKAGE_DIR)
+
+
+def _methods(kind: type) -> Iterator[tuple[str, Any]]:
+    """Public methods (and operators the library writes) of *kind* and its library bases."""
+    seen: set[str] = set()
+    for base in kind.__mro__:
+        if not base.__module__.startswith("partnerrules"):
+            continue
+        for attr, member in vars(base).items():
+            if attr in seen or attr in CONSTRUCTION or attr in PROTOCOL:
+                continue
+            func = member.__func__ if isinstance(member, classmethod | staticmethod) else member
+            if not inspect.isfunction(func):
+                continue
+            if attr.startswith("_"):
+                if not (attr.startswith("__") and _defined_here(func)):
+                    continue
+                if len(inspect.signature(func).parameters) < 2:  # self only: nothing to fuzz
+                    continue
+            seen.add(attr)
+            yield attr, member
+
+
+def _public_callables() -> tuple[dict[str, tuple[str, ...]], list[str]]:
+    """Each distinct public callable (by a canonical key) with all its names; modules lacking
+    ``__all__``."""
+    names: dict[int, list[str]] = {}
+    canonical: dict[int, str] = {}
+    no_all: list[str] = []
+    for module in _public_modules():
+        short = module.__name__.removeprefix("partnerrules.")
+        exported = getattr(module, "__all__", None)
+        if exported is None:
+            no_all.append(module.__name__)
+            continue
+        for name in exported:
+            obj = getattr(module, name)
+            if not callable(obj):
+                continue
+            entries = [(f"{short}.{name}", id(obj))]
+            if isinstance(obj, type) and not issubclass(obj, BaseException):
+                entries += [
+                    (f"{short}.{name}.{attr}", hash((id(obj), attr))) for attr, _ in _methods(obj)
+                ]
+            for key, ident in entries:
+                canonical.setdefault(ident, key)
+                names.setdefault(ident, []).append(key)
+    return {canonical[i]: tuple(keys) for i, keys in names.items()}, no_all
+
+
+PUBLIC, MODULES_WITHOUT_ALL = _public_callables()
+ALIASES = {alias: key for key, aliases in PUBLIC.items() for alias in aliases}
+
+
+def _factory(key: str) -> Callable[[], Call] | None:
+    for alias in PUBLIC[key]:
+        if alias in FACTORIES:
+            return FACTORIES[alias]
+    return None
+
+
+def _not_fuzzed(key: str) -> bool:
+    return any(alias in NOT_FUZZED for alias in PUBLIC[key])
+
+
+FUZZED = sorted(key for key in PUBLIC if not _not_fuzzed(key))
+
+
+def test_every_public_module_declares_all() -> None:
+    """A public module without ``__all__`` cannot be enumerated: give it one."""
+    assert not MODULES_WITHOUT_ALL, f"add __all__ to {MODULES_WITHOUT_ALL}"
+
+
+def test_every_public_callable_has_a_factory() -> None:
+    """A public name or method without a factory is a gap in the fuzzing: add one."""
+    missing = sorted(key for key in FUZZED if _factory(key) is None)
+    assert not missing, (
+        f"add a valid-call factory to FACTORIES in {__file__} for: {', '.join(missing)} "
+        "(or, for a name that takes no caller data, an entry in NOT_FUZZED with the reason)"
+    )
+    stale = sorted(set(FACTORIES) - set(ALIASES))
+    assert not stale, f"FACTORIES names callables that are no longer public: {stale}"
+    stale = sorted(set(NOT_FUZZED) - set(ALIASES))
+    assert not stale, f"NOT_FUZZED names callables that are no longer public: {stale}"
+
+
+def test_known_escapes_name_real_cases() -> None:
+    """Each excluded case names a fuzzed callable, one of its parameters and a pool label."""
+    wrong = []
+    for key, params in KNOWN_ESCAPES.items():
+        factory = _factory(key) if key in FUZZED else None
+        if factory is None:
+            wrong.append((key, "*"))
+            continue
+        slots = dict(_slots(factory()))
+        wrong += [(key, param) for param, labels in params.items() if param not in slots]
+        wrong += [(key, param) for param, labels in params.items() if not labels <= LABELS]
+    assert not wrong, f"KNOWN_ESCAPES entries that match no case: {wrong}"
+
+
+# -- one valid call, then each argument hostile in turn ------------------------------------
+
+
+def _parameter_names(call: Call) -> list[str]:
+    func = call.func
+    if isinstance(func, type) and issubclass(func, enum.Enum):
+        return ["value"]
+    try:
+        params = inspect.signature(func).parameters.values()
+    except (TypeError, ValueError):  # a builtin without a signature
+        return [f"argument {i}" for i in range(len(call.args))]
+    return [p.name for p in params if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
+
+
+def _slots(call: Call) -> list[tuple[str, Callable[[object], Call]]]:
+    """Each argument of *call* by parameter name, with a function putting a value there."""
+    names = _parameter_names(call)
+    slots: list[tuple[str, Callable[[object], Call]]] = []
+    for index in range(len(call.args)):
+
+        def positional(value: object, index: int = index) -> Call:
+            return call._replace(args=(*call.args[:index], value, *call.args[index + 1 :]))
+
+        name = names[index] if index < len(names) else f"argument {index}"
+        slots.append((name, positional))
+    for name in call.kwargs:
+
+        def keyword(value: object, name: str = name) -> Call:
+            return call._replace(kwargs={**call.kwargs, name: value})
+
+        slots.append((name, keyword))
+    return slots
+
+
+@pytest.mark.parametrize("key", FUZZED)
+def test_each_factory_builds_a_valid_call_that_names_every_parameter(key: str) -> None:
+    """The valid call succeeds, and names every parameter so that each one gets fuzzed."""
+    factory = _factory(key)
+    assert factory is not None, key
+    call = factory()
+    use(call.func(*call.args, **call.kwargs))
+    if isinstance(call.func, type) and issubclass(call.func, enum.Enum):
+        assert len(call.args) == 1, key
+        return
+    params = [
+        p
+        for p in inspect.signature(call.func).parameters.values()
+        if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD) and p.name != "self"
+    ]
+    named = {name for name, _ in _slots(call)}
+    unnamed = [p.name for p in params if p.name not in named]
+    assert not unnamed, f"the factory of {key} leaves out parameters {unnamed}: pass them too"
+
+
+def use(result: object) -> None:
+    """Use a returned value the ways a caller would, so a silent accept shows up."""
+    if isinstance(result, BaseException):
+        str(result)
+        return
+    use_result(result)
+
+
+class _Hang(BaseException):
+    """Raised by the alarm in a call that runs for far too long (a BaseException, so that
+    a library's ``except Exception`` cannot swallow it)."""
+
+
+@contextlib.contextmanager
+def _bounded() -> Iterator[None]:
+    """Cap the address space (Linux) and arm an alarm against hangs, for the calls inside."""
+
+    def alarm(signum: int, frame: object) -> None:
+        raise _Hang
+
+    limit_memory = sys.platform == "linux"
+    if limit_memory:
+        import resource
+
+        old = resource.getrlimit(resource.RLIMIT_AS)
+        pages = int(Path("/proc/self/statm").read_text().split()[0])
+        cap = pages * os.sysconf("SC_PAGE_SIZE") + MEMORY_HEADROOM
+        if old[1] != resource.RLIM_INFINITY:
+            cap = min(cap, old[1])
+        resource.setrlimit(resource.RLIMIT_AS, (cap, old[1]))
+    previous = signal.signal(signal.SIGALRM, alarm)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        if limit_memory:
+            resource.setrlimit(resource.RLIMIT_AS, old)
+
+
+def _run(call: Call) -> tuple[BaseException | None, float]:
+    """Call and use the result; return what escaped (or None) and the seconds it took."""
+    escaped: BaseException | None = None
+    start = time.perf_counter()
+    signal.setitimer(signal.ITIMER_REAL, HANG_SECONDS)
+    try:
+        use(call.func(*call.args, **call.kwargs))
+    except PartnerRulesError:
+        pass
+    except (Exception, _Hang) as exc:  # the point: anything else is a leak
+        escaped = exc
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+    return escaped, time.perf_counter() - start
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, _Hang):
+        return f"still running after {HANG_SECONDS:.0f} s"
+    try:
+        text = str(exc)
+    except Exception:
+        text = "<its message cannot be built>"
+    return f"{type(exc).__module__}.{type(exc).__qualname__}: {text[:200]}"
+
+
+#: How many hostile calls each test made (read by the summary at the end of a run).
+CALLS_MADE: dict[str, int] = {}
+
+
+@pytest.mark.parametrize("key", FUZZED)
+def test_hostile_values_raise_only_partnerrules_errors_and_never_hang(key: str) -> None:
+    """Issue #12: only PartnerRulesError escapes, and every call ends within a second."""
+    factory = _factory(key)
+    assert factory is not None, key
+    call = factory()
+    failures: list[str] = []
+    known = KNOWN_ESCAPES.get(key, {})
+    count = 0
+    with _bounded():
+        for param, put in _slots(call):
+            for label, value in HOSTILE:
+                if label in known.get(param, ()):
+                    continue
+                count += 1
+                escaped, seconds = _run(put(value.make() if isinstance(value, Fresh) else value))
+                if escaped is not None:
+                    failures.append(f"{key}({param}={label}) -> {_describe(escaped)}")
+                elif seconds >= LIMIT_SECONDS:
+                    failures.append(f"{key}({param}={label}) took {seconds:.2f} s")
+    CALLS_MADE[key] = count
+    if failures:
+        pytest.fail("\n".join(failures), pytrace=False)
