@@ -44,3 +44,12 @@ def test_a_portfolio_checks_its_date_and_contracts() -> None:
     with pytest.raises(InvalidTypeError) as caught:
         Portfolio(dt.date(2026, 1, 1), [1])  # type: ignore[list-item]
     assert str(caught.value) == "'contracts[0]' must be a Contract (got int 1)"
+
+
+def test_a_toml_integer_longer_than_python_reads_is_invalid_toml(tmp_path, capsys) -> None:
+    path = tmp_path / "portfolio.toml"
+    path.write_text("as_of = 2026-07-01\nn = " + "9" * 5000, encoding="utf-8")
+    assert main(["portfolio", str(path)], out=io.StringIO()) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"partnerrules: error: {path}: not valid TOML (Exceeds the limit (4300")
+    assert len(err.splitlines()) == 1

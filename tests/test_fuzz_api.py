@@ -35,6 +35,7 @@ import enum
 import importlib
 import inspect
 import io
+import json
 import os
 import pkgutil
 import signal
@@ -2598,3 +2599,149 @@ def test_hostile_values_raise_only_partnerrules_errors_and_never_hang(key: str) 
     CALLS_MADE[key] = count
     if failures:
         pytest.fail("\n".join(failures), pytrace=False)
+
+
+# -- the command line: hostile arguments and hostile files --------------------------------
+
+GOOD_CONTRACT = {
+    "id": "C-1",
+    "customer": "ACME",
+    "start": "2026-01-01",
+    "months": 12,
+    "monthly": {"amount": "10000", "currency": "BRL"},
+}
+
+
+def _portfolio(**changes: object) -> str:
+    contract = {**GOOD_CONTRACT, **changes}
+    return json.dumps({"as_of": "2026-07-01", "contracts": [contract]})
+
+
+#: Hostile portfolio files by label: (file name, content).
+HOSTILE_FILES: tuple[tuple[str, str, bytes | str], ...] = (
+    ("empty file", "p.json", b""),
+    ("not UTF-8", "p.json", b"\xff\xfe{}"),
+    ("a NUL byte", "p.json", b'{"as_of": "2026-07-01\x00"}'),
+    ("truncated JSON", "p.json", "{"),
+    ("nested 100,000 deep", "p.json", "[" * 100_000 + "]" * 100_000),
+    ("NaN", "p.json", '{"as_of": NaN}'),
+    ("a key twice", "p.json", '{"as_of": "2026-07-01", "as_of": "2026-08-01"}'),
+    ("a number of 5,000 digits", "p.json", '{"as_of": "2026-07-01", "n": ' + "9" * 5000 + "}"),
+    ("a list, not an object", "p.json", "[]"),
+    ("contracts null", "p.json", '{"as_of": "2026-07-01", "contracts": null}'),
+    ("contracts an object", "p.json", '{"as_of": "2026-07-01", "contracts": {}}'),
+    ("as_of in year 1", "p.json", '{"as_of": "0001-01-01", "contracts": []}'),
+    ("as_of not a date", "p.json", '{"as_of": "١٢/٠١/٢٠٢٦", "contracts": []}'),
+    ("months 100000", "p.json", _portfolio(months=100_000)),
+    ("months 12.7", "p.json", _portfolio(months=12.7)),
+    ("months true", "p.json", _portfolio(months=True)),
+    ("months 10**30", "p.json", _portfolio(months=10**30)),
+    ("amount 1e999999", "p.json", _portfolio(monthly={"amount": "1e999999", "currency": "BRL"})),
+    ("amount a float", "p.json", _portfolio(monthly={"amount": 1.5, "currency": "BRL"})),
+    ("amount in USD", "p.json", _portfolio(monthly={"amount": "1", "currency": "USD"})),
+    ("start 9999-12-01", "p.json", _portfolio(start="9999-12-01")),
+    ("start in year 1", "p.json", _portfolio(start="0001-01-01")),
+    ("id of 10,000 characters", "p.json", _portfolio(id="x" * 10_000)),
+    ("an unknown field", "p.json", _portfolio(colour="red")),
+    (
+        "duplicate ids",
+        "p.json",
+        json.dumps({"as_of": "2026-07-01", "contracts": [GOOD_CONTRACT, GOOD_CONTRACT]}),
+    ),
+    ("invalid TOML", "p.toml", "as_of = "),
+    ("TOML int of 5,000 digits", "p.toml", "as_of = 2026-07-01\nn = " + "9" * 5000),
+    (
+        "TOML months 100000",
+        "p.toml",
+        'as_of = 2026-07-01\n[[contracts]]\nid = "C-1"\ncustomer = "A"\nstart = 2026-01-01\n'
+        'months = 100000\nmonthly = { amount = "1", currency = "BRL" }\n',
+    ),
+    ("TOML with a datetime for a date", "p.toml", "as_of = 2026-07-01T10:00:00Z\ncontracts = []"),
+)
+
+#: Hostile argument lists (the portfolio ones read a file written by the test).
+HOSTILE_ARGV: tuple[tuple[str, ...], ...] = (
+    (),
+    ("--help",),
+    ("--version",),
+    ("nonsense",),
+    ("\x00",),
+    ("split",),
+    ("split", "1e999999", "3"),
+    ("split", "-1e999999", "3"),
+    ("split", "NaN", "3"),
+    ("split", "sNaN", "3"),
+    ("split", "x" * 10_000, "3"),
+    ("split", "١٠٠", "3"),
+    ("split", "100", "0"),
+    ("split", "100", "-1"),
+    ("split", "100", "999999999999999999"),
+    ("split", "100", "١"),
+    ("split", "100", "3", "--currency", "XXX"),
+    ("split", "100", "3", "--currency", "x" * 10_000),
+    ("split", "100", "3", "--locale", "xx_YY"),
+    ("split", "100", "3", "--locale", "pt-BR"),
+    ("split", "100", "3", "--locale", "\x00"),
+    ("split", "100", "3", "--locale", "x" * 10_000),
+    ("allocate", "0.05", "1e999999", "30"),
+    ("allocate", "100", "1e-999999"),
+    ("allocate", "100", "-1", "2"),
+    ("allocate", "100", "0", "0"),
+    ("allocate", "100", "NaN"),
+    ("allocate", "100", "١"),
+    ("allocate", "100", *("1",) * 10_001),
+    ("escalation", "١"),
+    ("escalation", "x" * 10_000),
+    ("escalation", "BR", "--subregion", "x" * 10_000),
+    ("cnpj", "x" * 10_000),
+    ("cnpj", "١١.٢٢٢.٣٣٣/٠٠٠١-٨١"),
+    ("cnpj", "\x00"),
+    ("catalogue", "--implemented", "--missing"),
+    ("catalogue", "--json", "--missing"),
+    ("portfolio", "/nonexistent/portfolio.json"),
+    ("portfolio", "\x00.json"),
+    ("portfolio", "x" * 10_000),
+    ("portfolio", "DIRECTORY"),
+)
+
+
+def _cli_cases(tmp_path: Path) -> Iterator[tuple[str, list[str]]]:
+    for argv in HOSTILE_ARGV:
+        args = [str(tmp_path) if a == "DIRECTORY" else a for a in argv]
+        yield " ".join(a if len(a) <= 30 else f"<{len(a)} chars>" for a in argv), args
+    for index, (label, name, content) in enumerate(HOSTILE_FILES):
+        path = tmp_path / f"{index}-{name}"
+        path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        yield f"portfolio <{label}>", ["portfolio", str(path)]
+        yield f"portfolio --json <{label}>", ["portfolio", "--json", str(path)]
+
+
+def test_the_command_line_exits_0_or_2_with_one_line_and_never_hangs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue #12 items 5 and 6: hostile arguments and files through cli.main, in-process."""
+    monkeypatch.setattr(sys, "argv", ["partnerrules"])
+    failures: list[str] = []
+    with _bounded():
+        for label, argv in _cli_cases(tmp_path):
+            out = io.StringIO()
+            escaped, seconds = _run(Call(cli.main, (argv,), {"out": out}))
+            captured = capsys.readouterr()
+            err = captured.err
+            if escaped is not None:
+                failures.append(f"main({label}) -> {_describe(escaped)}")
+            elif "Traceback" in err or "unexpected" in err or len(err.splitlines()) > 1:
+                failures.append(f"main({label}) printed: {err[:300]!r}")
+            elif seconds >= LIMIT_SECONDS:
+                failures.append(f"main({label}) took {seconds:.2f} s")
+    if failures:
+        pytest.fail("\n".join(failures), pytrace=False)
+
+
+def test_the_command_line_returns_an_exit_status(tmp_path: Path) -> None:
+    """Every case above ends with 0 (help, version, catalogue) or 2 (a refusal)."""
+    statuses = set()
+    for _label, argv in _cli_cases(tmp_path):
+        with contextlib.redirect_stderr(io.StringIO()):
+            statuses.add(cli.main(argv, out=io.StringIO()))
+    assert statuses == {0, 2}

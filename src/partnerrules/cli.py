@@ -279,7 +279,8 @@ def _read_document(path: str) -> Any:
 
         try:
             return tomllib.loads(text)
-        except (tomllib.TOMLDecodeError, RecursionError) as exc:
+        # ValueError: also an integer longer than Python's int limit (4300 digits).
+        except (tomllib.TOMLDecodeError, ValueError, RecursionError) as exc:
             raise _InputError(name, f"not valid TOML ({exc})") from None
     try:
         return json.loads(text, object_pairs_hook=_no_repeated_keys, parse_constant=_no_constant)
