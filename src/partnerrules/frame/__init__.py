@@ -1,6 +1,6 @@
 """Columns in, columns out: the rule functions over whole tables (extra ``[frame]``).
 
-The functions here take a :class:`pandas.DataFrame` or a :class:`pyarrow.Table`
+The functions here take a ``pandas.DataFrame`` or a ``pyarrow.Table``
 with the columns documented below and return a table of the same kind, one
 result row per input row, in the same order (a DataFrame keeps its index).
 They give the same answers as the scalar functions they are named after,
@@ -115,7 +115,8 @@ def sla_deadlines(
         errors: ``"raise"`` or ``"report"`` (see *Bad rows* above).
 
     Returns:
-        A table of the input's kind with one row per ticket, in order:
+        A table of the input's kind with one row per ticket, in order, and
+        these columns.
 
         ==================  ========================================================
         ``id``              the ticket's id, as given
@@ -185,7 +186,7 @@ def sla_status(
         errors: ``"raise"`` or ``"report"``.
 
     Returns:
-        A table with one row per ticket: ``id``, ``exempt``, ``clock``,
+        A table with one row per ticket, and the columns ``id``, ``exempt``, ``clock``,
         ``zone`` as in :func:`sla_deadlines`; for the acknowledgement window
         (``ack_``) and the problem-determination window the first response
         starts (``pd_``, null until a response by *at*): ``*_state`` (a

@@ -334,7 +334,8 @@ class Out:
         if self.reader.kind == "pandas":
             import pandas as pd
 
-            cat = pd.Categorical.from_codes(codes, categories=pd.Index(list(values), dtype=object))
+            kinds = pd.Index(list(values), dtype=pd.StringDtype("pyarrow"))
+            cat = pd.Categorical.from_codes(codes, categories=kinds)
             self.columns.append((name, pd.Series(cat)))
         else:
             import pyarrow as pa
@@ -343,6 +344,21 @@ class Out:
             indices = pa.array(small, pa.int32(), mask=small < 0)
             dictionary = pa.array(list(values), pa.string())
             self.columns.append((name, pa.DictionaryArray.from_arrays(indices, dictionary)))
+
+    def text(self, name: str, codes: npt.NDArray[Any], values: Sequence[str]) -> None:
+        """A nullable text column (code -1: null), for values that are mostly null."""
+        import pyarrow as pa
+
+        small = np.asarray(codes, np.int32)
+        indices = pa.array(small, pa.int32(), mask=small < 0)
+        column = pa.DictionaryArray.from_arrays(indices, pa.array(list(values), pa.string()))
+        plain = column.cast(pa.string())
+        if self.reader.kind == "pandas":
+            import pandas as pd
+
+            self.columns.append((name, pd.Series(pd.arrays.ArrowStringArray(plain))))
+        else:
+            self.columns.append((name, plain))
 
     def build(self) -> Any:
         """The result table: a DataFrame keeping the input's index, or an Arrow Table."""

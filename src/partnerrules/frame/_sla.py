@@ -358,6 +358,8 @@ class Results:
                 out.labels(name, self.states[name], _STATES)
             elif kind == "exempt":
                 out.flags(name, self.exempt)
+            elif kind == "text":
+                out.text(name, self.label_codes[name], list(self.label_values[name]))
             else:
                 values = list(self.label_values[name])
                 out.labels(name, self.label_codes[name], values)
@@ -403,7 +405,7 @@ DEADLINE_COLUMNS = (
     ("pd_limit_at", "instant"),
     ("rule_ids", "label"),
     ("error_type", "label"),
-    ("error", "label"),
+    ("error", "text"),
 )
 
 
@@ -520,7 +522,7 @@ STATUS_COLUMNS = (
     ("pd_limit_at", "instant"),
     ("rule_ids", "label"),
     ("error_type", "label"),
-    ("error", "label"),
+    ("error", "text"),
 )
 
 
