@@ -1634,6 +1634,13 @@ class LifecycleBatch(Sequence[TicketLifecycle]):
     def __init__(self) -> None:
         raise TypeError("a LifecycleBatch is returned by evaluate_many(), not built directly")
 
+    def __getstate__(self) -> dict[str, object]:
+        return {name: getattr(self, name) for name in LifecycleBatch.__slots__}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+
     def __len__(self) -> int:
         return len(self._histories)
 
