@@ -29,8 +29,12 @@ non-breaking space, ``\xa0``, in ``pt_BR``):
 >>> print(reason.render("pt_BR"))
 fee R$\xa030.000,00 is 50% of the R$\xa060.000,00 left after 1 de jul. de 2026
 
-Translating the sentence itself is a matter of data, not of rule code: pass a
-mapping from English templates to translated ones.
+The templates of the library's rules are translated in the Babel message
+catalogs that ship with it (:func:`catalog_locales`: ``pt_BR`` and ``ru``), so
+a rule's reason renders as a whole Portuguese or Russian sentence. Beyond
+them, translating is a matter of data, not of rule code: pass a catalog of
+your own (``catalog=``, see :meth:`Reason.render`), or a mapping from English
+templates to translated ones.
 
 >>> pt = {reason.template: "multa {fee}: {rate:%} do saldo {remaining}"}
 >>> print(reason.render("pt_BR", translations=pt))
