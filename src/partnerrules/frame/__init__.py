@@ -82,13 +82,16 @@ out; a ticket with several responses or pauses needs the scalar API.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
-from partnerrules.frame import _sla
+from partnerrules.commission import SaleCommission
+from partnerrules.contracts import ACTUAL_ACTUAL, Proration
+from partnerrules.frame import _commission, _sla
 from partnerrules.sla import SlaPolicy
 
-__all__ = ["sla_deadlines", "sla_status"]
+__all__ = ["commission_releases", "sla_deadlines", "sla_status"]
 
 Errors = Literal["raise", "report"]
 
@@ -204,3 +207,82 @@ def sla_status(
             raises for the first bad row.
     """
     return _sla.status(table, at, policy, zone, errors)
+
+
+def commission_releases(
+    payments: Any,
+    commissions: Iterable[SaleCommission],
+    *,
+    cancelled: Mapping[str, dt.date] | None = None,
+    as_of: dt.datetime | None = None,
+    convention: Proration | str = ACTUAL_ACTUAL,
+    errors: Errors = "raise",
+) -> Any:
+    """Release commission payment by payment (:func:`partnerrules.commission.release_commission`).
+
+    Rule ``omid.commission.paid_on_collection`` (§2.2: commission is paid as
+    the customer settles the invoices). For each contract, payments count in
+    the order they were paid (ties by payment id); after each one the total
+    released is ``commission x collected / TCV`` rounded half-even to the
+    centavo, and the payment releases the increase. Amounts are exact integer
+    centavos throughout: no float, no ``Decimal`` per row.
+
+    Payment columns: ``payment_id`` (text), ``contract_id`` (text: the
+    contract the payment belongs to), ``invoice_id`` (text,
+    ``"<contract id>/<number>"``), ``amount`` (integer centavos, > 0) and
+    ``paid_at`` (aware timestamps). A row stands for the scalar
+    ``Payment(payment_id, invoice_id, Money(amount / 100, "BRL"), paid_at)``,
+    passed with the other rows of its contract, in table order, to
+    ``release_commission(commission, payments, cancelled_on=...,
+    as_of=..., convention=...)``.
+
+    Each contract's commission and invoice schedule come from its
+    :class:`~partnerrules.commission.SaleCommission` (one per contract,
+    e.g. from :func:`~partnerrules.commission.sale_commissions`); the
+    schedule is computed once per contract, the payments with numpy.
+
+    >>> import datetime as dt
+    >>> import pandas as pd
+    >>> from partnerrules import brl, frame
+    >>> from partnerrules.commission import Sale, Tier, sale_commissions
+    >>> from partnerrules.contracts import Contract
+    >>> sp = dt.timezone(dt.timedelta(hours=-3))
+    >>> sale = Sale("alfa", Contract("C-1", "ACME", dt.date(2026, 2, 1), 12, brl("10000")),
+    ...             dt.datetime(2026, 1, 20, tzinfo=sp))
+    >>> lines = sale_commissions([sale], standard_tiers={"alfa": Tier("Reseller", brl(0), "0.08")})
+    >>> payments = pd.DataFrame({
+    ...     "payment_id": ["P-1", "P-2", "P-3"], "contract_id": "C-1",
+    ...     "invoice_id": ["C-1/1", "C-1/2", "C-1/2"],
+    ...     "amount": [1_000_000, 400_000, 600_000],
+    ...     "paid_at": pd.to_datetime(["2026-02-10", "2026-03-10", "2026-03-20"], utc=True),
+    ... })
+    >>> frame.commission_releases(payments, lines)["released"].tolist()
+    [160000, 64000, 96000]
+
+    Args:
+        payments: a ``pandas.DataFrame`` or ``pyarrow.Table`` of payments.
+        commissions: the commission of each contract paid.
+        cancelled: contract id to the day it was cancelled, for cancelled contracts.
+        as_of: count only payments made before this aware instant.
+        convention: the proration of the invoice schedules, as billed.
+        errors: ``"raise"`` or ``"report"`` (see *Bad rows* above). A bad
+            payment refuses its whole contract, as the scalar function does:
+            every row of that contract reports the error.
+
+    Returns:
+        A table of the input's kind with one row per payment, in order, and
+        the columns ``payment_id``, ``contract_id``, ``counted`` (True when the
+        payment releases: before *as_of* and not a replay), ``replayed`` (the
+        same payment given again, ignored), ``released`` (centavos this
+        payment releases), ``released_total`` (centavos released by the
+        contract's payments up to and including this one), ``error_type`` and
+        ``error``. Integer columns are nullable (null when not counted).
+
+    Raises:
+        InvalidTypeError: a table or commission of the wrong type.
+        InvalidValueError: a missing column or a bad *errors*.
+        PartnerRulesError: with ``errors="raise"``, what the scalar function
+            raises for the first contract with a bad payment (or an
+            ``UnknownKeyError`` for a ``contract_id`` no commission was given for).
+    """
+    return _commission.releases(payments, commissions, cancelled, as_of, convention, errors)

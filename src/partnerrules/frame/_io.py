@@ -249,6 +249,43 @@ class Reader:
         indices = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False)
         return Codes(np.asarray(indices, np.int64), encoded.dictionary.to_pylist())
 
+    def integers(self, name: str) -> tuple[I64, Bools]:
+        """Column *name* as int64, and the rows that hold a (non-null) integer."""
+        col = self._column(name)
+        if self.kind == "pandas":
+            import pandas as pd
+
+            dtype = col.dtype
+            if pd.api.types.is_integer_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype):
+                ok = ~np.asarray(col.isna().to_numpy(), np.bool_)
+                values = np.asarray(col.fillna(0).to_numpy(), np.int64)
+                return values, ok
+            return np.zeros(self.n, np.int64), np.zeros(self.n, np.bool_)
+        import pyarrow as pa
+
+        if pa.types.is_integer(col.type):
+            ok = ~np.asarray(col.is_null().to_numpy(zero_copy_only=False), np.bool_)
+            values = col.fill_null(0).cast(pa.int64()).to_numpy()
+            return np.asarray(values, np.int64), ok
+        return np.zeros(self.n, np.int64), np.zeros(self.n, np.bool_)
+
+    def sorted_codes(self, name: str) -> Codes:
+        """Like :meth:`codes`, with codes in the sort order of the values (text by code point)."""
+        col = self._column(name)
+        if self.kind == "pandas":
+            import pandas as pd
+
+            found, uniques = pd.factorize(col, sort=True, use_na_sentinel=True)
+            return Codes(np.asarray(found, np.int64), list(uniques))
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        col = col.combine_chunks() if isinstance(col, pa.ChunkedArray) else col
+        values = pc.unique(col.drop_null())
+        values = values.take(pc.sort_indices(values))
+        codes = pc.index_in(col, value_set=values).fill_null(-1).to_numpy(zero_copy_only=False)
+        return Codes(np.asarray(codes, np.int64), values.to_pylist())
+
     # -- text -------------------------------------------------------------------------
 
     def blank_or_not_text(self, name: str) -> Bools:
@@ -317,6 +354,18 @@ class Out:
             import pyarrow as pa
 
             self.columns.append((name, pa.array(us, pa.duration("us"), mask=us == NAT)))
+
+    def integers(self, name: str, values: I64) -> None:
+        """A column of nullable integers (NaT: null)."""
+        if self.reader.kind == "pandas":
+            import pandas as pd
+
+            masked = pd.arrays.IntegerArray(np.where(values == NAT, 0, values), values == NAT)
+            self.columns.append((name, pd.Series(masked)))
+        else:
+            import pyarrow as pa
+
+            self.columns.append((name, pa.array(values, pa.int64(), mask=values == NAT)))
 
     def flags(self, name: str, values: Bools) -> None:
         """A column of booleans."""

@@ -1,0 +1,315 @@
+"""Columnar commission released on collection (private; see :mod:`partnerrules.frame`).
+
+One row per payment. Each contract's commission and invoice schedule come
+from its :class:`~partnerrules.commission.SaleCommission` (the schedule is
+computed once per contract by the contract's own code); the payments are then
+checked, ordered and released in integer centavos with numpy, following
+``commission._payout`` step by step: payments count in the order they were
+paid (ties by payment id), and after each one the total released is
+``commission x collected / TCV`` rounded half-even to the centavo. A contract
+with a bad payment is answered by the scalar
+:func:`~partnerrules.commission.release_commission`, which gives its error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
+from typing import Any
+
+import numpy as np
+
+from partnerrules import _validate
+from partnerrules import commission as _commission
+from partnerrules.calendars import _instant_us
+from partnerrules.errors import PartnerRulesError, UnknownKeyError
+from partnerrules.frame._io import Instants, Out, Reader
+from partnerrules.frame._sla import check_errors
+from partnerrules.frame._timeline import I64, NAT, Bools
+from partnerrules.money import Money
+
+REQUIRED = ("payment_id", "contract_id", "invoice_id", "amount", "paid_at")
+_SAFE = 1 << 62  # commission x TCV below this: products of centavos stay in int64
+
+
+def _centavos(money: Money) -> int:
+    return int(money.amount.scaleb(2))
+
+
+def segment_cumsum(values: I64, starts: Bools) -> I64:
+    """Running sums of *values*, restarting at each True of *starts* (``starts[0]`` True)."""
+    if not len(values):
+        return values.copy()
+    total = np.cumsum(values)
+    first = np.maximum.accumulate(np.where(starts, np.arange(len(values)), 0))
+    out: I64 = total - (total - values)[first]
+    return out
+
+
+def share(total: I64, part: I64, whole: I64) -> I64:
+    """``total x part / whole`` rounded half-even (``commission._share``), element-wise."""
+    safe = np.where(whole == 0, 1, whole)
+    q, r = np.divmod(total * part, safe)
+    twice = 2 * r
+    q = q + ((twice > safe) | ((twice == safe) & (q % 2 == 1)))
+    out: I64 = np.where(whole == 0, 0, q)
+    return out
+
+
+def _starts(keys: I64) -> Bools:
+    out = np.ones(len(keys), np.bool_)
+    out[1:] = keys[1:] != keys[:-1]
+    return out
+
+
+class _Contracts:
+    """Every contract's commission, TCV and invoices (owed centavos, void), as arrays."""
+
+    def __init__(
+        self,
+        commissions: Iterable[Any],
+        cancelled: Mapping[str, dt.date],
+        convention: object,
+    ) -> None:
+        lines = _validate.items("commissions", commissions, "an iterable of SaleCommission")
+        self.lines: list[Any] = []
+        self.index: dict[str, int] = {}
+        keys: list[str] = []
+        owed: list[int] = []
+        void: list[bool] = []
+        owner: list[int] = []
+        totals: list[int] = []
+        wholes: list[int] = []
+        big: list[bool] = []
+        for line in lines:
+            _validate.instance("commissions", line, _commission.SaleCommission)
+            contract = line.sale.contract
+            on = cancelled.get(contract.id)
+            if on is not None:
+                _validate.date("cancelled_on", on)
+            k = self.index.setdefault(contract.id, len(self.lines))
+            if k < len(self.lines):
+                continue  # the same contract twice: its first commission counts
+            self.lines.append(line)
+            whole = 0
+            for invoice in contract.invoices(convention=convention):
+                units = _centavos(invoice.amount)
+                whole += units
+                keys.append(f"{contract.id}/{invoice.number}")
+                owed.append(min(units, _SAFE))
+                void.append(on is not None and invoice.period_start >= on)
+                owner.append(k)
+            total = _centavos(line.commission)
+            # Too large for exact int64 products: the scalar path answers the contract.
+            big.append(total * whole >= _SAFE)
+            totals.append(0 if big[-1] else total)
+            wholes.append(0 if big[-1] else whole)
+        self.keys = keys
+        self.owed = np.asarray(owed, np.int64)
+        self.void = np.asarray(void, np.bool_)
+        self.owner = np.asarray(owner, np.int64)
+        self.total = np.asarray(totals, np.int64)
+        self.whole = np.asarray(wholes, np.int64)
+        self.big = np.asarray(big, np.bool_)
+
+
+def _lookup(values: Sequence[Any], keys: Sequence[str]) -> I64:
+    """The position of each of *values* in *keys* (-1: not there)."""
+    import pandas as pd
+
+    found = pd.Index(list(keys), dtype=object).get_indexer(pd.Index(list(values), dtype=object))
+    return np.asarray(found, np.int64)
+
+
+def releases(
+    payments: object,
+    commissions: Iterable[Any],
+    cancelled: Mapping[str, dt.date] | None,
+    as_of: dt.datetime | None,
+    convention: object,
+    errors: object,
+) -> Any:
+    """See :func:`partnerrules.frame.commission_releases`."""
+    mode = check_errors(errors)
+    as_of_us = None if as_of is None else _instant_us(as_of, "as_of")
+    book = _Contracts(commissions, dict(cancelled or {}), convention)
+    reader = Reader(payments, "payments")
+    reader.require(REQUIRED, "see the payment columns of partnerrules.frame")
+    n = reader.n
+    contract_codes = reader.codes("contract_id")
+    pids = reader.sorted_codes("payment_id")
+    invoice_codes = reader.codes("invoice_id")
+    paid = reader.instants("paid_at")
+    amount, whole_number = reader.integers("amount")
+    # Each row's contract (its contract_id) and invoice (owed, void, whose).
+    known = _lookup(contract_codes.values, list(book.index))
+    contract = np.where(contract_codes.codes < 0, -1, known[np.maximum(contract_codes.codes, 0)])
+    inv = _lookup(invoice_codes.values, book.keys)
+    invoice = np.where(invoice_codes.codes < 0, -1, inv[np.maximum(invoice_codes.codes, 0)])
+    inv_safe = np.maximum(invoice, 0)
+    unknown = contract < 0
+    bad = reader.blank_or_not_text("payment_id") | reader.blank_or_not_text("invoice_id")
+    bad |= ~whole_number | (amount <= 0) | paid.null | paid.bad
+    bad |= (invoice < 0) | (book.owner[inv_safe] != contract) | book.void[inv_safe]
+    if not len(book.keys):
+        bad |= True
+    # A payment id pays once per contract: an exact replay is ignored, other content refused.
+    order = np.lexsort((np.arange(n), pids.codes, contract))
+    same = np.zeros(n, np.bool_)
+    same[1:] = (pids.codes[order][1:] == pids.codes[order][:-1]) & (
+        contract[order][1:] == contract[order][:-1]
+    )
+    leader = np.empty(n, np.int64)
+    leader[order] = order[np.maximum.accumulate(np.where(~same, np.arange(n), 0))]
+    replay = np.zeros(n, np.bool_)
+    replay[order] = same
+    bad |= replay & (
+        (invoice_codes.codes != invoice_codes.codes[leader])
+        | (amount != amount[leader])
+        | (paid.us != paid.us[leader])
+    )
+    counted = ~replay & ~unknown
+    if as_of_us is not None:
+        counted &= paid.us < as_of_us
+    # Contracts with a bad row, or too large for products in int64, go to the scalar path.
+    contract_bad = book.big.copy()
+    contract_bad[contract[bad & ~unknown]] = True
+    safe_contract = np.maximum(contract, 0)
+    rows = np.flatnonzero(counted & ~contract_bad[safe_contract])
+    # Payment order within each contract: the instant, then the payment id.
+    rows = rows[np.lexsort((pids.codes[rows], paid.us[rows], contract[rows]))]
+    # An invoice paid past what it owes refuses the contract.
+    by_inv = rows[np.lexsort((np.arange(len(rows)), invoice[rows]))]
+    running = segment_cumsum(amount[by_inv], _starts(invoice[by_inv]))
+    over = running > book.owed[invoice[by_inv]]
+    if over.any():
+        contract_bad[contract[by_inv[over]]] = True
+        rows = rows[~contract_bad[contract[rows]]]
+    cc = contract[rows]
+    starts = _starts(cc)
+    collected = segment_cumsum(amount[rows], starts)
+    cumulative = share(book.total[cc], collected, book.whole[cc])
+    previous = np.where(starts, 0, np.concatenate(([0], cumulative[:-1])))
+    released = np.full(n, NAT, np.int64)
+    released_total = np.full(n, NAT, np.int64)
+    released[rows] = cumulative - previous
+    released_total[rows] = cumulative
+    errors_of = _Errors(n, mode)
+    _scalar_contracts(
+        reader, book, contract, unknown, contract_bad, counted, replay, paid,
+        dict(cancelled or {}), as_of, convention, released, released_total, errors_of,
+    )  # fmt: skip
+    good = errors_of.type_codes < 0
+    out = Out(reader)
+    out.passthrough("payment_id")
+    out.passthrough("contract_id")
+    out.flags("counted", counted & good)
+    out.flags("replayed", replay & ~unknown & good)
+    out.integers("released", np.where(good, released, NAT))
+    out.integers("released_total", np.where(good, released_total, NAT))
+    out.labels("error_type", errors_of.type_codes, list(errors_of.types))
+    out.text("error", errors_of.text_codes, list(errors_of.texts))
+    return out.build()
+
+
+class _Errors:
+    """Bad rows: raise the first, or keep each row's error type and message."""
+
+    def __init__(self, n: int, mode: str) -> None:
+        self.mode = mode
+        self.type_codes = np.full(n, -1, np.int32)
+        self.text_codes = np.full(n, -1, np.int32)
+        self.types: dict[str, int] = {}
+        self.texts: dict[str, int] = {}
+
+    def report(self, rows: I64, exc: PartnerRulesError, note: str) -> None:
+        if self.mode == "raise":
+            exc.add_note(note)
+            raise exc
+        self.type_codes[rows] = self.types.setdefault(type(exc).__name__, len(self.types))
+        self.text_codes[rows] = self.texts.setdefault(str(exc), len(self.texts))
+
+
+def _scalar_contracts(
+    reader: Reader,
+    book: _Contracts,
+    contract: I64,
+    unknown: Bools,
+    contract_bad: Bools,
+    counted: Bools,
+    replay: Bools,
+    paid: Instants,
+    cancelled: Mapping[str, dt.date],
+    as_of: dt.datetime | None,
+    convention: object,
+    released: I64,
+    released_total: I64,
+    errors: _Errors,
+) -> None:
+    """Rows naming no known contract, and every refused contract, in table order."""
+    bad_rows = np.flatnonzero(unknown | contract_bad[np.maximum(contract, 0)])
+    seen: set[int] = set()
+    for i in bad_rows.tolist():
+        c = int(contract[i])
+        if unknown[i]:
+            exc: PartnerRulesError = UnknownKeyError(
+                "contract_id",
+                reader.raw("contract_id", i),
+                list(book.index),
+                hint="no commission was given for it",
+            )
+            errors.report(np.asarray([i]), exc, f"in row {i} of the payments")
+            continue
+        if c in seen:
+            continue
+        seen.add(c)
+        mine = np.flatnonzero(contract == c)
+        line = book.lines[c]
+        try:
+            payout = _scalar(reader, mine, line, cancelled, as_of, convention, paid)
+        except PartnerRulesError as exc:
+            where = f"in row {i} of the payments (contract {line.sale.contract.id!r})"
+            errors.report(mine, exc, where)
+            continue
+        total = 0
+        done: dict[str, tuple[int, int]] = {}
+        for r in payout.releases:
+            total += _centavos(r.amount)
+            done[r.payment_id] = (_centavos(r.amount), total)
+        for k in mine.tolist():
+            if counted[k] and not replay[k]:
+                released[k], released_total[k] = done[reader.raw("payment_id", k)]
+
+
+def _scalar(
+    reader: Reader,
+    rows: I64,
+    line: Any,
+    cancelled: Mapping[str, dt.date],
+    as_of: dt.datetime | None,
+    convention: object,
+    paid: Instants,
+) -> Any:
+    """The scalar payout of one contract's payment rows (raises what it raises)."""
+    made = []
+    for i in rows.tolist():
+        raw = reader.raw("amount", i)
+        value: object = raw
+        if isinstance(raw, int) and not isinstance(raw, bool):
+            value = Money(Decimal(raw).scaleb(-2), "BRL")
+        made.append(
+            _commission.Payment(
+                reader.raw("payment_id", i),
+                reader.raw("invoice_id", i),
+                value,  # type: ignore[arg-type]
+                reader.raw_instant("paid_at", paid, i),
+            )
+        )
+    return _commission.release_commission(
+        line,
+        made,
+        cancelled_on=cancelled.get(line.sale.contract.id),
+        as_of=as_of,
+        convention=convention,  # type: ignore[arg-type]
+    )
