@@ -135,7 +135,7 @@ def test_a_waiting_status_pauses_exactly_the_clocks_the_policy_names() -> None:
     assert during.resolution.state is ClockState.PAUSED
     assert during.resolution.limit_at is None  # held: the pause is still open then
     assert during.status == WAITING
-    assert "paused by the statuses that pause the resolution clock ('waiting on customer')" in str(
+    assert "paused: statuses that pause the resolution clock ('waiting on customer')" in str(
         now.resolution.reasons[-1]  # type: ignore[union-attr]
     )
 

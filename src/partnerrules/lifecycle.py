@@ -309,7 +309,7 @@ def _visibility(value: object) -> Visibility:
 class Responded:
     """The team responded; ``visibility`` says whether the customer saw it.
 
-    The policy says which responses count (:attr:`LifecyclePolicy.counted_responses`).
+    The policy says which responses count (``counted_responses`` of :class:`LifecyclePolicy`).
     """
 
     at: dt.datetime = attrs.field(validator=_aware)
@@ -1445,11 +1445,15 @@ def _window_reasons(window: ClockWindow) -> tuple[Reason, ...]:
             )
         )
     if window._paused_us:
+        text = (
+            "{paused} of business time paused: statuses that pause the {clock} clock ({statuses})"
+        )
+        if entry[6]:
+            text += " and time spent resolved"
         out.append(
             Reason.of(
                 policy.rule_id,
-                "{paused} of business time paused by the statuses that pause the {clock} "
-                "clock ({statuses})",
+                text,
                 paused=window.paused,
                 statuses=", ".join(repr(s) for s in policy.pausing(window.clock)) or "none",
                 clock=window.clock.value,
