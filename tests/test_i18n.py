@@ -342,6 +342,29 @@ def test_bad_catalogs_are_typed_errors_that_name_the_catalog(tmp_path):
         ACME.render("pt_BR", catalog=wrong)
 
 
+def test_a_catalog_that_raises_is_a_typed_error_too():
+    class Unreadable:
+        def __fspath__(self) -> str:
+            raise RuntimeError("no path")
+
+    class Raising(gettext.NullTranslations):
+        def gettext(self, message: str) -> str:
+            raise RuntimeError("broken")
+
+    class NotText(gettext.NullTranslations):
+        def gettext(self, message: str) -> str:
+            return 3  # type: ignore[return-value]
+
+    with pytest.raises(InvalidValueError, match=r"that can be read \(RuntimeError\)"):
+        ACME.render("pt_BR", catalog=Unreadable())  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError, match=r"that can be read \(OSError\)"):
+        ACME.render("pt_BR", catalog="x" * 5000)
+    with pytest.raises(InvalidValueError, match=r"a catalog whose gettext works \(RuntimeError\)"):
+        ACME.render("pt_BR", catalog=Raising())
+    with pytest.raises(InvalidTypeError, match=r"must be a str template \(got int 3\)"):
+        ACME.render("pt_BR", catalog=NotText())
+
+
 # -- the command line -------------------------------------------------------------------------
 
 

@@ -370,7 +370,7 @@ class Reason:
         for found in (_caller_catalog(catalog, locale), _shipped_catalog(locale)):
             if found is not None:
                 field = f"catalog[{template!r}]"
-                translated = _text(field, found.gettext(template))
+                translated = _lookup(found, template, field)
                 if translated != template:
                     return translated, field
         return template, "template"
@@ -451,28 +451,43 @@ def _caller_catalog(catalog: object, locale: str) -> gettext.NullTranslations | 
         return None
     if isinstance(catalog, gettext.NullTranslations):
         return catalog
-    if isinstance(catalog, str | os.PathLike):
-        path = os.fspath(catalog)
-        if not isinstance(path, str):
-            raise InvalidTypeError("catalog", catalog, "a str path, not bytes")
-        directory: Traversable = Path(path)
-    elif isinstance(catalog, Traversable):
-        directory = catalog
-    else:
-        raise InvalidTypeError(
-            "catalog",
-            catalog,
-            "a babel.support.Translations or a directory of compiled catalogs",
-        )
-    if not directory.is_dir():
+    expected = f"a directory of compiled catalogs (<locale>/LC_MESSAGES/{CATALOG_DOMAIN}.mo)"
+    try:
+        if isinstance(catalog, str | os.PathLike):
+            path = os.fspath(catalog)
+            if not isinstance(path, str):
+                raise InvalidTypeError("catalog", catalog, "a str path, not bytes")
+            directory: Traversable = Path(path)
+        elif isinstance(catalog, Traversable):
+            directory = catalog
+        else:
+            raise InvalidTypeError(
+                "catalog",
+                catalog,
+                "a babel.support.Translations or a directory of compiled catalogs",
+            )
+        if not directory.is_dir():
+            raise InvalidValueError("catalog", catalog, expected)
+        if isinstance(directory, Path):
+            return _directory_catalog(directory.resolve(), locale)
+        return _find_catalog(directory, locale)
+    except PartnerRulesError:
+        raise
+    except Exception as exc:  # an unreadable directory, a path or Traversable that raises
         raise InvalidValueError(
-            "catalog",
-            str(directory),
-            f"a directory of compiled catalogs (<locale>/LC_MESSAGES/{CATALOG_DOMAIN}.mo)",
-        )
-    if isinstance(directory, Path):
-        return _directory_catalog(directory.resolve(), locale)
-    return _find_catalog(directory, locale)
+            "catalog", catalog, f"{expected} that can be read ({type(exc).__name__})"
+        ) from exc
+
+
+def _lookup(catalog: gettext.NullTranslations, template: str, field: str) -> str:
+    """The translation of *template* in *catalog*, or *template* itself."""
+    try:
+        found = catalog.gettext(template)
+    except Exception as exc:  # a caller's catalog whose gettext raises
+        raise InvalidValueError(
+            "catalog", catalog, f"a catalog whose gettext works ({type(exc).__name__})"
+        ) from exc
+    return _text(field, found)
 
 
 def catalog_locales() -> tuple[str, ...]:
