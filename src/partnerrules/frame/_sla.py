@@ -458,18 +458,22 @@ def _deadline_group(res: Results, tickets: Tickets, rows: I64, plan: Any) -> I64
         t, lim, over = _pair(tl, plan.ack, x["opened"], x["ps"], x["pe"])
         got = {"ack_target_at": t, "ack_limit_at": lim}
         if pd_spec is not None:
-            answered = x["response"] != NAT
-            start = np.where(answered, x["response"], x["opened"])
-            t2, l2, over2 = _pair(tl, pd_spec, start, x["ps"], x["pe"])
-            got["pd_target_at"] = np.where(answered, t2, NAT)
-            got["pd_limit_at"] = np.where(answered, l2, NAT)
-            over = over | (answered & over2)
+            got["pd_target_at"] = np.full(len(t), NAT, np.int64)
+            got["pd_limit_at"] = np.full(len(t), NAT, np.int64)
+            answered = np.flatnonzero(x["response"] != NAT)
+            if len(answered):
+                ps, pe = x["ps"][answered], x["pe"][answered]
+                t2, l2, over2 = _pair(tl, pd_spec, x["response"][answered], ps, pe)
+                got["pd_target_at"][answered] = t2
+                got["pd_limit_at"][answered] = l2
+                over[answered] |= over2
         return got, over
 
     got, fallback = _run(plan.calendar, data, list(data.values()), kernel)
-    good = rows[~fallback]
+    whole = not fallback.any()
+    good = rows if whole else rows[~fallback]
     for name, values in got.items():
-        res.us[name][good] = values[~fallback]
+        res.us[name][good] = values if whole else values[~fallback]
     holiday = np.zeros(len(rows), np.bool_)
     if (
         plan.kind is _sla.ClockKind.SUPPORT_HOURS
@@ -585,27 +589,33 @@ def _status_group(res: Results, tickets: Tickets, rows: I64, plan: Any, at: int)
             "ack_limit_at": lim,
         }
         if pd_spec is not None:
-            answered = x["response"] != NAT
-            start = np.where(answered, x["response"], x["opened"])
-            never = np.full(len(start), NAT, np.int64)
-            state2, el2, lim2, t2, l2, over2 = _window(
-                tl, pd_spec, start, never, x["ps"], x["pe"], at
-            )
-            got["pd_state"] = np.where(answered, state2, -1).astype(np.int64)
-            got["pd_elapsed"] = np.where(answered, el2, NAT)
-            got["pd_remaining"] = np.where(answered, lim2 - el2, NAT)
-            got["pd_target_at"] = np.where(answered, t2, NAT)
-            got["pd_limit_at"] = np.where(answered, l2, NAT)
-            over = over | (answered & over2)
+            m = len(state)
+            got["pd_state"] = np.full(m, -1, np.int64)
+            for name in ("pd_elapsed", "pd_remaining", "pd_target_at", "pd_limit_at"):
+                got[name] = np.full(m, NAT, np.int64)
+            answered = np.flatnonzero(x["response"] != NAT)
+            if len(answered):
+                start = x["response"][answered]
+                never = np.full(len(answered), NAT, np.int64)
+                ps, pe = x["ps"][answered], x["pe"][answered]
+                state2, el2, lim2, t2, l2, over2 = _window(tl, pd_spec, start, never, ps, pe, at)
+                got["pd_state"][answered] = state2
+                got["pd_elapsed"][answered] = el2
+                got["pd_remaining"][answered] = lim2 - el2
+                got["pd_target_at"][answered] = t2
+                got["pd_limit_at"][answered] = l2
+                over[answered] |= over2
         return got, over
 
     got, fallback = _run(plan.calendar, data, [*data.values(), at_column], kernel)
-    good = rows[~fallback]
+    whole = not fallback.any()
+    good = rows if whole else rows[~fallback]
     for name, values in got.items():
+        kept = values if whole else values[~fallback]
         if name.endswith("_state"):
-            res.states[name][good] = values[~fallback].astype(np.int8)
+            res.states[name][good] = kept
         else:
-            res.us[name][good] = values[~fallback]
+            res.us[name][good] = kept
     res.label("rule_ids", good, _rule_ids(plan))
     return rows[fallback]
 

@@ -40,10 +40,60 @@ def utc_year(us: int) -> int:
     return dt.date.fromordinal(min(max(ordinal, 1), dt.date.max.toordinal())).year
 
 
+class Counter:
+    """``numpy.searchsorted`` on one sorted array, as a table lookup and a few steps.
+
+    The range of the values is cut into buckets about as wide as the gap
+    between two values; a bucket holds the count of values before it, and a
+    query walks forward over the few values inside its bucket (at most
+    ``steps``, the most a bucket holds). For the arrays of a calendar (an
+    interval edge every few hours) that is one or two steps instead of a
+    binary search; an irregular array falls back to ``searchsorted``.
+    """
+
+    __slots__ = ("base", "hi", "lo", "n", "padded", "right", "steps", "values", "width")
+
+    _MAX_STEPS = 6
+
+    def __init__(self, values: I64, side: str) -> None:
+        self.values = values
+        self.right = side == "right"
+        self.n = n = len(values)
+        self.steps = -1
+        if n < 2:
+            return
+        self.lo, self.hi = int(values[0]), int(values[-1]) + 1
+        self.width = max(1, (self.hi - self.lo) // (2 * n))
+        edges = self.lo + self.width * np.arange((self.hi - self.lo) // self.width + 2)
+        side_ = "right" if self.right else "left"
+        self.base = np.searchsorted(values, edges, side=side_).astype(np.int64)
+        steps = int(np.max(np.diff(self.base))) if len(self.base) > 1 else 0
+        if steps <= self._MAX_STEPS:
+            self.steps = steps
+            self.padded = np.concatenate((values, [np.iinfo(np.int64).max]))
+
+    def __call__(self, x: I64) -> I64:
+        """The insertion points of *x* (``numpy.searchsorted(values, x, side)``)."""
+        if self.steps < 0:
+            out: I64 = np.searchsorted(self.values, x, side="right" if self.right else "left")
+            return out
+        b = np.clip((x - self.lo) // self.width, 0, len(self.base) - 1)
+        i = self.base[b]
+        padded = self.padded
+        for _ in range(self.steps):
+            i = i + (padded[i] <= x if self.right else padded[i] < x)
+        i = np.where(x < self.lo, 0, i)
+        found: I64 = np.where(x >= self.hi, self.n, i)
+        return found
+
+
 class Timeline:
     """The local years *first* to *last* of one calendar as concatenated int64 arrays."""
 
     __slots__ = (
+        "at_ce",
+        "at_e",
+        "at_s",
         "c",
         "ce",
         "day_cum",
@@ -101,10 +151,15 @@ class Timeline:
         self.total = base
         self.n = intervals
         self.ndays = days
+        self.at_e = Counter(self.e, "right")
+        self.at_s = Counter(self.s, "right")
+        self.at_ce = Counter(self.ce, "left")
 
     def position(self, us: I64) -> I64:
         """Open time of the range before each instant (``BusinessCalendar._position``)."""
-        i = np.searchsorted(self.e, us, side="right")
+        if self.n == 0:
+            return np.zeros_like(us)
+        i = self.at_e(us)
         if self.n == 0:
             return np.zeros_like(us)
         j = np.minimum(i, self.n - 1)
@@ -116,10 +171,10 @@ class Timeline:
 
     def earliest(self, pos: I64) -> tuple[I64, Bools]:
         """The earliest instant at each position > 0, and where it lies past the range."""
-        j = np.searchsorted(self.ce, pos, side="left")
-        over = j >= self.n
         if self.n == 0:
             return np.full_like(pos, NAT), np.ones(pos.shape, np.bool_)
+        j = self.at_ce(pos)
+        over = j >= self.n
         j = np.minimum(j, self.n - 1)
         out: I64 = self.s[j] + pos - self.c[j]
         return out, over
@@ -132,7 +187,7 @@ class Timeline:
         m = self.n
         if m == 0:
             return np.full_like(us, NAT), np.ones(us.shape, np.bool_)
-        i = np.searchsorted(self.s, us, side="right") - 1
+        i = self.at_s(us) - 1
         ic = np.maximum(i, 0)
         started = i >= 0
         end_i = self.e[ic]
