@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -51,12 +51,13 @@ class Counter:
     binary search; an irregular array falls back to ``searchsorted``.
     """
 
-    __slots__ = ("base", "hi", "lo", "n", "padded", "right", "steps", "values", "width")
+    __slots__ = ("base", "hi", "lo", "n", "padded", "right", "side", "steps", "values", "width")
 
     _MAX_STEPS = 6
 
-    def __init__(self, values: I64, side: str) -> None:
+    def __init__(self, values: I64, side: Literal["left", "right"]) -> None:
         self.values = values
+        self.side: Literal["left", "right"] = side
         self.right = side == "right"
         self.n = n = len(values)
         self.steps = -1
@@ -65,8 +66,7 @@ class Counter:
         self.lo, self.hi = int(values[0]), int(values[-1]) + 1
         self.width = max(1, (self.hi - self.lo) // (2 * n))
         edges = self.lo + self.width * np.arange((self.hi - self.lo) // self.width + 2)
-        side_ = "right" if self.right else "left"
-        self.base = np.searchsorted(values, edges, side=side_).astype(np.int64)
+        self.base = np.searchsorted(values, edges, side=self.side).astype(np.int64)
         steps = int(np.max(np.diff(self.base))) if len(self.base) > 1 else 0
         if steps <= self._MAX_STEPS:
             self.steps = steps
@@ -75,7 +75,7 @@ class Counter:
     def __call__(self, x: I64) -> I64:
         """The insertion points of *x* (``numpy.searchsorted(values, x, side)``)."""
         if self.steps < 0:
-            out: I64 = np.searchsorted(self.values, x, side="right" if self.right else "left")
+            out: I64 = np.searchsorted(self.values, x, side=self.side)
             return out
         b = np.clip((x - self.lo) // self.width, 0, len(self.base) - 1)
         i = self.base[b]
