@@ -148,14 +148,19 @@ def spec_of(plan: _Plan, clock: int, res: dict[Severity, _Spec] | None) -> _Spec
 
 
 class Sweep:
-    """The events known at an instant, replayed: segments, windows, pauses, phase, status."""
+    """The events known at an instant, replayed: segments, windows, pauses, phase, status.
+
+    ``segs`` are the (beginning, plan) of each stretch of time with one plan
+    in force, ``kinds`` the ticket's kind in each; ``windows`` holds, per
+    clock, its windows as ``[clock, sequence, start, end, ended_by,
+    started_by, resolved gaps]``; ``pauses`` the pauses of each clock.
+    """
 
     __slots__ = (
         "at",
         "begins",
         "changes",
         "kinds",
-        "now",
         "pauses",
         "phase",
         "phase_at",
@@ -166,19 +171,27 @@ class Sweep:
         "windows",
     )
 
-    def __init__(self) -> None:
-        self.at = 0
-        self.segs: list[tuple[int, _Plan]] = []
-        self.begins: list[int] = []
-        self.kinds: list[tuple[Any, ...]] = []
+    def __init__(
+        self,
+        at: int,
+        res: dict[Severity, _Spec] | None,
+        segs: list[tuple[int, _Plan]],
+        kinds: list[tuple[Any, ...]],
+        changes: list[tuple[int, tuple[Any, ...]]],
+        policies: list[tuple[int, int, SlaPolicy]],
+    ) -> None:
+        self.at = at
+        self.res = res
+        self.segs = segs
+        self.begins = [b for b, _ in segs] if len(segs) > 1 else [segs[0][0]]
+        self.kinds = kinds
+        self.changes = changes
+        self.policies = policies
         self.windows: tuple[list[list[Any]], ...] = ([], [], [])
         self.pauses: tuple[_Pauses, ...] = ((), (), ())
         self.phase = PH_OPEN
         self.phase_at: int | None = None
         self.status: str | None = None
-        self.changes: list[tuple[int, tuple[Any, ...]]] = []
-        self.policies: list[tuple[int, int, SlaPolicy]] = []
-        self.res: dict[Severity, _Spec] | None = None
 
     def plan_at(self, us: int) -> _Plan:
         """The plan in force at the instant *us* (at or after the opening)."""
@@ -214,12 +227,10 @@ def sweep(tape: Tape, at: int, prog: Program, zone: object) -> Sweep:
     n = bisect_right(tape.instants, at)
     opened = tape.opened
     kind0 = tape.kind
-    sw = Sweep()
-    sw.at = at
-    sw.res = res = prog.res
+    res = prog.res
     # Pass 1: the plan in force over time (severity, level and policy changes known at `at`).
-    changes = sw.changes
-    pcs = sw.policies
+    changes: list[tuple[int, tuple[Any, ...]]] = []
+    pcs: list[tuple[int, int, SlaPolicy]] = []
     for i in tape.changes:
         if i >= n:
             break
@@ -228,12 +239,12 @@ def sweep(tape: Tape, at: int, prog: Program, zone: object) -> Sweep:
             pcs.append((us, arg[0], arg[1]))
         else:
             changes.append((us, arg))
-    kinds = sw.kinds
     if not changes and not pcs:
-        segs = [(opened, plan_for(prog.sla, kind0, tape, zone))]
-        kinds.append(kind0)
+        plan0 = prog.sla._plans.get((kind0, zone)) or plan_for(prog.sla, kind0, tape, zone)
+        segs = [(opened, plan0)]
+        kinds = [kind0]
     else:
-        segs = []
+        segs, kinds = [], []
         cus = [us for us, _ in changes]
         bounds = sorted({opened, *cus, *(eff for _, eff, _ in pcs if eff > opened)})
         for b in bounds:
@@ -247,24 +258,21 @@ def sweep(tape: Tape, at: int, prog: Program, zone: object) -> Sweep:
             if not segs or segs[-1][1] is not plan:
                 segs.append((b, plan))
                 kinds.append(kind)
-    sw.segs = segs
-    sw.begins = [b for b, _ in segs]
+    sw = Sweep(at, res, segs, kinds, changes, pcs)
+    single = len(segs) == 1
     plan_at = sw.plan_at
     # Pass 2: windows and pauses.
     masks, counted, reopen, restart = prog.masks, prog.counted, prog.reopen, prog.restart
     wins = sw.windows
-    open_: list[list[Any] | None] = [None, None, None]
-    seqs = [0, 0, 0]
-
-    def begin(clock: int, us: int, cause: int) -> None:
-        w = [clock, seqs[clock], us, None, OPEN_END, cause, None]
-        seqs[clock] += 1
-        wins[clock].append(w)
-        open_[clock] = w
-
-    begin(ACK, opened, FROM_OPENING)
+    seqs = [1, 0, 1 if res is not None else 0]
+    first: list[Any] = [ACK, 0, opened, None, OPEN_END, FROM_OPENING, None]
+    wins[ACK].append(first)
+    ack: list[Any] | None = first
+    pd: list[Any] | None = None
+    rs: list[Any] | None = None
     if res is not None:
-        begin(RES, opened, FROM_OPENING)
+        rs = [RES, 0, opened, None, OPEN_END, FROM_OPENING, None]
+        wins[RES].append(rs)
     cur = 0
     pstart = [0, 0, 0]
     pauses: tuple[list[tuple[int, int | None]], ...] = ([], [], [])
@@ -275,7 +283,21 @@ def sweep(tape: Tape, at: int, prog: Program, zone: object) -> Sweep:
     kind = kind0
     for i in range(1, n):
         code, us, arg = events[i]
-        if code == STATUS:
+        if code == RESPONDED:
+            if phase == PH_OPEN and arg & counted:
+                if ack is not None:
+                    ack[3], ack[4] = us, BY_RESPONSE
+                    ack = None
+                if pd is not None:
+                    pd[3], pd[4] = us, BY_RESPONSE
+                    pd = None
+                plan = segs[0][1] if single else plan_at(us)
+                if not plan.exempt and plan.pd is not None and (plan.recurring or not pd_started):
+                    pd = [PD, seqs[PD], us, None, OPEN_END, FROM_RESPONSE, None]
+                    seqs[PD] += 1
+                    wins[PD].append(pd)
+                    pd_started = True
+        elif code == STATUS:
             sw.status = arg
             m = masks.get(arg, 0)
             if m != cur:
@@ -287,41 +309,13 @@ def sweep(tape: Tape, at: int, prog: Program, zone: object) -> Sweep:
                     elif cur & bit and us > pstart[c]:
                         pauses[c].append((pstart[c], us))
                 cur = m
-        elif code == RESPONDED:
-            if phase == PH_OPEN and arg & counted:
-                w = open_[ACK]
-                if w is not None:
-                    w[3], w[4] = us, BY_RESPONSE
-                    open_[ACK] = None
-                w = open_[PD]
-                if w is not None:
-                    w[3], w[4] = us, BY_RESPONSE
-                    open_[PD] = None
-                plan = plan_at(us)
-                if not plan.exempt and plan.pd is not None and (plan.recurring or not pd_started):
-                    begin(PD, us, FROM_RESPONSE)
-                    pd_started = True
-        elif code in (SEVERITY, LEVEL):
-            if restart and phase == PH_OPEN and arg != kind:
-                plan = plan_at(us)
-                for c in CLOCKS:
-                    w = open_[c]
-                    if w is not None:
-                        w[3], w[4] = us, BY_RESTART
-                        open_[c] = None
-                        if c != PD or (not plan.exempt and plan.pd is not None):
-                            begin(c, us, FROM_CHANGE)
-            kind = arg
         elif code in (RESOLVED, CLOSED):
             if phase == PH_OPEN:
                 how = BY_RESOLUTION if code == RESOLVED else BY_CLOSING
-                resumable = []
-                for c in CLOCKS:
-                    w = open_[c]
-                    if w is not None:
-                        w[3], w[4] = us, how
-                        resumable.append(w)
-                        open_[c] = None
+                resumable = [w for w in (ack, pd, rs) if w is not None]
+                for w in resumable:
+                    w[3], w[4] = us, how
+                ack = pd = rs = None
                 gap = us
             phase = PH_RESOLVED if code == RESOLVED else PH_CLOSED
             sw.phase_at = us
@@ -329,22 +323,42 @@ def sweep(tape: Tape, at: int, prog: Program, zone: object) -> Sweep:
             phase = PH_OPEN
             sw.phase_at = us
             plan = plan_at(us)
+            opening: list[list[Any] | None] = [None, None, None]
             for c in CLOCKS:
                 if reopen & (1 << c):
-                    if c == PD:
-                        if plan.exempt or plan.pd is None:
-                            continue
-                    elif c == RES and res is None:
+                    if c == PD and (plan.exempt or plan.pd is None):
                         continue
-                    begin(c, us, FROM_REOPENING)
+                    if c == RES and res is None:
+                        continue
+                    w = [c, seqs[c], us, None, OPEN_END, FROM_REOPENING, None]
+                    seqs[c] += 1
+                    wins[c].append(w)
+                    opening[c] = w
                     continue
                 for w in resumable:
                     if w[0] == c:
                         w[3], w[4] = None, OPEN_END
                         if us > gap:
                             w[6] = [(gap, us)] if w[6] is None else [*w[6], (gap, us)]
-                        open_[c] = w
+                        opening[c] = w
+            ack, pd, rs = opening
             resumable = []
+        elif code in (SEVERITY, LEVEL):
+            if restart and phase == PH_OPEN and arg != kind:
+                plan = plan_at(us)
+                opening = [None, None, None]
+                for running in (ack, pd, rs):
+                    if running is None:
+                        continue
+                    c = running[0]
+                    running[3], running[4] = us, BY_RESTART
+                    if c != PD or (not plan.exempt and plan.pd is not None):
+                        fresh = [c, seqs[c], us, None, OPEN_END, FROM_CHANGE, None]
+                        seqs[c] += 1
+                        wins[c].append(fresh)
+                        opening[c] = fresh
+                ack, pd, rs = opening
+            kind = arg
     for c in CLOCKS:
         if cur & (1 << c):
             pauses[c].append((pstart[c], None))
