@@ -57,7 +57,7 @@ from partnerrules._lifecycle import engine as _engine
 from partnerrules.calendars import _instant_us
 from partnerrules.catalogue import check_rule_id
 from partnerrules.decisions import Reason
-from partnerrules.errors import InvalidTypeError, InvalidValueError
+from partnerrules.errors import InvalidTypeError, InvalidValueError, PartnerRulesError
 from partnerrules.sla import (
     _STATES,
     _US,
@@ -1604,6 +1604,10 @@ def evaluate(
     return _result(h, at, at_us, lp, z, sweep, _engine.row(sweep, at_us))
 
 
+class _OutOfRangeError(PartnerRulesError, IndexError):
+    """An index past the end of a batch: an IndexError (as a sequence raises) that is ours."""
+
+
 def _frozen_setattr(self: object, name: str, value: object) -> None:
     raise attrs.exceptions.FrozenInstanceError
 
@@ -1676,7 +1680,8 @@ class LifecycleBatch(Sequence[TicketLifecycle]):
         if not isinstance(index, int) or isinstance(index, bool):
             raise InvalidTypeError("index", index, "an int or a slice")
         if not -n <= index < n:
-            raise IndexError(f"index {index} out of range for {n} histories")
+            shown = index if int.bit_length(index) <= 64 else "beyond 64 bits"
+            raise _OutOfRangeError(f"index {shown} out of range for {n} histories")
         return self._item(index % n)
 
     def __iter__(self) -> Iterator[TicketLifecycle]:
