@@ -22,6 +22,10 @@ The command line is fuzzed too: ``cli.main`` with hostile argument lists and
 with hostile files (``tmp_path``); it must exit 0 or 2, print no traceback and
 never report "unexpected" (its wording for a bug).
 
+Escapes in files owned by others are listed, case by case and by owner, in
+``KNOWN_ESCAPES`` and skipped; ``PARTNERRULES_FUZZ_ALL=1`` runs them too (an
+owner checks a fix that way, then deletes the entry).
+
 A new public name without a factory fails
 ``test_every_public_callable_has_a_factory``. Factories of the per-area fuzz
 test of deals and regions (``tests/test_deals_fuzz.py``) are reused as they are.
@@ -531,6 +535,19 @@ def _testing_factories() -> dict[str, Callable[[], Call]]:
             {"has_presales_team": False},
         ),
     }
+
+
+def _payment_table() -> Any:
+    pandas = importlib.import_module("pandas")
+    return pandas.DataFrame(
+        {
+            "payment_id": [p.id for p in PAYMENTS],
+            "contract_id": "S-1",
+            "invoice_id": [p.invoice_id for p in PAYMENTS],
+            "amount": [p.amount.minor_units for p in PAYMENTS],
+            "paid_at": [p.paid_at for p in PAYMENTS],
+        }
+    )
 
 
 def rebuild(value: object) -> Call:
@@ -1050,6 +1067,16 @@ FACTORIES: dict[str, Callable[[], Call]] = {
         (_ticket_table(),),
         {"policy": sla.ZOHO, "zone": "America/Sao_Paulo", "errors": "report"},
     ),
+    "frame.commission_releases": lambda: Call(
+        _frame().commission_releases,
+        (_payment_table(), (SALE_COMMISSION,)),
+        {
+            "cancelled": {"S-1": dt.date(2026, 6, 1)},
+            "as_of": SIGNED + dt.timedelta(days=60),
+            "convention": "30/360",
+            "errors": "report",
+        },
+    ),
     "frame.sla_status": lambda: Call(
         _frame().sla_status,
         (_ticket_table(), T0 + dt.timedelta(hours=3)),
@@ -1063,9 +1090,12 @@ FACTORIES: dict[str, Callable[[], Call]] = {
 
 #: Public callables deliberately not fed hostile values, each with the reason.
 NOT_FUZZED: dict[str, str] = {
-    "sla.DeadlineBatch": "not built by callers (deadlines_many returns one); see KNOWN_ESCAPES",
-    "lifecycle.LifecycleBatch": "not built by callers (evaluate_many returns one); see KNOWN_ESCAPES",
-    "sla.StatusBatch": "not built by callers (status_many returns one); see KNOWN_ESCAPES",
+    "sla.DeadlineBatch": "not built by callers (deadlines_many returns one); DeadlineBatch() "
+    "raises a bare TypeError: owner sla.py, reported",
+    "lifecycle.LifecycleBatch": "not built by callers (evaluate_many returns one); "
+    "LifecycleBatch() raises a bare TypeError: owner lifecycle.py, reported",
+    "sla.StatusBatch": "not built by callers (status_many returns one); StatusBatch() "
+    "raises a bare TypeError: owner sla.py, reported",
     "errors.PartnerRulesError": "the base class: it takes any arguments, like Exception",
 }
 
@@ -1078,6 +1108,8 @@ BEING_WRITTEN: dict[str, str] = {
 }
 
 ALL = LABELS
+#: ``PARTNERRULES_FUZZ_ALL=1`` runs the known cases too: an owner checks a fix with it.
+RUN_KNOWN = bool(os.environ.get("PARTNERRULES_FUZZ_ALL"))
 
 
 def _all_but(*labels: str) -> frozenset[str]:
@@ -1777,6 +1809,15 @@ KNOWN_ESCAPES: dict[str, dict[str, frozenset[str]]] = {
         "categories": frozenset({"hostile object", "endless generator"}),
     },
     # -- owner: frame/ (being written by another engineer)
+    "frame.commission_releases": {
+        "cancelled": _all_but(
+            "None", "False", "empty str", "empty list", "empty dict", "empty set"
+        ),
+        "commissions": frozenset(
+            {"empty list", "empty set", "hostile object", "endless generator"}
+        ),
+        "errors": frozenset({"hostile object"}),
+    },
     "frame.sla_deadlines": {
         "errors": frozenset({"hostile object"}),
         "zone": frozenset({"hostile object"}),
@@ -1906,12 +1947,6 @@ KNOWN_ESCAPES: dict[str, dict[str, frozenset[str]]] = {
     },
     "lifecycle.LifecycleBatch.__getitem__": {
         "index": frozenset({"int 10**5000", "int subclass 10**5000", "int -10**30", "int 10**30"}),
-    },
-    "lifecycle.LifecyclePolicy": {
-        "counted_responses": frozenset({"hostile object", "endless generator"}),
-        "escalations": frozenset({"hostile object", "endless generator"}),
-        "notifications": frozenset({"hostile object", "endless generator"}),
-        "restart_on_reopen": frozenset({"hostile object", "endless generator"}),
     },
     "lifecycle.Notice": {
         "clock": frozenset(
@@ -2223,6 +2258,7 @@ KNOWN_ESCAPES: dict[str, dict[str, frozenset[str]]] = {
         "allow_all_day": frozenset({"hostile object"}),
         "allow_closed": frozenset({"hostile object"}),
         "earliest": frozenset({"hostile object"}),
+        "latest": frozenset({"hostile object"}),
         "max_intervals": frozenset({"hostile object"}),
     },
     "testing.strategies.deal_registrations": {
@@ -2583,7 +2619,7 @@ def test_hostile_values_raise_only_partnerrules_errors_and_never_hang(key: str) 
     assert factory is not None, key
     call = factory()
     failures: list[str] = []
-    known = KNOWN_ESCAPES.get(key, {})
+    known = {} if RUN_KNOWN else KNOWN_ESCAPES.get(key, {})
     count = 0
     with _bounded():
         for param, put in _slots(call):
