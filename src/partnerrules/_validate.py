@@ -142,10 +142,8 @@ def optional_boolean(field: str, value: object) -> bool | None:
 
 
 def items(field: str, value: object, description: str) -> tuple[Any, ...]:
-    """The items of an iterable argument as a tuple; a str, bytes or mapping is refused."""
-    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
-        raise InvalidTypeError(field, value, description)
-    return tuple(value)
+    """The items of an iterable argument as a tuple: :func:`bounded_items` with its limit."""
+    return bounded_items(field, value, description)
 
 
 def instance_of(kind: type, description: str | None = None) -> Callable[[Any, Any, Any], None]:

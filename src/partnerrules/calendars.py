@@ -189,9 +189,8 @@ def _special(value: object) -> tuple[tuple[dt.date, Hours], ...]:
 
 
 def _closures(value: object) -> tuple[dt.date, ...]:
-    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise InvalidTypeError("closures", value, "an iterable of datetime.date")
-    return tuple(sorted({_validate.date("closures", d) for d in value}))
+    items = _validate.bounded_items("closures", value, "an iterable of datetime.date")
+    return tuple(sorted({_validate.date("closures", d) for d in items}))
 
 
 @functools.cache
@@ -212,9 +211,7 @@ def _region(
     country: object, subdivision: object, categories: object
 ) -> tuple[str | None, str | None, tuple[str, ...]]:
     """Validate country, subdivision and categories; return their canonical form."""
-    if isinstance(categories, (str, bytes)) or not isinstance(categories, Iterable):
-        raise InvalidTypeError("categories", categories, "an iterable of category names")
-    cats = list(categories)
+    cats = list(_validate.bounded_items("categories", categories, "an iterable of category names"))
     if country is None:
         if subdivision is not None:
             raise InvalidValueError("subdivision", subdivision, "None when no country is given")

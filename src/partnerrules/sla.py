@@ -410,9 +410,13 @@ class MatrixCell:
     level: PartnerLevel | str | None = attrs.field(default=None, converter=_optional_level)
 
 
+# A cell's key: severity, metric and level (None: every level without a cell of its own).
+_CellKey = tuple[Severity, Metric, PartnerLevel | str | None]
+
+
 def _cells(value: Iterable[MatrixCell]) -> tuple[MatrixCell, ...]:
     cells = _validate.items("cells", value, "an iterable of MatrixCell")
-    seen: set[tuple[Severity, Metric, PartnerLevel | str | None]] = set()
+    seen: set[_CellKey] = set()
     for cell in cells:
         _validate.instance("cells", cell, MatrixCell)
         key = (cell.severity, cell.metric, cell.level)
@@ -437,7 +441,7 @@ class SeverityMatrix:
     """
 
     cells: tuple[MatrixCell, ...] = attrs.field(converter=_cells)
-    _index: Mapping[tuple[Severity, Metric, PartnerLevel | str | None], ResponseWindow] = attrs.field(
+    _index: Mapping[_CellKey, ResponseWindow] = attrs.field(
         init=False, repr=False, eq=False, hash=False
     )
 
@@ -569,9 +573,7 @@ class SlaPolicy:
     )
     exempt: frozenset[Category | str] = attrs.field(default=frozenset(), converter=_categories)
     recurring: frozenset[Metric] = attrs.field(default=frozenset(), converter=_metrics)
-    levels: tuple[str, ...] | None = attrs.field(
-        default=None, kw_only=True, converter=_level_words
-    )
+    levels: tuple[str, ...] | None = attrs.field(default=None, kw_only=True, converter=_level_words)
     categories: tuple[str, ...] | None = attrs.field(
         default=None, kw_only=True, converter=_category_words
     )
