@@ -190,16 +190,21 @@ def _lengths(tl: Timeline, spec: Any, start: I64, p0: I64) -> tuple[I64 | int, I
 def _padd(tl: Timeline, a: I64, pa: I64, d: I64 | int, ps: I64, pe: I64) -> tuple[I64, Bools]:
     """``sla._padd`` with at most one pause per row (NaT start: none; NaT end: still open)."""
     cand, over = tl.earliest(pa + d)
-    has = ps != NAT
-    if not has.any():
-        return cand, over
     closed = pe != NAT
-    active = has & ~(closed & (pe <= a)) & (ps < cand)
-    remaining = d - np.where(active & (ps > a), tl.position(ps) - pa, 0)
-    after, over2 = tl.earliest(tl.position(pe) + remaining)
-    held = active & ~closed
-    out: I64 = np.where(active, np.where(held, NAT, after), cand)
-    return out, over | (active & ~held & over2)
+    # Rows whose pause starts before the plain answer and is not over before the start.
+    rows = np.flatnonzero((ps != NAT) & (ps < cand) & ~(closed & (pe <= a)))
+    if not len(rows):
+        return cand, over
+    a_r, pa_r, ps_r, pe_r = a[rows], pa[rows], ps[rows], pe[rows]
+    d_r = d[rows] if isinstance(d, np.ndarray) else d
+    remaining = d_r - np.where(ps_r > a_r, tl.position(ps_r) - pa_r, 0)
+    held = pe_r == NAT
+    after, over2 = tl.earliest(tl.position(pe_r) + remaining)
+    out = cand.copy()
+    out[rows] = np.where(held, NAT, after)
+    over = over.copy()
+    over[rows] |= ~held & over2
+    return out, over
 
 
 def _pair(tl: Timeline, spec: Any, start: I64, ps: I64, pe: I64) -> tuple[I64, I64, Bools]:
@@ -220,12 +225,14 @@ def _window(
     target, limit, over = _lengths(tl, spec, start, p0)
     elapsed = tl.position(stop) - p0
     has = ps != NAT
-    if has.any():
-        stop2 = np.where((pe == NAT) | (pe > stop), stop, pe)
-        part = has & (ps < stop) & (stop2 > start)
-        elapsed = elapsed - np.where(
-            part, tl.position(stop2) - tl.position(np.maximum(ps, start)), 0
-        )
+    rows = np.flatnonzero(has & (ps < stop))
+    if len(rows):
+        ps_r, pe_r, stop_r, start_r = ps[rows], pe[rows], stop[rows], start[rows]
+        stop2 = np.where((pe_r == NAT) | (pe_r > stop_r), stop_r, pe_r)
+        part = stop2 > start_r
+        held = tl.position(stop2) - tl.position(np.maximum(ps_r, start_r))
+        elapsed = elapsed.copy()
+        elapsed[rows] -= np.where(part, held, 0)
     t, o1 = _padd(tl, start, p0, target, ps, pe)
     lim, o2 = _padd(tl, start, p0, limit, ps, pe)
     state: I64 = np.full(start.shape, _RUNNING, np.int64)

@@ -1,0 +1,271 @@
+"""Benchmark: the columnar API (partnerrules.frame) on generated data (run by hand).
+
+    .venv/bin/python bench/bench_frame.py [--n 10000000] [--contracts 100000]
+        [--parts sla,busday,scaling,dask,commission]
+
+Parts (all by default):
+
+* ``sla``: deadlines and status of N tickets in one process, one core: time
+  per ticket, and memory per ticket (the input and result columns held,
+  and the growth of the process's peak RSS while computing).
+* ``busday``: the calendar kernel that moves n open days over a whole column
+  (``frame``'s ``Timeline.add_days``) against ``numpy.busday_offset`` on the
+  same calendar (Monday-Friday with the BR-SP holidays), per element.
+* ``scaling``: deadlines and status of 1,000,000 tickets against N: the cost
+  per row of each.
+* ``dask``: the docs' recipe (Parquet in, status, Parquet out) over N tickets
+  in 20 Parquet files, on a LocalCluster of 1 and of 2 worker processes.
+* ``commission``: commission released payment by payment for ``--contracts``
+  contracts of 36 monthly invoices, every invoice paid: the columnar
+  ``frame.commission_releases`` against the scalar ``release_commission``.
+
+Generating the data is never timed. Tickets: openings uniformly over 2026
+in America/Sao_Paulo, severities 1-3, six categories (24x7 and 24x5 cases),
+three levels, Brazil; one ticket in ten has a first response and a pause.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import os
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from partnerrules import frame
+from partnerrules.calendars import support_hours_calendar
+from partnerrules.frame._timeline import NAT, timeline
+
+SP = "America/Sao_Paulo"
+CATEGORIES = ["downtime", "slowness", "how-to", "incorrect results", "login", "data integrity"]
+LEVELS = ["Authorized", "Advanced", "Premium"]
+EPOCH_2026 = (dt.datetime(2026, 1, 1, tzinfo=dt.UTC) - dt.datetime(1970, 1, 1, tzinfo=dt.UTC)) // (
+    dt.timedelta(microseconds=1)
+)
+YEAR_US = 365 * 86_400_000_000
+AT = dt.datetime(2027, 1, 15, tzinfo=dt.UTC)
+
+
+def tickets(n: int, seed: int = 2026) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    opened = EPOCH_2026 + rng.integers(0, YEAR_US, n)
+    some = rng.random(n) < 0.1
+    response = np.where(some, opened + rng.integers(0, 3 * 3_600_000_000, n), NAT)
+    paused = np.where(some, opened + rng.integers(60_000_000, 600 * 60_000_000, n), NAT)
+    resumed = np.where(some, paused + rng.integers(60_000_000, 900 * 60_000_000, n), NAT)
+
+    def stamps(us: Any) -> pd.Series:
+        utc = pd.Series(us.view("M8[us]"), dtype=pd.DatetimeTZDtype("us", "UTC"))
+        return utc.dt.tz_convert(SP)
+
+    ids = pc.binary_join_element_wise("T-", pc.cast(pa.array(np.arange(n)), pa.string()), "")
+    return pd.DataFrame(
+        {
+            "id": pd.Series(pd.arrays.ArrowStringArray(ids)),
+            "opened_at": stamps(opened),
+            "severity": rng.integers(1, 4, n).astype(np.int8),
+            "category": pd.Categorical.from_codes(rng.integers(0, 6, n), categories=CATEGORIES),
+            "level": pd.Categorical.from_codes(rng.integers(0, 3, n), categories=LEVELS),
+            "country": pd.Categorical.from_codes(np.zeros(n, np.int8), categories=["BR"]),
+            "first_response_at": stamps(response),
+            "paused_at": stamps(paused),
+            "resumed_at": stamps(resumed),
+        }
+    )
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def held(df: pd.DataFrame) -> int:
+    return int(df.memory_usage(deep=True, index=False).sum())
+
+
+def timed(label: str, n: int, call: Any) -> tuple[Any, float]:
+    gc.collect()
+    start = time.perf_counter()
+    out = call()
+    seconds = time.perf_counter() - start
+    print(f"  {label:<34} {seconds:8.2f} s  {seconds / n * 1e6:7.3f} us/ticket", flush=True)
+    return out, seconds
+
+
+def part_sla(n: int) -> dict[str, float]:
+    print(f"sla: {n:,} tickets, one process")
+    df = tickets(n)
+    before = rss_mb()
+    due, t_due = timed("deadlines", n, lambda: frame.sla_deadlines(df))
+    now, t_now = timed("status", n, lambda: frame.sla_status(df, AT))
+    peak = rss_mb()
+    per = (t_due + t_now) / n * 1e6
+    print(f"  {'deadlines + status':<34} {t_due + t_now:8.2f} s  {per:7.3f} us/ticket")
+    b_in, b_due, b_now = held(df), held(due), held(now)
+    print(
+        f"  bytes/ticket: input {b_in / n:.0f}, deadlines {b_due / n:.0f}, status {b_now / n:.0f}, "
+        f"total {(b_in + b_due + b_now) / n:.0f}"
+    )
+    print(f"  peak RSS growth while computing: {(peak - before) * 1e6 / n:.0f} bytes/ticket")
+    breached = int((now["ack_state"] == "breached").sum())
+    print(f"  (acknowledgements breached at {AT:%Y-%m-%d}: {breached:,})")
+    return {"deadlines": t_due, "status": t_now}
+
+
+def part_busday(n: int) -> None:
+    print(f"busday: {n:,} elements, one open day on, same calendar (Mon-Fri, BR-SP holidays)")
+    cal = support_hours_calendar("BR", "SP", zone=SP)
+    tl = timeline(cal, 2025, 2028)
+    rng = np.random.default_rng(7)
+    us = EPOCH_2026 + rng.integers(0, YEAR_US, n)
+    days = (us // 86_400_000_000).astype("M8[D]")
+    holidays = [
+        np.datetime64(d) for y in range(2025, 2029) for d in cal._closed_days(y) if d.weekday() < 5
+    ]
+    _, t_frame = timed("frame add_days (instants)", n, lambda: tl.add_days(us, 1))
+    _, t_numpy = timed(
+        "numpy.busday_offset (dates)",
+        n,
+        lambda: np.busday_offset(days, 1, roll="forward", holidays=holidays),
+    )
+    print(f"  frame / numpy: {t_frame / t_numpy:.2f}x")
+
+
+def part_scaling(n: int, base: dict[str, float] | None) -> None:
+    small = 1_000_000
+    print(f"scaling: {small:,} against {n:,} tickets")
+    one = tickets(small)
+    _, a = timed("deadlines (1M)", small, lambda: frame.sla_deadlines(one))
+    _, b = timed("status (1M)", small, lambda: frame.sla_status(one, AT))
+    one = one.iloc[:0]
+    if base is None:
+        big = tickets(n)
+        _, c = timed(f"deadlines ({n:,})", n, lambda: frame.sla_deadlines(big))
+        _, d = timed(f"status ({n:,})", n, lambda: frame.sla_status(big, AT))
+    else:
+        c, d = base["deadlines"], base["status"]
+    print(
+        f"  per-row cost {n:,} / 1M: deadlines {c / n / (a / small):.2f}, "
+        f"status {d / n / (b / small):.2f}, both {(c + d) / n / ((a + b) / small):.2f}"
+    )
+
+
+def part_dask(n: int) -> None:
+    import dask.dataframe as dd
+    from distributed import Client, LocalCluster
+
+    print(f"dask: {n:,} tickets in 20 Parquet files, LocalCluster of processes, 1 thread each")
+    root = Path(tempfile.mkdtemp(prefix="bench-frame-"))
+    try:
+        source = root / "tickets"
+        source.mkdir()
+        df = tickets(n)
+        for k, part in enumerate(np.array_split(np.arange(n), 20)):
+            df.iloc[part].to_parquet(source / f"part-{k:02}.parquet")
+        del df
+        times = {}
+        for workers in (1, 2):
+            target = root / f"status-{workers}"
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True)
+            with cluster, Client(cluster):
+                start = time.perf_counter()
+                ddf = dd.read_parquet(str(source))
+                meta = frame.sla_status(ddf._meta, AT, errors="report")
+                out = ddf.map_partitions(frame.sla_status, AT, errors="report", meta=meta)
+                out.to_parquet(str(target), write_index=False)
+                times[workers] = time.perf_counter() - start
+            print(f"  {workers} worker(s): {times[workers]:8.2f} s", flush=True)
+        print(f"  speed-up with 2 workers: {times[1] / times[2]:.2f}x")
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def part_commission(contracts: int) -> None:
+    from decimal import Decimal
+
+    from partnerrules import brl
+    from partnerrules.commission import Payment, Sale, Tier, release_commission, sale_commissions
+    from partnerrules.contracts import Contract
+
+    print(f"commission: {contracts:,} contracts x 36 invoices, every invoice paid")
+    rng = np.random.default_rng(11)
+    tz = dt.timezone(dt.timedelta(hours=-3))
+    sales = [
+        Sale(
+            f"p{k % 100}",
+            Contract(
+                f"C-{k}", "ACME", dt.date(2026, 1 + k % 12, 1), 36,
+                brl(Decimal(int(rng.integers(10_000, 5_000_000))).scaleb(-2)),
+            ),
+            dt.datetime(2026, 1, 1, tzinfo=tz) + dt.timedelta(minutes=k),
+        )
+        for k in range(contracts)
+    ]  # fmt: skip
+    tiers = {f"p{k}": Tier("Reseller", brl(0), Decimal("0.08")) for k in range(100)}
+    lines = sale_commissions(sales, standard_tiers=tiers)
+    rows: dict[str, list[Any]] = {
+        "payment_id": [], "contract_id": [], "invoice_id": [], "amount": [], "paid_at": []
+    }  # fmt: skip
+    per_contract: list[list[Payment]] = []
+    for line in lines:
+        mine = []
+        for inv in line.sale.contract.invoices():
+            paid_at = dt.datetime.combine(inv.period_start, dt.time(12), tz) + dt.timedelta(days=9)
+            mine.append(Payment(f"{inv.id}-p", inv.id, inv.amount, paid_at))
+            rows["payment_id"].append(f"{inv.id}-p")
+            rows["contract_id"].append(line.sale.contract.id)
+            rows["invoice_id"].append(inv.id)
+            rows["amount"].append(int(inv.amount.amount.scaleb(2)))
+            rows["paid_at"].append(paid_at)
+        per_contract.append(mine)
+    payments = pd.DataFrame(rows)
+    payments["paid_at"] = pd.to_datetime(payments["paid_at"], utc=True)
+    for name in ("payment_id", "contract_id", "invoice_id"):
+        payments[name] = payments[name].astype("string[pyarrow]")
+    n = len(payments)
+    out, t_frame = timed(
+        f"frame.commission_releases ({n:,})", n, lambda: frame.commission_releases(payments, lines)
+    )
+    scalar, t_scalar = timed(
+        "release_commission per contract",
+        n,
+        lambda: [release_commission(line, p) for line, p in zip(lines, per_contract, strict=True)],
+    )
+    total_frame = int(out["released"].sum())
+    total_scalar = sum(int(p.released.amount.scaleb(2)) for p in scalar)
+    same = total_frame == total_scalar
+    print(f"  scalar / frame: {t_scalar / t_frame:.1f}x; same total released: {same}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=10_000_000)
+    parser.add_argument("--parts", default="sla,busday,scaling,dask,commission")
+    parser.add_argument("--contracts", type=int, default=100_000)
+    args = parser.parse_args()
+    parts = set(args.parts.split(","))
+    print(f"Python {sys.version.split()[0]}, numpy {np.__version__}, pandas {pd.__version__}, "
+          f"pyarrow {pa.__version__}, {os.cpu_count()} CPUs")  # fmt: skip
+    base = part_sla(args.n) if "sla" in parts else None
+    if "busday" in parts:
+        part_busday(args.n)
+    if "scaling" in parts:
+        part_scaling(args.n, base)
+    if "dask" in parts:
+        part_dask(args.n)
+    if "commission" in parts:
+        part_commission(args.contracts)
+
+
+if __name__ == "__main__":
+    main()
