@@ -350,6 +350,15 @@ class PolicyChanged:
     recorded whose effective instant has come is in force. Open windows keep
     the business time they used; the rest is measured on the new clock with
     the new windows.
+
+    Two laws follow, and the test suite checks both over random histories.
+    Once recorded, a change gives what the same change recorded at its
+    effective instant gives (recording late loses nothing). A change in force
+    from the opening or earlier gives, once recorded, exactly what the
+    lifecycle policy with the new SLA policy gives from the start: re-evaluating
+    after a calendar correction *is* the evaluation under the corrected
+    calendar. Before it is recorded, a change is unknown, and an evaluation at
+    an earlier instant is unchanged (history-prefix monotonicity).
     """
 
     at: dt.datetime = attrs.field(validator=_aware)
@@ -1577,14 +1586,15 @@ def evaluate(
     never changes the answer. Each counted response ends the running
     acknowledgement and problem-determination windows and starts the next
     problem-determination window; the resolution ends every running window,
-    met or met late as a response would; statuses pause the clocks the
-    policy says; severity, level and policy changes re-target running
-    windows (see :class:`SeverityChange` and :class:`PolicyChanged`); a
-    reopening restarts or resumes each clock as the policy says. With one
-    plan in force throughout, each window is computed by the code
-    :func:`partnerrules.sla.status` runs, so a snapshot
-    :class:`~partnerrules.sla.Ticket` and its history
-    (:meth:`TicketHistory.from_ticket`) agree. *zone* is the zone of the
+    met or met late as a response would (responses while the ticket is
+    resolved count for nothing); statuses pause the clocks the policy says;
+    severity, level and policy changes re-target running windows (see
+    :class:`SeverityChange` and :class:`PolicyChanged`); a reopening restarts
+    or resumes each clock as the policy says. Windows are computed with the
+    SLA engine's own integer functions on the policy's calendar, so a
+    snapshot :class:`~partnerrules.sla.Ticket` and its history
+    (:meth:`TicketHistory.from_ticket`) give the same windows as
+    :func:`partnerrules.sla.status`. *zone* is the zone of the
     built-in clocks, as in :func:`partnerrules.sla.status`.
 
     Raises:

@@ -6,10 +6,14 @@ policy into a :class:`Program` of bit masks and window specs. :func:`sweep`
 replays the events known at an instant into *segments* (the SLA plan in force
 over time) and *windows* (one clock's run from a start to an end), and
 :func:`row` turns each window into integers with the SLA engine's own
-functions (``_window_row``, ``_lengths``, ``_net``, ``_padd`` over the
-calendars' integer fast paths). With one segment, the common case, a window is
-computed by exactly the code :func:`partnerrules.sla.status` runs; across
-severity, level or policy changes, :func:`reach` walks the segments.
+pieces: ``partnerrules.sla._lengths`` and the calendars' integer fast paths
+(``_window_us``, ``_add_pair_us``, ``_elapsed_us``, ``_add_us``). With one
+segment, the common case, :func:`window` gives the numbers of
+``partnerrules.sla._window_row`` (the ``_net`` and ``_padd`` arithmetic and
+the same states), with the paused time besides, in fewer lookups; a property
+test checks it against :func:`partnerrules.sla.status` over random tickets.
+Across severity, level or policy changes, :func:`reach` walks the segments
+with ``_padd`` and ``_net``.
 
 Instants are µs since the Unix epoch; ``_HELD`` stands for "no instant yet:
 an open pause holds the clock".
