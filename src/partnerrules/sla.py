@@ -146,7 +146,7 @@ E = TypeVar("E", bound=enum.Enum)
 # ---------------------------------------------------------------------------
 
 
-class Severity(enum.IntEnum):
+class Severity(enum.IntEnum, metaclass=_validate.TypedEnumType):
     """Severity of a ticket: 1 (critical impact), 2 (moderate), 3 (minimal).
 
     Rule ``zoho.severity.classify`` (Zoho, "Gravidade e outras definições").
@@ -157,7 +157,7 @@ class Severity(enum.IntEnum):
     MINIMAL = 3
 
 
-class Impact(enum.Enum):
+class Impact(enum.Enum, metaclass=_validate.TypedEnumType):
     """Business impact of a problem, the basis of its severity."""
 
     CRITICAL = "critical"
@@ -165,7 +165,7 @@ class Impact(enum.Enum):
     MINIMAL = "minimal"
 
 
-class Category(enum.Enum):
+class Category(enum.Enum, metaclass=_validate.TypedEnumType):
     """What a ticket is about; drives severity, clock and exemption."""
 
     DOWNTIME = "downtime"
@@ -180,7 +180,7 @@ class Category(enum.Enum):
     OTHER = "other"
 
 
-class PartnerLevel(enum.Enum):
+class PartnerLevel(enum.Enum, metaclass=_validate.TypedEnumType):
     """Zoho partner level (Authorized, Advanced, Premium)."""
 
     AUTHORIZED = "Authorized"
@@ -188,7 +188,7 @@ class PartnerLevel(enum.Enum):
     PREMIUM = "Premium"
 
 
-class Metric(enum.Enum):
+class Metric(enum.Enum, metaclass=_validate.TypedEnumType):
     """What a response window measures.
 
     ``ACKNOWLEDGEMENT`` is the time to the first response (Appendix B's
@@ -200,7 +200,7 @@ class Metric(enum.Enum):
     PROBLEM_DETERMINATION = "problem determination"
 
 
-class ClockKind(enum.Enum):
+class ClockKind(enum.Enum, metaclass=_validate.TypedEnumType):
     """Which business clock a window runs on.
 
     ``WEEKDAY`` is the Zoho 24x5 clock (Monday-Friday, 24 hours a day),
@@ -216,7 +216,7 @@ class ClockKind(enum.Enum):
     CALENDAR = "calendar"
 
 
-class ClockState(enum.Enum):
+class ClockState(enum.Enum, metaclass=_validate.TypedEnumType):
     """The state of one response window at an instant."""
 
     RUNNING = "running"
@@ -1008,7 +1008,7 @@ def check_basic_request_load(
 # ---------------------------------------------------------------------------
 
 
-class Feature(enum.Enum):
+class Feature(enum.Enum, metaclass=_validate.TypedEnumType):
     """A support offering of the Zoho partner programme."""
 
     SUPPORT_HOURS = "support hours 24*5"
@@ -1139,7 +1139,7 @@ def check_request(
     return RequestCheck(not missing, tuple(missing), reasons)
 
 
-class SupportTopic(enum.Enum):
+class SupportTopic(enum.Enum, metaclass=_validate.TypedEnumType):
     """A kind of help asked of Zoho partner support."""
 
     FEATURE_ENHANCEMENT = "feature enhancement"
@@ -1184,7 +1184,7 @@ def check_scope(topic: object, *, rules: SupportRules = _zoho.SUPPORT_RULES) -> 
 # ---------------------------------------------------------------------------
 
 
-class EscalationGround(enum.Enum):
+class EscalationGround(enum.Enum, metaclass=_validate.TypedEnumType):
     """A ground on which a Zoho partner may escalate a case."""
 
     COMMITMENT_PASSED = "response commitment passed"
@@ -1311,7 +1311,7 @@ def check_escalation(
 # ---------------------------------------------------------------------------
 
 
-class SupportLevel(enum.Enum):
+class SupportLevel(enum.Enum, metaclass=_validate.TypedEnumType):
     """A level of the Appendix B support structure."""
 
     CUSTOMER_SERVICE = "customer service"
