@@ -81,6 +81,7 @@ from test_deals_fuzz import _use as use_result
 LIMIT_SECONDS = 1.0
 #: A call still running after this long is interrupted (and reported as slow).
 HANG_SECONDS = 3.0
+HAS_ALARM = hasattr(signal, "SIGALRM") and hasattr(signal, "setitimer")
 #: Extra address space a call may take (Linux only): far more than any call needs.
 MEMORY_HEADROOM = 1 << 30
 EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "examples" / "acme.toml"
@@ -290,6 +291,23 @@ def _defaults(func: Callable[..., Any]) -> Callable[[], Call]:
     """A valid call passing every parameter its documented default, by name."""
     params = inspect.signature(func).parameters.values()
     return lambda: Call(func, (), {p.name: p.default for p in params})
+
+
+#: Modules being written whose valid values could not be built, with the error: each of
+#: their callables gets a factory that raises it, so that only their tests fail.
+BROKEN: dict[str, Exception] = {}
+
+
+def _guarded(
+    module: str, build: Callable[[], dict[str, Callable[[], Call]]]
+) -> dict[str, Callable[[], Call]]:
+    try:
+        return build()
+    except ImportError:  # not importable now: _public_modules skips it as well
+        return {}
+    except Exception as exc:  # its API moved under the factories: fail its tests only
+        BROKEN[module] = exc
+        return {}
 
 
 def _lifecycle_factories() -> dict[str, Callable[[], Call]]:
@@ -1083,9 +1101,9 @@ FACTORIES: dict[str, Callable[[], Call]] = {
         {"policy": sla.ZOHO, "zone": "America/Sao_Paulo", "errors": "report"},
     ),
     # -- lifecycle (being written by another engineer: covered since it has __all__)
-    **_lifecycle_factories(),
+    **_guarded("lifecycle", _lifecycle_factories),
     # -- testing (being written by another engineer: covered since it has __all__)
-    **_testing_factories(),
+    **_guarded("testing", _testing_factories),
 }
 
 #: Public callables deliberately not fed hostile values, each with the reason.
@@ -2443,6 +2461,13 @@ ALIASES = {alias: key for key, aliases in PUBLIC.items() for alias in aliases}
 
 
 def _factory(key: str) -> Callable[[], Call] | None:
+    broken = BROKEN.get(key.split(".", 1)[0])
+    if broken is not None:
+
+        def fail() -> Call:
+            raise AssertionError(f"the factories of {key} could not be built") from broken
+
+        return fail
     for alias in PUBLIC[key]:
         if alias in FACTORIES:
             return FACTORIES[alias]
@@ -2572,12 +2597,14 @@ def _bounded() -> Iterator[None]:
         if old[1] != resource.RLIM_INFINITY:
             cap = min(cap, old[1])
         resource.setrlimit(resource.RLIMIT_AS, (cap, old[1]))
-    previous = signal.signal(signal.SIGALRM, alarm)
+    # Without SIGALRM (Windows) calls are timed, not interrupted.
+    previous = signal.signal(signal.SIGALRM, alarm) if HAS_ALARM else None
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        if HAS_ALARM:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
         if limit_memory:
             resource.setrlimit(resource.RLIMIT_AS, old)
 
@@ -2586,7 +2613,8 @@ def _run(call: Call) -> tuple[BaseException | None, float]:
     """Call and use the result; return what escaped (or None) and the seconds it took."""
     escaped: BaseException | None = None
     start = time.perf_counter()
-    signal.setitimer(signal.ITIMER_REAL, HANG_SECONDS)
+    if HAS_ALARM:
+        signal.setitimer(signal.ITIMER_REAL, HANG_SECONDS)
     try:
         use(call.func(*call.args, **call.kwargs))
     except PartnerRulesError:
@@ -2594,7 +2622,8 @@ def _run(call: Call) -> tuple[BaseException | None, float]:
     except (Exception, _Hang) as exc:  # the point: anything else is a leak
         escaped = exc
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
+        if HAS_ALARM:
+            signal.setitimer(signal.ITIMER_REAL, 0)
     return escaped, time.perf_counter() - start
 
 
