@@ -8,8 +8,9 @@ Usage (from the project root, in the project's environment)::
     python scripts/i18n.py check     # exit 1 if a catalog is stale, incomplete or uncompiled
     python scripts/i18n.py init xx_YY  # start a catalog for a new locale
 
-The extraction reads ``babel.cfg`` (which files, and the one keyword: the
-second argument of ``Reason.of``). These steps are what ``pybabel extract``,
+The extraction reads ``babel.cfg`` (which files, and the keywords: the
+second argument of ``Reason.of``, and the words of ``scripts/i18n_vocabulary.py``
+with their fact's name as context). These steps are what ``pybabel extract``,
 ``pybabel update`` and ``pybabel compile`` do with the options written in
 ``babel.cfg``, through Babel's API, with three differences that keep the
 diffs small: output is sorted, locations name the file without the line,
@@ -29,8 +30,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from babel.messages.catalog import Catalog
-from babel.messages.extract import extract_from_dir
+from babel.messages.catalog import Catalog, Message
+from babel.messages.extract import extract_from_dir, extract_from_file
 from babel.messages.frontend import parse_keywords, parse_mapping_cfg
 from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po, write_po
@@ -41,6 +42,7 @@ LOCALE_DIR = PACKAGE / "locale"
 DOMAIN = "partnerrules"
 TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"
 MAPPING = ROOT / "babel.cfg"
+VOCABULARY = ROOT / "scripts" / "i18n_vocabulary.py"
 HEADER = (
     "# {language} translations of the Reason templates of partnerrules.\n"
     "# Distributed under the same license as partnerrules (MIT).\n"
@@ -69,7 +71,7 @@ def keywords_and_mapping() -> tuple[dict[str, Any], list[tuple[str, str]], dict[
 
 
 def extracted() -> Catalog:
-    """The catalog template: every template of a ``Reason.of`` call in the package."""
+    """The catalog template: every ``Reason.of`` template of the package, every vocabulary word."""
     keywords, method_map, options_map = keywords_and_mapping()
     template = Catalog(
         project=DOMAIN,
@@ -84,13 +86,18 @@ def extracted() -> Catalog:
     ):
         where = (PACKAGE / filename).relative_to(ROOT).as_posix()
         template.add(message, None, [(where, lineno)], auto_comments=comments, context=context)
+    where = VOCABULARY.relative_to(ROOT).as_posix()
+    for lineno, message, comments, context in extract_from_file(
+        "python", VOCABULARY, keywords=keywords
+    ):
+        template.add(message, None, [(where, lineno)], auto_comments=comments, context=context)
     return template
 
 
-def _messages(catalog: Catalog) -> dict[str, tuple[str, bool, tuple[str, ...]]]:
-    """What matters in a catalog: msgid -> (translation, fuzzy, files)."""
+def _messages(catalog: Catalog) -> dict[tuple[str, str], tuple[str, bool, tuple[str, ...]]]:
+    """What matters in a catalog: (context, msgid) -> (translation, fuzzy, files)."""
     return {
-        str(m.id): (
+        (str(m.context or ""), str(m.id)): (
             str(m.string or ""),
             m.fuzzy,
             tuple(sorted({location for location, _ in m.locations})),
@@ -139,7 +146,7 @@ def extract() -> int:
     template = extracted()
     changed = _write_if_changed(TEMPLATE, template)
     state = "" if changed else ", unchanged"
-    print(f"{TEMPLATE.relative_to(ROOT)}: {len(template)} templates{state}")
+    print(f"{TEMPLATE.relative_to(ROOT)}: {len(template)} messages{state}")
     return 0
 
 
@@ -196,40 +203,44 @@ def compile_catalogs() -> int:
     return 0
 
 
-def _compiled(mo: Path) -> dict[str, str]:
+def _key(message: Message) -> tuple[str, str]:
+    return str(message.context or ""), str(message.id)
+
+
+def _compiled(mo: Path) -> dict[tuple[str, str], str]:
     with mo.open("rb") as fileobj:
-        return {str(m.id): str(m.string) for m in read_mo(fileobj) if m.id}
+        return {_key(m): str(m.string) for m in read_mo(fileobj) if m.id}
 
 
-def _compiled_catalog(catalog: Catalog) -> dict[str, str]:
-    return {str(m.id): str(m.string) for m in catalog if m.id and m.string and not m.fuzzy}
+def _compiled_catalog(catalog: Catalog) -> dict[tuple[str, str], str]:
+    return {_key(m): str(m.string) for m in catalog if m.id and m.string and not m.fuzzy}
 
 
 def check() -> int:
     """Report every way the catalogs lag behind the code; 1 if there is any."""
     problems: list[str] = []
     template = extracted()
-    ids = {str(m.id) for m in template if m.id}
-    if not TEMPLATE.exists() or {str(m.id) for m in read_catalog(TEMPLATE) if m.id} != ids:
+    ids = {_key(m) for m in template if m.id}
+    if not TEMPLATE.exists() or {_key(m) for m in read_catalog(TEMPLATE) if m.id} != ids:
         problems.append(f"{TEMPLATE.relative_to(ROOT)} is stale: run update")
     for po in po_files():
         catalog = read_catalog(po)
         name = po.relative_to(ROOT)
-        have = {str(m.id) for m in catalog if m.id}
+        have = {_key(m) for m in catalog if m.id}
         if have != ids:
             problems.append(
-                f"{name}: {len(ids - have)} templates missing, {len(have - ids)} obsolete: "
+                f"{name}: {len(ids - have)} messages missing, {len(have - ids)} obsolete: "
                 "run update"
             )
-        todo = sorted(str(m.id) for m in catalog if m.id and (m.fuzzy or not m.string))
-        problems += [f"{name}: untranslated or fuzzy: {msgid!r}" for msgid in todo]
+        todo = sorted(_key(m) for m in catalog if m.id and (m.fuzzy or not m.string))
+        problems += [f"{name}: untranslated or fuzzy: {key!r}" for key in todo]
         mo = po.with_suffix(".mo")
         if not mo.exists() or _compiled(mo) != _compiled_catalog(catalog):
             problems.append(f"{mo.relative_to(ROOT)} is not compiled from its .po: run compile")
     for problem in problems:
         print(problem, file=sys.stderr)
     if not problems:
-        print(f"{len(ids)} templates, {len(po_files())} catalogs: up to date")
+        print(f"{len(ids)} messages, {len(po_files())} catalogs: up to date")
     return 1 if problems else 0
 
 

@@ -10,21 +10,24 @@ import string
 from pathlib import Path
 
 import pytest
-from babel.messages.catalog import Catalog
-from babel.messages.extract import extract_from_dir
+from babel.messages.catalog import Catalog, Message
+from babel.messages.extract import extract_from_dir, extract_from_file
 from babel.messages.frontend import parse_keywords, parse_mapping_cfg
 from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
 
+from partnerrules import deals, lifecycle, sla
 from partnerrules.contracts import Contract, cancellation_quote
 from partnerrules.decisions import CATALOG_DOMAIN, Reason, catalog_locales
 from partnerrules.errors import InvalidTypeError, InvalidValueError
 from partnerrules.money import Money
+from partnerrules.programmes import SOURCE_PROGRAMMES
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "src" / "partnerrules"
 LOCALE_DIR = PACKAGE / "locale"
+VOCABULARY = ROOT / "scripts" / "i18n_vocabulary.py"
 LOCALES = ("pt_BR", "ru")
 FIX = "run `python scripts/i18n.py update`, translate, then `python scripts/i18n.py compile`"
 
@@ -55,8 +58,8 @@ def literal_templates() -> set[str]:
     }
 
 
-def extracted_templates() -> set[str]:
-    """What Babel extracts from the package with the project's babel.cfg."""
+def configuration() -> tuple[dict[str, object], list[tuple[str, str]], dict[str, dict]]:
+    """The keywords, method map and options map of the project's babel.cfg."""
     with (ROOT / "babel.cfg").open(encoding="utf-8") as fileobj:
         method_map, options_map = parse_mapping_cfg(fileobj, "babel.cfg")
     keywords: dict[str, object] = {}
@@ -65,12 +68,33 @@ def extracted_templates() -> set[str]:
         if isinstance(found, str):  # Babel before 2.18 leaves the option unparsed
             found = options["keywords"] = parse_keywords(found.split())
         keywords.update(found)
+    return keywords, method_map, options_map
+
+
+def extracted_templates() -> set[str]:
+    """What Babel extracts from the package with the project's babel.cfg: the templates."""
+    keywords, method_map, options_map = configuration()
+    found = list(extract_from_dir(PACKAGE, method_map, options_map, keywords=keywords))
+    assert all(context is None for *_, context in found)
+    return {message for _, _, message, _, _ in found}
+
+
+def extracted_words() -> set[tuple[str, str]]:
+    """The vocabulary words Babel extracts from scripts/i18n_vocabulary.py: (fact, word)."""
+    keywords, _, _ = configuration()
     return {
-        message
-        for _, _, message, _, _ in extract_from_dir(
-            PACKAGE, method_map, options_map, keywords=keywords
-        )
+        (context, message)
+        for _, message, _, context in extract_from_file("python", VOCABULARY, keywords=keywords)
     }
+
+
+def messages() -> set[tuple[str, str]]:
+    """Every message a catalog must hold: ("", template) and (fact name, word)."""
+    return {("", t) for t in extracted_templates()} | extracted_words()
+
+
+def key(message: Message) -> tuple[str, str]:
+    return str(message.context or ""), str(message.id)
 
 
 def catalog(locale: str) -> Catalog:
@@ -104,15 +128,65 @@ def test_babel_with_the_project_configuration_extracts_exactly_the_reason_templa
     assert extracted_templates() == literal_templates()
 
 
-def test_the_template_and_every_catalog_hold_exactly_the_templates_of_the_code():
-    templates = extracted_templates()
+def test_the_template_and_every_catalog_hold_exactly_the_messages_of_the_code():
+    wanted = messages()
     with (LOCALE_DIR / f"{CATALOG_DOMAIN}.pot").open("rb") as fileobj:
-        pot = {str(m.id) for m in read_po(fileobj) if m.id}
-    assert pot == templates, FIX
+        pot = {key(m) for m in read_po(fileobj) if m.id}
+    assert pot == wanted, FIX
     for locale in LOCALES:
-        have = {str(m.id) for m in catalog(locale) if m.id}
-        assert sorted(templates - have) == [], f"{locale}: untranslated templates; {FIX}"
-        assert sorted(have - templates) == [], f"{locale}: templates gone from the code; {FIX}"
+        have = {key(m) for m in catalog(locale) if m.id}
+        assert sorted(wanted - have) == [], f"{locale}: untranslated messages; {FIX}"
+        assert sorted(have - wanted) == [], f"{locale}: messages gone from the code; {FIX}"
+
+
+#: Fact name -> the vocabulary whose values facts of that name take.
+VOCABULARIES = {
+    "metric": sla.Metric,
+    "clock": lifecycle.Clock,
+    "state": sla.ClockState,
+    "phase": lifecycle.Phase,
+    "impact": sla.Impact,
+    "category": sla.Category,
+    "ground": sla.EscalationGround,
+    "topic": sla.SupportTopic,
+    "kind": deals.PartnerKind,
+    "service": deals.PartnerService,
+    "scheme": deals.DealScheme,
+    "source": deals.ListingStage,
+    "target": deals.ListingStage,
+    "status": deals.OpportunityStatus,
+    "segment": deals.Segment,
+    "adoption": deals.Adoption,
+}
+
+
+def test_the_vocabulary_lists_every_word_of_each_vocabulary_and_no_stale_word():
+    words = extracted_words()
+    for name, vocabulary in VOCABULARIES.items():
+        missing = {m.value for m in vocabulary} - {w for n, w in words if n == name}
+        assert not missing, f"add fact({name!r}, ...) for {sorted(missing)} to {VOCABULARY.name}"
+    literals = {
+        node.value
+        for path in PACKAGE.rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    }
+    windows = {
+        str(cell.window)
+        for programme in SOURCE_PROGRAMMES
+        if programme.sla is not None
+        for cell in programme.sla.matrix.cells
+    }
+    values = {m.value for vocabulary in VOCABULARIES.values() for m in vocabulary}
+    stale = sorted(
+        (name, word)
+        for name, word in words
+        if word not in values
+        and word not in windows
+        and word not in literals
+        and word.removesuffix(" clock") not in {k.value for k in sla.ClockKind}
+    )
+    assert not stale, f"words no rule uses any more: {stale}"
 
 
 # -- every template is translated, with the same placeholders --------------------------------
@@ -123,10 +197,10 @@ def test_every_template_has_a_reviewed_translation_with_the_same_placeholders(lo
     for message in catalog(locale):
         if not message.id:
             continue
-        msgid, translated = str(message.id), str(message.string or "")
+        msgid, translated = key(message), str(message.string or "")
         assert translated, f"{locale}: no translation of {msgid!r}"
         assert not message.fuzzy, f"{locale}: unreviewed (fuzzy) translation of {msgid!r}"
-        assert fields(translated) == fields(msgid), (locale, msgid, translated)
+        assert fields(translated) == fields(msgid[1]), (locale, msgid, translated)
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -137,8 +211,8 @@ def test_the_committed_compiled_catalogs_are_compiled_from_the_po_files(locale):
     compiled.seek(0)
     mo = LOCALE_DIR / locale / "LC_MESSAGES" / f"{CATALOG_DOMAIN}.mo"
     with mo.open("rb") as fileobj:
-        committed = {str(m.id): str(m.string) for m in read_mo(fileobj) if m.id}
-    fresh = {str(m.id): str(m.string) for m in read_mo(compiled) if m.id}
+        committed = {key(m): str(m.string) for m in read_mo(fileobj) if m.id}
+    fresh = {key(m): str(m.string) for m in read_mo(compiled) if m.id}
     assert committed == fresh, f"{mo.relative_to(ROOT)} is stale: run scripts/i18n.py compile"
     assert len(fresh) == sum(1 for m in po if m.id)
 
@@ -185,6 +259,54 @@ def test_a_cancellation_quote_explains_itself_in_three_languages():
     )
     assert fee.render("pt_BR").startswith("a multa é 50% do valor restante: R$\xa030.000,00")
     assert fee.render("ru").startswith("штраф составляет 50% от оставшейся стоимости")
+
+
+@pytest.mark.rule("zoho.severity.classify")
+def test_the_words_of_a_vocabulary_are_translated_with_the_sentence():
+    (why,) = sla.classify_severity("how-to", impact="moderate").reasons
+    assert str(why) == "how-to with moderate business impact (stated impact) is severity 2"
+    assert why.render("pt_BR") == (
+        "como fazer com impacto moderado nos negócios (impacto informado) tem gravidade 2"
+    )
+    assert why.render("ru") == (
+        "«как сделать» с влиянием на бизнес «умеренное» (заявленное влияние) — "
+        "степень серьёзности 2"
+    )
+
+
+@pytest.mark.rule("zoho.sla.matrix")
+def test_a_deadline_reads_reconhecimento_and_its_window_in_portuguese():
+    from zoneinfo import ZoneInfo
+
+    opened = dt.datetime(2026, 11, 19, 16, 0, tzinfo=ZoneInfo("America/Sao_Paulo"))
+    ticket = sla.Ticket(
+        "Z-1", opened, severity=2, category="slowness", level="Premium", country="BR"
+    )
+    (due,) = sla.deadlines(ticket).acknowledgement.reasons
+    assert due.render("pt_BR") == (
+        "reconhecimento até sex. 20 nov. 04:00 (em risco após qui. 19 nov. 22:00): "
+        "a gravidade 2 permite de 6 a 12 horas no relógio 24x5 (America/Sao_Paulo)"
+    )
+    assert due.render("ru").startswith("подтверждение: срок до пт 20 нояб. 04:00")
+    assert "отводится 6–12 часов, отсчёт: часы 24x5" in due.render("ru")
+    assert due.facts["metric"] == "acknowledgement"  # the facts stay as the programme names them
+
+
+def test_a_name_that_happens_to_be_a_word_is_not_translated():
+    """Only a fact of the vocabulary's own name is looked up: a partner named "closed" stays."""
+    reason = Reason.of("acme.deal.owner", "{partner} holds it ({status})", partner="closed",
+                       status="closed")  # fmt: skip
+    assert reason.render("pt_BR") == "closed holds it (fechada)"
+    assert Reason.of("acme.x.y", "{status!r}", status="closed").render("pt_BR") == "'closed'"
+
+
+def test_durations_use_the_short_unit_names_of_the_language():
+    took = Reason.of("acme.x.y", "took {d}", d=dt.timedelta(hours=9, minutes=30, seconds=1))
+    assert str(took) == "took 9 h 30 min 1 s"
+    assert took.render("pt_BR") == "took 9 h 30 min 1 s"
+    assert took.render("ru") == "took 9 ч 30 мин 1 с"
+    assert Reason.of("acme.x.y", "{d}", d=dt.timedelta(0)).render("ru") == "0 мин"
+    assert Reason.of("acme.x.y", "{d}", d=-dt.timedelta(hours=48)).render("ru") == "-48 ч"
 
 
 def test_english_is_unchanged_and_str_is_english():
@@ -310,6 +432,19 @@ def test_a_callers_catalog_may_be_package_data_or_a_loaded_translations(tmp_path
     data = PackageData(tmp_path)
     assert isinstance(data, Traversable)
     assert ACME.render("ru_RU", catalog=data) == "первый ответ до 1 июл. 2026\u202fг."
+
+
+def test_a_callers_catalog_translates_the_words_of_its_own_vocabulary():
+    own = Catalog(locale="pt_BR", domain=CATALOG_DOMAIN)
+    own.add("{category} tickets wait", "tíquetes de {category} aguardam")
+    own.add("billing", "faturamento", context="category")
+    out = io.BytesIO()
+    write_mo(out, own)
+    mine = Translations(io.BytesIO(out.getvalue()), domain=CATALOG_DOMAIN)
+    reason = Reason.of("acme.sla.queue", "{category} tickets wait", category="billing")
+    assert reason.render("pt_BR", catalog=mine) == "tíquetes de faturamento aguardam"
+    slow = Reason.of("acme.sla.queue", "{category} tickets wait", category="slowness")
+    assert slow.render("pt_BR", catalog=mine) == "tíquetes de lentidão aguardam"
 
 
 def test_a_callers_catalog_entry_rewords_a_library_template():

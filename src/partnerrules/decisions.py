@@ -31,7 +31,10 @@ fee R$\xa030.000,00 is 50% of the R$\xa060.000,00 left after 1 de jul. de 2026
 
 The templates of the library's rules are translated in the Babel message
 catalogs that ship with it (:func:`catalog_locales`: ``pt_BR`` and ``ru``), so
-a rule's reason renders as a whole Portuguese or Russian sentence. Beyond
+a rule's reason renders as a whole Portuguese or Russian sentence. A ``str``
+fact that is a word of a programme's vocabulary (a metric, a clock state, a
+ticket category) is translated too: the catalogs hold it with the fact's name
+as message context. Beyond
 them, translating is a matter of data, not of rule code: pass a catalog of
 your own (``catalog=``, see :meth:`Reason.render`), or a mapping from English
 templates to translated ones.
@@ -48,7 +51,8 @@ How each kind of fact is rendered:
 * :class:`datetime.datetime`: Babel medium format with the zone name, or the
   CLDR pattern given as spec (``{due:EEE d MMM HH:mm}``);
 * :class:`datetime.date`: Babel medium format, or the CLDR pattern given;
-* :class:`datetime.timedelta`: exact hours and minutes (``9 h 30 min``);
+* :class:`datetime.timedelta`: exact hours and minutes (``9 h 30 min``; in
+  another language with the locale's short unit names, ``9 ч 30 мин``);
 * anything else: ``format(value, spec)``.
 
 The locale is always explicit: :meth:`Reason.render` defaults to ``'en_US'``
@@ -342,7 +346,13 @@ class Reason:
         partnerrules.errors.InvalidValueError: "translations['{n:d} parts']" must be ...
         """
         babel_locale = _check_locale(locale)
-        template, field = self._translated(str(babel_locale), translations, catalog)
+        identifier = str(babel_locale)
+        catalogs = tuple(
+            found
+            for found in (_caller_catalog(catalog, identifier), _shipped_catalog(identifier))
+            if found is not None
+        )
+        template, field = self._translated(translations, catalogs)
         parsed = _parse(field, template)
         _check_names(field, template, parsed, self.facts)
         out = []
@@ -350,13 +360,16 @@ class Reason:
             for literal, name, spec, conversion in parsed:
                 out.append(literal)
                 if name is not None:
-                    out.append(
-                        _render_fact(name, self.facts[name], spec or "", conversion, babel_locale)
-                    )
+                    value = self.facts[name]
+                    if catalogs and conversion is None and type(value) is str:
+                        value = _word(catalogs, name, value)
+                    out.append(_render_fact(name, value, spec or "", conversion, babel_locale))
         return "".join(out)
 
-    def _translated(self, locale: str, translations: object, catalog: object) -> tuple[str, str]:
-        """The template to render in *locale*, and the name errors give it."""
+    def _translated(
+        self, translations: object, catalogs: tuple[gettext.NullTranslations, ...]
+    ) -> tuple[str, str]:
+        """The template to render, and the name errors give it."""
         template = self.template
         if translations is not None:
             if not isinstance(translations, Mapping):
@@ -367,12 +380,11 @@ class Reason:
             if translated is not None:
                 field = f"translations[{template!r}]"
                 return _text(field, translated), field
-        for found in (_caller_catalog(catalog, locale), _shipped_catalog(locale)):
-            if found is not None:
-                field = f"catalog[{template!r}]"
-                translated = _lookup(found, template, field)
-                if translated != template:
-                    return translated, field
+        field = f"catalog[{template!r}]"
+        for found in catalogs:
+            translated = _lookup(found, template, field)
+            if translated != template:
+                return translated, field
         return template, "template"
 
     def __str__(self) -> str:
@@ -479,15 +491,29 @@ def _caller_catalog(catalog: object, locale: str) -> gettext.NullTranslations | 
         ) from exc
 
 
-def _lookup(catalog: gettext.NullTranslations, template: str, field: str) -> str:
-    """The translation of *template* in *catalog*, or *template* itself."""
+def _lookup(
+    catalog: gettext.NullTranslations, template: str, field: str, context: str | None = None
+) -> str:
+    """The translation of *template* (in *context*) in *catalog*, or *template* itself."""
     try:
-        found = catalog.gettext(template)
+        found = (
+            catalog.gettext(template) if context is None else catalog.pgettext(context, template)
+        )
     except Exception as exc:  # a caller's catalog whose gettext raises
         raise InvalidValueError(
             "catalog", catalog, f"a catalog whose gettext works ({type(exc).__name__})"
         ) from exc
     return _text(field, found)
+
+
+def _word(catalogs: tuple[gettext.NullTranslations, ...], name: str, value: str) -> str:
+    """A word of a vocabulary, translated: the catalogs hold it in the context *name*."""
+    value = _plain(value)
+    for found in catalogs:
+        translated = _lookup(found, value, f"catalog[{name!r}, {value!r}]", context=name)
+        if translated != value:
+            return translated
+    return value
 
 
 def catalog_locales() -> tuple[str, ...]:
@@ -527,14 +553,7 @@ def format_duration(value: dt.timedelta) -> str:
     """
     if not isinstance(value, dt.timedelta):
         raise InvalidTypeError("value", value, "a datetime.timedelta")
-    micro = (value.days * 86_400 + value.seconds) * 1_000_000 + value.microseconds
-    total, rest = divmod(micro, 1_000_000)
-    if rest > 500_000 or (rest == 500_000 and total % 2):
-        total += 1
-    sign = "-" if total < 0 else ""
-    total = abs(total)
-    hours, rest = divmod(total, 3600)
-    minutes, seconds = divmod(rest, 60)
+    sign, hours, minutes, seconds = _duration_parts(value)
     parts = []
     if hours:
         parts.append(f"{hours} h")
@@ -543,6 +562,39 @@ def format_duration(value: dt.timedelta) -> str:
     if seconds:
         parts.append(f"{seconds} s")
     return sign + (" ".join(parts) if parts else "0 min")
+
+
+def _duration_parts(value: dt.timedelta) -> tuple[str, int, int, int]:
+    """Sign, hours, minutes and seconds of *value*, rounded to the second (half to even)."""
+    micro = (value.days * 86_400 + value.seconds) * 1_000_000 + value.microseconds
+    total, rest = divmod(micro, 1_000_000)
+    if rest > 500_000 or (rest == 500_000 and total % 2):
+        total += 1
+    sign = "-" if total < 0 else ""
+    hours, rest = divmod(abs(total), 3600)
+    minutes, seconds = divmod(rest, 60)
+    return sign, hours, minutes, seconds
+
+
+def _format_duration_in(value: dt.timedelta, locale: Locale) -> str:
+    """:func:`format_duration` with the short unit names of *locale* (``9 ч 30 мин``).
+
+    English keeps ``h``, ``min`` and ``s``, as :func:`format_duration` writes them.
+    """
+    if locale.language == "en":
+        return format_duration(value)
+    from babel.units import format_unit
+
+    sign, hours, minutes, seconds = _duration_parts(value)
+    units = (("duration-hour", hours), ("duration-minute", minutes), ("duration-second", seconds))
+    parts = [
+        str(format_unit(amount, unit, length="short", locale=locale))
+        for unit, amount in units
+        if amount
+    ]
+    if not parts:
+        parts = [str(format_unit(0, "duration-minute", length="short", locale=locale))]
+    return sign + " ".join(parts)
 
 
 _CONVERSIONS: Final[dict[str, Callable[[object], str]]] = {"r": repr, "s": str, "a": ascii}
@@ -586,5 +638,5 @@ def _format_fact(value: Any, spec: str, locale: Locale) -> str:
     if isinstance(value, dt.date):
         return str(dates.format_date(value, spec or "medium", locale=locale))
     if isinstance(value, dt.timedelta):
-        return format_duration(value)
+        return _format_duration_in(value, locale)
     return str.__str__(format(value, spec))
