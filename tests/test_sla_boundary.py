@@ -193,3 +193,15 @@ def test_a_severity_is_an_ascii_digit_not_any_unicode_digit() -> None:
                       country="BR").severity == 2  # fmt: skip
     with pytest.raises(PartnerRulesError, match="severity"):
         sla.Ticket("T", o, severity="١", category="slowness", level="Premium", country="BR")
+
+
+def test_results_built_by_hand_are_refused_or_checked() -> None:
+    due = sla.deadlines(t)
+    assert due.acknowledgement is not None
+    with pytest.raises(InvalidTypeError, match="'plan' must be the engine's plan"):
+        sla.Deadline(sla.Metric.ACKNOWLEDGEMENT, 0, due.acknowledgement.window, None, 0, 1, 2, None)
+    with pytest.raises(InvalidTypeError, match="'in_scope' must be a bool"):
+        sla.ScopeDecision(sla.SupportTopic.DELUGE, "yes", ())  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError, match="'reasons'"):
+        sla.RequestCheck(True, (), None)  # type: ignore[arg-type]
+    assert sla.RequestCheck(True, (), ()).ok

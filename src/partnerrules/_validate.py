@@ -8,6 +8,7 @@ the same shape: the field, the value, what is allowed.
 from __future__ import annotations
 
 import datetime as dt
+import types
 import enum
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal, InvalidOperation
@@ -302,3 +303,59 @@ class TypedEnumType(enum.EnumType):
             if type(member.value) is type(key) and member.value == key:
                 return member
         raise InvalidValueError(cls.__name__, value, allowed)
+
+
+def _matches(value: object, kind: Any) -> bool:
+    """Whether *value* fits the resolved annotation *kind* (the shapes result values use)."""
+    import typing
+
+    if kind is Any or kind is object:
+        return True
+    origin = typing.get_origin(kind)
+    args = typing.get_args(kind)
+    if origin in (typing.Union, types.UnionType):
+        return any(_matches(value, a) for a in args)
+    if kind is type(None):
+        return value is None
+    if origin is tuple:
+        if not isinstance(value, tuple):
+            return False
+        if len(args) == 2 and args[1] is Ellipsis:
+            return all(_matches(v, args[0]) for v in value)
+        return len(args) == len(value) and all(
+            _matches(v, a) for v, a in zip(value, args, strict=True)
+        )
+    if origin in (frozenset, set):
+        return isinstance(value, origin) and all(_matches(v, args[0]) for v in value)
+    if origin is not None:
+        return isinstance(value, origin)
+    if kind is bool:
+        return type(value) is bool
+    if kind is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind is dt.datetime:
+        return isinstance(value, dt.datetime) and value.utcoffset() is not None
+    return isinstance(kind, type) and isinstance(value, kind)
+
+
+def fields_typed(instance: Any) -> None:
+    """Check every public field of an attrs *instance* against its annotation.
+
+    For result values that callers read but rarely build: whoever builds one
+    by hand gets a typed error naming the field instead of a value that fails
+    later. Private fields (caches, engine state) are not checked.
+
+    Raises:
+        InvalidTypeError: a field whose value does not fit its annotation.
+    """
+    cls = type(instance)
+    attrs.resolve_types(cls)
+    for field in attrs.fields(cls):
+        if field.name.startswith("_") or field.type is None:
+            continue
+        value = getattr(instance, field.name)
+        if not _matches(value, field.type):
+            shown = getattr(field.type, "__name__", None) or str(field.type).replace(
+                "partnerrules.", ""
+            )
+            raise InvalidTypeError(field.name, value, f"a {shown}")

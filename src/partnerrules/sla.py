@@ -656,6 +656,9 @@ class SeverityClassification:
         reasons: why.
     """
 
+    def __attrs_post_init__(self) -> None:
+        _validate.fields_typed(self)
+
     category: Category
     severity: Severity | None
     exempt: bool
@@ -944,6 +947,9 @@ class BasicRequestLoad:
         reasons: why.
     """
 
+    def __attrs_post_init__(self) -> None:
+        _validate.fields_typed(self)
+
     notify: bool
     count: int
     threshold: int
@@ -1100,6 +1106,9 @@ class SupportRequest:
 class RequestCheck:
     """The outcome of :func:`check_request`: ``ok`` and every missing field."""
 
+    def __attrs_post_init__(self) -> None:
+        _validate.fields_typed(self)
+
     ok: bool
     missing: tuple[str, ...]
     reasons: tuple[Reason, ...]
@@ -1153,6 +1162,9 @@ class SupportTopic(enum.Enum, metaclass=_validate.TypedEnumType):
 class ScopeDecision:
     """The outcome of :func:`check_scope`."""
 
+    def __attrs_post_init__(self) -> None:
+        _validate.fields_typed(self)
+
     topic: SupportTopic
     in_scope: bool
     reasons: tuple[Reason, ...]
@@ -1205,6 +1217,9 @@ class EscalationDecision:
         grounds: every ground that applies, in :class:`EscalationGround` order.
         reasons: one reason per ground, and one per refusal criterion.
     """
+
+    def __attrs_post_init__(self) -> None:
+        _validate.fields_typed(self)
 
     allowed: bool
     grounds: tuple[EscalationGround, ...]
@@ -1331,6 +1346,9 @@ class SupportPath:
         reasons: why.
     """
 
+    def __attrs_post_init__(self) -> None:
+        _validate.fields_typed(self)
+
     package: str
     levels: tuple[SupportLevel, ...]
     escalations: tuple[tuple[SupportLevel, SupportLevel], ...]
@@ -1450,6 +1468,9 @@ class StatusPageCheck:
         next_update_due: when the next update is due (None once resolved).
         reasons: why.
     """
+
+    def __attrs_post_init__(self) -> None:
+        _validate.fields_typed(self)
 
     ok: bool
     missing: tuple[str, ...]
@@ -1798,6 +1819,9 @@ class Deadline:
     two deadlines are equal when their fields and instants are.
     """
 
+    def __attrs_post_init__(self) -> None:
+        _engine_built(self)
+
     # The plain (JSON) form: these public attributes (see partnerrules.convert.unstructure).
     _plain_fields: ClassVar[tuple[str, ...]] = (
         "metric", "sequence", "window", "start", "target_at", "limit_at", "responded_at",
@@ -1856,6 +1880,9 @@ class TicketDeadlines:
         reasons: why.
     """
 
+    def __attrs_post_init__(self) -> None:
+        _engine_built(self)
+
     _plain_fields: ClassVar[tuple[str, ...]] = (
         "ticket_id", "policy", "exempt", "clock", "zone", "acknowledgement", "determinations",
         "reasons",
@@ -1885,6 +1912,17 @@ class TicketDeadlines:
             if d is not None and d.responded_at is None:
                 return d
         return None
+
+
+def _engine_built(result: Any) -> None:
+    """Refuse a result built by hand: deadlines and statuses come from the engine's plan."""
+    if type(result._plan) is not _Plan:
+        raise InvalidTypeError(
+            "plan",
+            result._plan,
+            "the engine's plan: results are built by deadlines(), status() and their bulk "
+            "forms, never by hand",
+        )
 
 
 def _instant_out(plan: _Plan, us: int | None) -> dt.datetime | None:
@@ -1942,6 +1980,9 @@ class WindowStatus:
     datetimes, timedeltas and the ``Decimal`` share when first read; two
     statuses are equal when their fields and those integers are.
     """
+
+    def __attrs_post_init__(self) -> None:
+        _engine_built(self)
 
     _plain_fields: ClassVar[tuple[str, ...]] = (
         "metric", "sequence", "state", "at", "start", "elapsed", "limit", "remaining", "used",
@@ -2037,6 +2078,9 @@ class TicketStatus:
         determinations: the problem-determination windows started by ``at``.
         reasons: why.
     """
+
+    def __attrs_post_init__(self) -> None:
+        _engine_built(self)
 
     _plain_fields: ClassVar[tuple[str, ...]] = (
         "ticket_id", "at", "exempt", "acknowledgement", "determinations", "reasons",
@@ -2789,6 +2833,9 @@ class SupportAvailability:
         languages: the languages it is served in (empty: not restricted).
         reasons: why.
     """
+
+    def __attrs_post_init__(self) -> None:
+        _validate.fields_typed(self)
 
     at: dt.datetime
     open: bool
