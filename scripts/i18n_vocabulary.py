@@ -94,11 +94,31 @@ WORDS = (
     fact("verdict", "out of scope"),
     fact("verdict", "no notification"),
     fact("verdict", "notify the partner's account manager"),
-    # support availability
+    # the fields of a support request (Zoho) and of a status update (Appendix B)
+    fact("field", "customer_email"),
+    fact("field", "reference_email"),
+    fact("field", "request_type"),
+    fact("field", "reproducible"),
+    fact("field", "reproduction_note"),
+    fact("field", "product"),
+    fact("field", "description"),
+    fact("field", "troubleshooting_steps"),
+    fact("field", "screenshots"),
+    fact("field", "nature"),
+    fact("field", "affected_services"),
+    fact("field", "estimated_resolution"),
+    fact("field", "measures"),
+    # support availability (Appendix B pack)
+    fact("channel", "support package channel"),
+    fact("channels", "phone"),
+    fact("languages", "English"),
     fact("closure", "outside hours"),
     fact("scope", "a holiday"),
     fact("scope", "a national holiday"),
     fact("scope", "a local holiday"),
+    # who holds a duty (Omid pack), and where the sales trip goes
+    fact("party", "the partner"),
+    fact("destination", "all-inclusive resort in Brazil"),
     # partnerrules.deals.PartnerKind, PartnerService, DealScheme
     fact("kind", "software_maker"),
     fact("kind", "integrator"),
