@@ -296,8 +296,15 @@ def test_a_name_that_happens_to_be_a_word_is_not_translated():
     """Only a fact of the vocabulary's own name is looked up: a partner named "closed" stays."""
     reason = Reason.of("acme.deal.owner", "{partner} holds it ({status})", partner="closed",
                        status="closed")  # fmt: skip
-    assert reason.render("pt_BR") == "closed holds it (fechada)"
-    assert Reason.of("acme.x.y", "{status!r}", status="closed").render("pt_BR") == "'closed'"
+    mine = {reason.template: "{partner} a detém ({status})"}
+    assert reason.render("pt_BR", translations=mine) == "closed a detém (fechada)"
+    quoted = Reason.of("acme.x.y", "{status!r}", status="closed")
+    assert quoted.render("pt_BR", translations={"{status!r}": "{status!r}!"}) == "'closed'!"
+
+
+def test_a_sentence_left_in_english_keeps_its_words_in_english():
+    reason = Reason.of("acme.sla.queue", "{category} tickets wait", category="slowness")
+    assert reason.render("pt_BR") == reason.render("ru") == "slowness tickets wait"
 
 
 def test_durations_use_the_short_unit_names_of_the_language():

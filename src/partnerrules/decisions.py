@@ -33,8 +33,9 @@ The templates of the library's rules are translated in the Babel message
 catalogs that ship with it (:func:`catalog_locales`: ``pt_BR`` and ``ru``), so
 a rule's reason renders as a whole Portuguese or Russian sentence. A ``str``
 fact that is a word of a programme's vocabulary (a metric, a clock state, a
-ticket category) is translated too: the catalogs hold it with the fact's name
-as message context. Beyond
+ticket category) is translated with the sentence: the catalogs hold it with
+the fact's name as message context (a sentence left in English keeps its words
+in English). Beyond
 them, translating is a matter of data, not of rule code: pass a catalog of
 your own (``catalog=``, see :meth:`Reason.render`), or a mapping from English
 templates to translated ones.
@@ -355,14 +356,16 @@ class Reason:
         template, field = self._translated(translations, catalogs)
         parsed = _parse(field, template)
         _check_names(field, template, parsed, self.facts)
+        # The words of a vocabulary are translated with the sentence, never into an English one.
+        words = catalogs if field != "template" else ()
         out = []
         with _fixed_context():
             for literal, name, spec, conversion in parsed:
                 out.append(literal)
                 if name is not None:
                     value = self.facts[name]
-                    if catalogs and conversion is None and type(value) is str:
-                        value = _word(catalogs, name, value)
+                    if words and conversion is None and type(value) is str:
+                        value = _word(words, name, value)
                     out.append(_render_fact(name, value, spec or "", conversion, babel_locale))
         return "".join(out)
 
