@@ -508,6 +508,9 @@ def window(
     else:
         rel = pauses[i:] if i else pauses
         el = cal._elapsed_us
+        # One lookup of the start gives the open time to the stop and the first
+        # candidates of the walk; the pauses then take their share.
+        total, ct, cl = cal._window_us(start, stop, tl, ll)
         paused = 0
         for ps, pe in rel:
             if ps >= stop:
@@ -516,19 +519,22 @@ def window(
             b = stop if pe is None or pe > stop else pe
             if b > a:
                 paused += el(a, b)
-        elapsed = el(start, stop) - paused
+        elapsed = total - paused
         pair, add = cal._add_pair_us, cal._add_us
         tgt = lim = None
         cur, rt, rl = start, tl, ll
+        first = True
         for ps, pe in rel:
             if pe is not None and pe <= cur:
                 continue
-            if tgt is None:
+            if first:
+                first = False  # ct and cl are the candidates from the start
+            elif tgt is None:
                 ct, cl = pair(cur, rt, rl)
-                if ps >= ct:
-                    tgt = ct
             else:
                 cl = add(cur, rl)
+            if tgt is None and ps >= ct:
+                tgt = ct
             if ps >= cl:
                 lim = cl
                 break
