@@ -108,8 +108,8 @@ class Tickets:
             zone=self.value("zone", i),
         )
 
-    def groups(self) -> tuple[I64, list[I64]]:
-        """Row order grouped by kind: the order and the rows of each kind."""
+    def kind_ids(self) -> tuple[I64, I64]:
+        """Each row's kind (0 ... k-1), and each kind's first row the kernels take (-1: none)."""
         key = np.zeros(self.n, np.int64)
         for codes in self.kinds.values():
             size = len(codes.values) + 1
@@ -125,17 +125,15 @@ class Tickets:
         else:
             gid = np.unique(key, return_inverse=True)[1].astype(np.int64)
         count = int(gid.max(initial=-1)) + 1
-        small = gid.astype(np.int16 if count < 1 << 15 else np.int64)
-        order = np.argsort(small, kind="stable")
-        bounds = np.concatenate(([0], np.cumsum(np.bincount(gid, minlength=count))))
-        return order, [order[bounds[g] : bounds[g + 1]] for g in range(count)]
+        first = np.full(count + 1, -1, np.int64)
+        good = np.flatnonzero(~self.bad)[::-1]
+        first[gid[good]] = good  # the last write is the first good row
+        return gid, first[:count]
 
-    def plan(self, rows: I64, policy: _sla.SlaPolicy, zone: object) -> Any:
-        """The scalar plan of a group's kind, or None when the scalar API refuses the kind."""
-        good = rows[~self.bad[rows]]
-        if len(good) == 0:
+    def plan_at(self, r: int, policy: _sla.SlaPolicy, zone: object) -> Any:
+        """The scalar plan of row *r*'s kind, or None when the scalar API refuses the kind."""
+        if r < 0:
             return None
-        r = int(good[0])
         opened = self.opened.value(r)
         assert opened is not None  # a good row has an opening
         try:
@@ -152,6 +150,47 @@ class Tickets:
             return _sla._plan(policy, probe, zone)
         except PartnerRulesError:
             return None
+
+
+class Plans:
+    """The plan of each kind of row, and its numbers as small arrays indexed by kind."""
+
+    def __init__(self, tickets: Tickets, policy: _sla.SlaPolicy, zone: object) -> None:
+        self.gid, first = tickets.kind_ids()
+        self.plans = [tickets.plan_at(int(r), policy, zone) for r in first]
+        k = len(self.plans)
+        self.ok = np.asarray([p is not None for p in self.plans] + [False], np.bool_)
+        self.exempt = np.asarray([p is not None and p.exempt for p in self.plans] + [False])
+        self.calendars: list[BusinessCalendar] = []
+        cal = np.full(k + 1, -1, np.int64)
+        seen: dict[int, int] = {}
+        table = {name: np.zeros(k + 1, np.int64) for name in _SPEC_COLUMNS}
+        for g, plan in enumerate(self.plans):
+            if plan is None or plan.exempt:
+                continue
+            c = seen.setdefault(id(plan.calendar), len(self.calendars))
+            if c == len(self.calendars):
+                self.calendars.append(plan.calendar)
+            cal[g] = c
+            for prefix, spec in (("ack", plan.ack), ("pd", plan.pd)):
+                if spec is None:
+                    continue
+                table[f"{prefix}_has"][g] = 1
+                table[f"{prefix}_t"][g] = spec[2]
+                table[f"{prefix}_l"][g] = spec[3]
+                table[f"{prefix}_days"][g] = int(spec[4])
+        self.calendar = cal
+        self.table = table
+
+    def rows_of(self, rows: Bools) -> dict[str, I64]:
+        """The plan numbers of the rows of *rows* (by their kinds)."""
+        g = self.gid[rows]
+        return {name: values[g] for name, values in self.table.items()}
+
+
+_SPEC_COLUMNS = (
+    "ack_has", "ack_t", "ack_l", "ack_days", "pd_has", "pd_t", "pd_l", "pd_days",
+)  # fmt: skip
 
 
 def _before(a: Instants, b: Instants, rows: Bools) -> Bools:
@@ -174,17 +213,35 @@ def _before(a: Instants, b: Instants, rows: Bools) -> Bools:
 # -- kernels -------------------------------------------------------------------------------
 
 
-def _lengths(tl: Timeline, spec: Any, start: I64, p0: I64) -> tuple[I64 | int, I64 | int, Bools]:
-    """Target and limit of a window as business µs (``sla._lengths``), and overflows."""
-    none = np.zeros(start.shape, np.bool_)
-    if not spec[4]:
-        return int(spec[2]), int(spec[3]), none
-    end, over = tl.add_days(start, int(spec[3]))
-    limit = tl.position(end) - p0
-    if spec[2] == spec[3]:
-        return limit, limit, over
-    end2, over2 = tl.add_days(start, int(spec[2]))
-    return tl.position(end2) - p0, limit, over | over2
+# A window's numbers per row: target and limit (business µs, or open days), days flag.
+Spec = tuple[I64, I64, I64]
+
+
+def _lengths(tl: Timeline, spec: Spec, start: I64, p0: I64) -> tuple[I64, I64, Bools]:
+    """Target and limit of each row's window as business µs (``sla._lengths``), and overflows."""
+    target, limit, days = spec
+    over = np.zeros(start.shape, np.bool_)
+    rows = np.flatnonzero(days)
+    if not len(rows):
+        return target, limit, over
+    everyone = len(rows) == len(start)
+    s0 = start if everyone else start[rows]
+    q0 = p0 if everyone else p0[rows]
+    l_days = limit if everyone else limit[rows]
+    t_days = target if everyone else target[rows]
+    end, o1 = tl.add_days(s0, l_days)
+    lim = tl.position(end) - q0
+    if np.array_equal(t_days, l_days):
+        tgt, o2 = lim, o1
+    else:
+        end2, o2 = tl.add_days(s0, t_days)
+        tgt = tl.position(end2) - q0
+    if everyone:
+        return tgt, lim, o1 | o2
+    target, limit = target.copy(), limit.copy()
+    target[rows], limit[rows] = tgt, lim
+    over[rows] = o1 | o2
+    return target, limit, over
 
 
 def _padd(tl: Timeline, a: I64, pa: I64, d: I64 | int, ps: I64, pe: I64) -> tuple[I64, Bools]:
@@ -207,7 +264,7 @@ def _padd(tl: Timeline, a: I64, pa: I64, d: I64 | int, ps: I64, pe: I64) -> tupl
     return out, over
 
 
-def _pair(tl: Timeline, spec: Any, start: I64, ps: I64, pe: I64) -> tuple[I64, I64, Bools]:
+def _pair(tl: Timeline, spec: Spec, start: I64, ps: I64, pe: I64) -> tuple[I64, I64, Bools]:
     """Target and limit instants of windows starting at *start* (``sla._pair``)."""
     p0 = tl.position(start)
     target, limit, over = _lengths(tl, spec, start, p0)
@@ -217,7 +274,7 @@ def _pair(tl: Timeline, spec: Any, start: I64, ps: I64, pe: I64) -> tuple[I64, I
 
 
 def _window(
-    tl: Timeline, spec: Any, start: I64, end: I64, ps: I64, pe: I64, at: int
+    tl: Timeline, spec: Spec, start: I64, end: I64, ps: I64, pe: I64, at: int
 ) -> tuple[I64, I64, I64, I64, I64, Bools]:
     """``sla._window_row`` for pauses clipped at *at*: state, elapsed, limit, target, limit at."""
     stop = np.where(end != NAT, end, at)
@@ -241,8 +298,7 @@ def _window(
     state[(lim != NAT) & (at > lim)] = _BREACHED
     answered = end != NAT
     state[answered] = np.where((lim == NAT) | (end <= lim), _MET, _MET_LATE)[answered]
-    limit_us = np.broadcast_to(np.asarray(limit, np.int64), start.shape)
-    return state, elapsed, limit_us, t, lim, over | o1 | o2
+    return state, elapsed, limit, t, lim, over | o1 | o2
 
 
 Kernel = Callable[[Timeline, dict[str, I64]], tuple[dict[str, I64], Bools]]
@@ -258,32 +314,38 @@ def _run(
     the calendar horizon are returned for the scalar path.
     """
     m = len(next(iter(rows.values())))
-    known = [x[x != NAT] for x in instants]
-    lo = min((int(x.min()) for x in known if len(x)), default=0)
-    hi = max((int(x.max()) for x in known if len(x)), default=0)
+    big = np.iinfo(np.int64).max
+    lo = min((int(np.min(np.where(x != NAT, x, big), initial=big)) for x in instants), default=0)
+    hi = max((int(np.max(x, initial=NAT)) for x in instants), default=0)
+    if lo == big:
+        lo = hi = 0
     first, last = year_range(lo, hi)
     tl = timeline(cal, first, last)
     outside = np.zeros(m, np.bool_)
-    for x in instants:
-        outside |= (x != NAT) & ((x < tl.lo) | (x >= tl.hi))
-    todo = np.flatnonzero(~outside)
-    out: dict[str, I64] = {}
+    if lo < tl.lo or hi >= tl.hi:  # only at the edges of the calendar horizon
+        for x in instants:
+            outside |= (x != NAT) & ((x < tl.lo) | (x >= tl.hi))
     fallback = outside
-    while len(todo):
-        part = {k: v[todo] for k, v in rows.items()}
-        got, over = kernel(tl, part)
+    if outside.any():
+        todo = np.flatnonzero(~outside)
+        got, over = kernel(tl, {k: v[todo] for k, v in rows.items()})
+        out = {k: np.full(m, NAT, np.int64) for k in got}
         for k, v in got.items():
-            if k not in out:
-                out[k] = np.full(m, NAT, v.dtype) if v.dtype == np.int64 else np.zeros(m, v.dtype)
             out[k][todo] = v
-        todo = todo[over]
-        if not len(todo):
-            break
+    else:
+        todo = np.arange(m)
+        out, over = kernel(tl, rows)
+    todo = todo[over]
+    while len(todo):
         if last >= LAST_YEAR:
             fallback[todo] = True
             break
         last = min(LAST_YEAR, last + max(2, last - first + 1))
         tl = timeline(cal, first, last)
+        got, over = kernel(tl, {k: v[todo] for k, v in rows.items()})
+        for k, v in got.items():
+            out[k][todo] = v
+        todo = todo[over]
     return out, fallback
 
 
@@ -347,12 +409,27 @@ class Results:
         """Set the label of *rows* in *column*."""
         self.label_codes[column][rows] = -1 if text is None else self.code(column, text)
 
-    def plan_labels(self, rows: I64, plan: Any) -> None:
-        """The clock, zone and exemption of a group's rows."""
-        self.exempt[rows] = plan.exempt
-        if not plan.exempt:
-            self.label("clock", rows, plan.kind.value)
-            self.label("zone", rows, plan.zone_name)
+    def plan_labels(self, plans: Plans, live: Bools) -> None:
+        """Exemption, clock, zone and rule ids of the rows *live*, from their kind's plan."""
+        k = len(plans.plans)
+        codes = {name: np.full(k + 1, -1, np.int32) for name in ("clock", "zone", "rule_ids")}
+        for g, plan in enumerate(plans.plans):
+            if plan is None:
+                continue
+            codes["rule_ids"][g] = self.code("rule_ids", _rule_ids(plan))
+            if not plan.exempt:
+                codes["clock"][g] = self.code("clock", plan.kind.value)
+                codes["zone"][g] = self.code("zone", plan.zone_name)
+        kinds = np.where(live, plans.gid, k)
+        self.exempt[:] = plans.exempt[kinds]
+        for name, table in codes.items():
+            self.label_codes[name][:] = table[kinds]
+
+    def clear(self, i: int) -> None:
+        """Forget what the plan said of row *i* (it is reported as an error)."""
+        self.exempt[i] = False
+        for name in ("clock", "zone", "rule_ids"):
+            self.label_codes[name][i] = -1
 
     def write(self, out: Out, prefix: Sequence[tuple[str, str]]) -> None:
         """Add the columns, in the documented order, to *out*."""
@@ -396,6 +473,7 @@ def _scalar_rows(
                 shown = tickets.reader.raw("id", i)
                 exc.add_note(f"in row {i} of the table (id {shown!r})")
                 raise
+            res.clear(i)
             res.label("error_type", i, type(exc).__name__)
             res.label("error", i, str(exc))
 
@@ -424,76 +502,104 @@ def _rule_ids(plan: Any, *, holiday: bool = False) -> str:
     return _ids(clock, [policy.rule_id], [_APPB_RULE] if holiday else [])
 
 
+def _prepare(table: object, policy: object, zone: object) -> tuple[Reader, Tickets, Plans]:
+    pol = _sla.ZOHO if policy is None else _sla._policy(policy)
+    reader = Reader(table)
+    tickets = Tickets(reader)
+    return reader, tickets, Plans(tickets, pol, zone)
+
+
+def _calendar_rows(tickets: Tickets, plans: Plans, live: Bools) -> list[tuple[int, Bools]]:
+    """The rows of each calendar the kernels run on (masks of *live* rows)."""
+    row_calendar = plans.calendar[plans.gid]
+    out = []
+    for c in range(len(plans.calendars)):
+        mask = live & (row_calendar == c)
+        if mask.any():
+            out.append((c, mask))
+    return out
+
+
+def _scatter(res_column: I64, mask: Bools, positions: I64, fallback: Bools, values: I64) -> None:
+    """Write a calendar's results back to the rows of *mask* (except those left over)."""
+    if not fallback.any():
+        res_column[mask] = values
+    else:
+        res_column[positions[~fallback]] = values[~fallback]
+
+
 def deadlines(table: object, policy: object, zone: object, errors: object) -> Any:
     """See :func:`partnerrules.frame.sla_deadlines`."""
     mode = check_errors(errors)
     pol = _sla.ZOHO if policy is None else _sla._policy(policy)
-    reader = Reader(table)
-    tickets = Tickets(reader)
+    reader, tickets, plans = _prepare(table, pol, zone)
     res = Results(tickets.n, [c for c, k in DEADLINE_COLUMNS if k == "instant"], ())
-    scalar = [np.flatnonzero(tickets.bad)]
-    for rows in tickets.groups()[1]:
-        plan = tickets.plan(rows, pol, zone)
-        if plan is None:
-            scalar.append(rows)
-            continue
-        rows = rows[~tickets.bad[rows]]
-        res.plan_labels(rows, plan)
-        if plan.exempt:
-            res.label("rule_ids", rows, _rule_ids(plan))
-            continue
-        scalar.append(_deadline_group(res, tickets, rows, plan))
-    pending = np.unique(np.concatenate(scalar))
-    _scalar_rows(res, tickets, pending, mode, _deadline_fill(pol, zone))
+    live = ~tickets.bad & plans.ok[plans.gid]
+    res.plan_labels(plans, live)
+    scalar = ~live
+    for c, mask in _calendar_rows(tickets, plans, live):
+        left = _deadline_rows(res, tickets, plans, plans.calendars[c], mask)
+        scalar[left] = True
+    for g, plan in enumerate(plans.plans):
+        if (
+            plan is not None
+            and not plan.exempt
+            and plan.kind is _sla.ClockKind.SUPPORT_HOURS
+            and plan.policy.rule_id != _APPB_RULE
+        ):
+            rows = np.flatnonzero(live & ~scalar & (plans.gid == g))
+            opened, response = tickets.opened.us[rows], tickets.response.us[rows]
+            if plan.pd is None:
+                response = np.full(len(rows), NAT, np.int64)
+            cites = _cites_holiday(plan, opened, res.us["ack_limit_at"][rows])
+            cites |= _cites_holiday(plan, response, res.us["pd_limit_at"][rows])
+            res.label("rule_ids", rows[cites], _rule_ids(plan, holiday=True))
+    _scalar_rows(res, tickets, np.flatnonzero(scalar), mode, _deadline_fill(pol, zone))
     out = Out(reader)
     out.passthrough("id")
     res.write(out, DEADLINE_COLUMNS)
     return out.build()
 
 
-def _deadline_group(res: Results, tickets: Tickets, rows: I64, plan: Any) -> I64:
-    """Compute a group's deadlines; return the rows left for the scalar path."""
-    pd_spec = plan.pd
+def _deadline_rows(
+    res: Results, tickets: Tickets, plans: Plans, cal: BusinessCalendar, mask: Bools
+) -> I64:
+    """Compute the deadlines of one calendar's rows; return the rows left for the scalar path."""
+    everyone = bool(mask.all())
+
+    def take(values: I64) -> I64:
+        return values if everyone else values[mask]
+
     data = {
-        "opened": tickets.opened.us[rows],
-        "response": tickets.response.us[rows] if pd_spec is not None else np.full(len(rows), NAT),
-        "ps": tickets.paused.us[rows],
-        "pe": tickets.resumed.us[rows],
+        "opened": take(tickets.opened.us),
+        "response": take(tickets.response.us),
+        "ps": take(tickets.paused.us),
+        "pe": take(tickets.resumed.us),
+        **plans.rows_of(mask),
     }
 
     def kernel(tl: Timeline, x: dict[str, I64]) -> tuple[dict[str, I64], Bools]:
-        t, lim, over = _pair(tl, plan.ack, x["opened"], x["ps"], x["pe"])
+        ack = (x["ack_t"], x["ack_l"], x["ack_days"])
+        t, lim, over = _pair(tl, ack, x["opened"], x["ps"], x["pe"])
         got = {"ack_target_at": t, "ack_limit_at": lim}
-        if pd_spec is not None:
-            got["pd_target_at"] = np.full(len(t), NAT, np.int64)
-            got["pd_limit_at"] = np.full(len(t), NAT, np.int64)
-            answered = np.flatnonzero(x["response"] != NAT)
-            if len(answered):
-                ps, pe = x["ps"][answered], x["pe"][answered]
-                t2, l2, over2 = _pair(tl, pd_spec, x["response"][answered], ps, pe)
-                got["pd_target_at"][answered] = t2
-                got["pd_limit_at"][answered] = l2
-                over[answered] |= over2
+        got["pd_target_at"] = np.full(len(t), NAT, np.int64)
+        got["pd_limit_at"] = np.full(len(t), NAT, np.int64)
+        answered = np.flatnonzero((x["response"] != NAT) & (x["pd_has"] == 1))
+        if len(answered):
+            pd_spec = (x["pd_t"][answered], x["pd_l"][answered], x["pd_days"][answered])
+            ps, pe = x["ps"][answered], x["pe"][answered]
+            t2, l2, over2 = _pair(tl, pd_spec, x["response"][answered], ps, pe)
+            got["pd_target_at"][answered] = t2
+            got["pd_limit_at"][answered] = l2
+            over[answered] |= over2
         return got, over
 
-    got, fallback = _run(plan.calendar, data, list(data.values()), kernel)
-    whole = not fallback.any()
-    good = rows if whole else rows[~fallback]
+    instants = [data["opened"], data["response"], data["ps"], data["pe"]]
+    got, fallback = _run(cal, data, instants, kernel)
+    positions = np.flatnonzero(mask)
     for name, values in got.items():
-        res.us[name][good] = values if whole else values[~fallback]
-    holiday = np.zeros(len(rows), np.bool_)
-    if (
-        plan.kind is _sla.ClockKind.SUPPORT_HOURS
-        and plan.policy.rule_id != _APPB_RULE
-        and len(good)
-    ):
-        ok = ~fallback
-        holiday[ok] = _cites_holiday(plan, data["opened"][ok], got["ack_limit_at"][ok])
-        if pd_spec is not None:
-            holiday[ok] |= _cites_holiday(plan, data["response"][ok], got["pd_limit_at"][ok])
-    res.label("rule_ids", rows[~fallback & ~holiday], _rule_ids(plan))
-    res.label("rule_ids", rows[~fallback & holiday], _rule_ids(plan, holiday=True))
-    return rows[fallback]
+        _scatter(res.us[name], mask, positions, fallback, values)
+    return positions[fallback]
 
 
 def _deadline_fill(policy: _sla.SlaPolicy, zone: object) -> Callable[[Results, int, Any], None]:
@@ -543,50 +649,55 @@ def status(table: object, at: object, policy: object, zone: object, errors: obje
     assert isinstance(at, dt.datetime)
     mode = check_errors(errors)
     pol = _sla.ZOHO if policy is None else _sla._policy(policy)
-    reader = Reader(table)
-    tickets = Tickets(reader)
+    reader, tickets, plans = _prepare(table, pol, zone)
     res = Results(
         tickets.n,
         [c for c, k in STATUS_COLUMNS if k in ("instant", "duration")],
         [c for c, k in STATUS_COLUMNS if k == "state"],
     )
-    scalar = [np.flatnonzero(tickets.bad)]
-    for rows in tickets.groups()[1]:
-        plan = tickets.plan(rows, pol, zone)
-        if plan is None:
-            scalar.append(rows)
-            continue
-        rows = rows[~tickets.bad[rows]]
-        res.plan_labels(rows, plan)
-        if plan.exempt:
-            res.states["ack_state"][rows] = _EXEMPT
-            res.us["ack_elapsed"][rows] = 0
-            res.label("rule_ids", rows, _rule_ids(plan))
-            continue
-        scalar.append(_status_group(res, tickets, rows, plan, at_us))
-    pending = np.unique(np.concatenate(scalar))
-    _scalar_rows(res, tickets, pending, mode, _status_fill(pol, zone, at))
+    live = ~tickets.bad & plans.ok[plans.gid]
+    res.plan_labels(plans, live)
+    exempt = live & plans.exempt[plans.gid]
+    res.states["ack_state"][exempt] = _EXEMPT
+    res.us["ack_elapsed"][exempt] = 0
+    scalar = ~live
+    for c, mask in _calendar_rows(tickets, plans, live):
+        left = _status_rows(res, tickets, plans, plans.calendars[c], mask, at_us)
+        scalar[left] = True
+    _scalar_rows(res, tickets, np.flatnonzero(scalar), mode, _status_fill(pol, zone, at))
     out = Out(reader)
     out.passthrough("id")
     res.write(out, STATUS_COLUMNS)
     return out.build()
 
 
-def _status_group(res: Results, tickets: Tickets, rows: I64, plan: Any, at: int) -> I64:
-    """Compute a group's status at *at*; return the rows left for the scalar path."""
-    ps, pe = tickets.paused.us[rows], tickets.resumed.us[rows]
+def _status_rows(
+    res: Results, tickets: Tickets, plans: Plans, cal: BusinessCalendar, mask: Bools, at: int
+) -> I64:
+    """Compute one calendar's rows' status at *at*; return the rows left for the scalar path."""
+    everyone = bool(mask.all())
+
+    def take(values: I64) -> I64:
+        return values if everyone else values[mask]
+
+    ps, pe = take(tickets.paused.us), take(tickets.resumed.us)
     kept = (ps != NAT) & (ps <= at)  # pauses started by `at`; one not over by then is open
     ps = np.where(kept, ps, NAT)
     pe = np.where(kept & (pe != NAT) & (pe <= at), pe, NAT)
-    response = tickets.response.us[rows]
+    response = take(tickets.response.us)
     response = np.where((response != NAT) & (response <= at), response, NAT)
-    pd_spec = plan.pd
-    data = {"opened": tickets.opened.us[rows], "response": response, "ps": ps, "pe": pe}
-    at_column = np.full(len(rows), at, np.int64)
+    data = {
+        "opened": take(tickets.opened.us),
+        "response": response,
+        "ps": ps,
+        "pe": pe,
+        **plans.rows_of(mask),
+    }
 
     def kernel(tl: Timeline, x: dict[str, I64]) -> tuple[dict[str, I64], Bools]:
+        ack = (x["ack_t"], x["ack_l"], x["ack_days"])
         state, elapsed, limit, t, lim, over = _window(
-            tl, plan.ack, x["opened"], x["response"], x["ps"], x["pe"], at
+            tl, ack, x["opened"], x["response"], x["ps"], x["pe"], at
         )
         got = {
             "ack_state": state,
@@ -595,36 +706,39 @@ def _status_group(res: Results, tickets: Tickets, rows: I64, plan: Any, at: int)
             "ack_target_at": t,
             "ack_limit_at": lim,
         }
-        if pd_spec is not None:
-            m = len(state)
-            got["pd_state"] = np.full(m, -1, np.int64)
-            for name in ("pd_elapsed", "pd_remaining", "pd_target_at", "pd_limit_at"):
-                got[name] = np.full(m, NAT, np.int64)
-            answered = np.flatnonzero(x["response"] != NAT)
-            if len(answered):
-                start = x["response"][answered]
-                never = np.full(len(answered), NAT, np.int64)
-                ps, pe = x["ps"][answered], x["pe"][answered]
-                state2, el2, lim2, t2, l2, over2 = _window(tl, pd_spec, start, never, ps, pe, at)
-                got["pd_state"][answered] = state2
-                got["pd_elapsed"][answered] = el2
-                got["pd_remaining"][answered] = lim2 - el2
-                got["pd_target_at"][answered] = t2
-                got["pd_limit_at"][answered] = l2
-                over[answered] |= over2
+        m = len(state)
+        got["pd_state"] = np.full(m, -1, np.int64)
+        for name in ("pd_elapsed", "pd_remaining", "pd_target_at", "pd_limit_at"):
+            got[name] = np.full(m, NAT, np.int64)
+        answered = np.flatnonzero((x["response"] != NAT) & (x["pd_has"] == 1))
+        if len(answered):
+            start = x["response"][answered]
+            never = np.full(len(answered), NAT, np.int64)
+            pd_spec = (x["pd_t"][answered], x["pd_l"][answered], x["pd_days"][answered])
+            ps, pe = x["ps"][answered], x["pe"][answered]
+            state2, el2, lim2, t2, l2, over2 = _window(tl, pd_spec, start, never, ps, pe, at)
+            got["pd_state"][answered] = state2
+            got["pd_elapsed"][answered] = el2
+            got["pd_remaining"][answered] = lim2 - el2
+            got["pd_target_at"][answered] = t2
+            got["pd_limit_at"][answered] = l2
+            over[answered] |= over2
         return got, over
 
-    got, fallback = _run(plan.calendar, data, [*data.values(), at_column], kernel)
-    whole = not fallback.any()
-    good = rows if whole else rows[~fallback]
+    at_column = np.full(len(data["opened"]), at, np.int64)
+    instants = [data["opened"], response, ps, pe, at_column]
+    got, fallback = _run(cal, data, instants, kernel)
+    positions = np.flatnonzero(mask)
     for name, values in got.items():
-        kept = values if whole else values[~fallback]
         if name.endswith("_state"):
-            res.states[name][good] = kept
+            column = res.states[name]
+            if not fallback.any():
+                column[mask] = values
+            else:
+                column[positions[~fallback]] = values[~fallback]
         else:
-            res.us[name][good] = kept
-    res.label("rule_ids", good, _rule_ids(plan))
-    return rows[fallback]
+            _scatter(res.us[name], mask, positions, fallback, values)
+    return positions[fallback]
 
 
 def _status_fill(

@@ -179,8 +179,10 @@ class Timeline:
         out: I64 = self.s[j] + pos - self.c[j]
         return out, over
 
-    def add_days(self, us: I64, n: int) -> tuple[I64, Bools]:
+    def add_days(self, us: I64, n: int | I64) -> tuple[I64, Bools]:
         """*n* > 0 open days on from each instant (``BusinessCalendar._days_us``).
+
+        *n* is one count for every row, or a count per row.
 
         Returns the instants and where they lie past the range.
         """
