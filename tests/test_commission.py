@@ -259,7 +259,7 @@ def test_the_campaign_reason_names_the_year_and_what_the_standard_tier_would_pay
         "commission R$19,200.00 is 16% of the TCV R$120,000.00 of contract C-1",
     ]
     assert line.reasons[1].render("pt_BR") == (
-        "commission R$\xa019.200,00 is 16% of the TCV R$\xa0120.000,00 of contract C-1"
+        "a comissão de R$\xa019.200,00 é 16% do TCV de R$\xa0120.000,00 do contrato C-1"
     )
 
 

@@ -638,6 +638,6 @@ def test_the_terms_summary_explains_the_contract_in_both_locales() -> None:
     assert terms.tcv == brl("14814.72")
     assert len(terms.invoices) == 13
     assert all(r.rule_id == "omid.contract.terms" for r in terms.reasons)
-    assert f"R${NBSP}1.234,56 a month" in terms.reasons[0].render("pt_BR")
+    assert f"R${NBSP}1.234,56 por mês" in terms.reasons[0].render("pt_BR")
     assert "R$1,234.56 a month" in str(terms.reasons[0])
     assert "partial" in str(terms.reasons[1])
