@@ -1141,54 +1141,8 @@ def _all_but(*labels: str) -> frozenset[str]:
 KNOWN_ESCAPES: dict[str, dict[str, frozenset[str]]] = {
     # -- owner: sla.py (SLA engineer)
     "sla.BasicRequestLoad": {
-        "count": frozenset(
-            {
-                "int 10**5000",
-                "empty list",
-                "empty dict",
-                "empty set",
-                "hostile object",
-                "Decimal sNaN",
-            }
-        ),
-        "notify": frozenset(
-            {
-                "int 10**5000",
-                "empty list",
-                "empty dict",
-                "empty set",
-                "hostile object",
-                "Decimal sNaN",
-            }
-        ),
-        "reasons": _all_but(
-            "empty str",
-            "str of 10,000 characters",
-            "str '١' (an Arabic-Indic digit)",
-            "str '1e999999'",
-            "str subclass",
-            "bytes",
-        ),
-        "threshold": frozenset(
-            {
-                "int 10**5000",
-                "empty list",
-                "empty dict",
-                "empty set",
-                "hostile object",
-                "Decimal sNaN",
-            }
-        ),
-        "window": frozenset(
-            {
-                "int 10**5000",
-                "empty list",
-                "empty dict",
-                "empty set",
-                "hostile object",
-                "Decimal sNaN",
-            }
-        ),
+        "count": frozenset({"int 10**5000"}),
+        "threshold": frozenset({"int 10**5000"}),
     },
     "sla.BusinessSpan": {
         "amount": frozenset({"int 10**5000"}),
@@ -1218,15 +1172,6 @@ KNOWN_ESCAPES: dict[str, dict[str, frozenset[str]]] = {
             }
         ),
     },
-    "sla.Category": {
-        "value": ALL,
-    },
-    "sla.ClockKind": {
-        "value": ALL,
-    },
-    "sla.ClockState": {
-        "value": ALL,
-    },
     "sla.Deadline": {
         "limit_us": _all_but("None", "True", "False", "float 1.5", "int -1"),
         "metric": frozenset(
@@ -1240,7 +1185,6 @@ KNOWN_ESCAPES: dict[str, dict[str, frozenset[str]]] = {
             }
         ),
         "pauses": frozenset({"hostile object"}),
-        "plan": ALL,
         "responded_at": frozenset(
             {
                 "int 10**5000",
@@ -1277,325 +1221,11 @@ KNOWN_ESCAPES: dict[str, dict[str, frozenset[str]]] = {
     "sla.DeadlineBatch.__getitem__": {
         "index": frozenset({"int 10**5000", "int subclass 10**5000", "int -10**30", "int 10**30"}),
     },
-    "sla.EscalationDecision": {
-        "allowed": frozenset(
-            {
-                "int 10**5000",
-                "empty list",
-                "empty dict",
-                "empty set",
-                "hostile object",
-                "Decimal sNaN",
-            }
-        ),
-        "grounds": frozenset(
-            {
-                "int 10**5000",
-                "empty list",
-                "empty dict",
-                "empty set",
-                "hostile object",
-                "Decimal sNaN",
-            }
-        ),
-        "reasons": _all_but(
-            "empty str",
-            "str of 10,000 characters",
-            "str '١' (an Arabic-Indic digit)",
-            "str '1e999999'",
-            "str subclass",
-            "bytes",
-        ),
-    },
-    "sla.EscalationGround": {
-        "value": ALL,
-    },
-    "sla.Feature": {
-        "value": ALL,
-    },
-    "sla.Impact": {
-        "value": ALL,
-    },
-    "sla.Metric": {
-        "value": ALL,
-    },
-    "sla.PartnerLevel": {
-        "value": ALL,
-    },
-    "sla.RequestCheck": {
-        "missing": frozenset(
-            {
-                "int 10**5000",
-                "empty list",
-                "empty dict",
-                "empty set",
-                "hostile object",
-                "Decimal sNaN",
-            }
-        ),
-        "ok": frozenset(
-            {
-                "int 10**5000",
-                "empty list",
-                "empty dict",
-                "empty set",
-                "hostile object",
-                "Decimal sNaN",
-            }
-        ),
-        "reasons": _all_but(
-            "empty str",
-            "str of 10,000 characters",
-            "str '١' (an Arabic-Indic digit)",
-            "str '1e999999'",
-            "str subclass",
-            "bytes",
-        ),
-    },
-    "sla.ScopeDecision": {
-        "in_scope": frozenset(
-            {
-                "int 10**5000",
-                "empty list",
-                "empty dict",
-                "empty set",
-                "hostile object",
-                "Decimal sNaN",
-            }
-        ),
-        "reasons": _all_but(
-            "empty str",
-            "str of 10,000 characters",
-            "str '١' (an Arabic-Indic digit)",
-            "str '1e999999'",
-            "str subclass",
-            "bytes",
-        ),
-        "topic": frozenset(
-            {
-                "int 10**5000",
-                "empty list",
-                "empty dict",
-                "empty set",
-                "hostile object",
-                "Decimal sNaN",
-            }
-        ),
-    },
-    "sla.Severity": {
-        "value": _all_but("True"),
-    },
-    "sla.SeverityClassification": {
-        "category": frozenset(
-            {
-                "int 10**5000",
-                "empty list",
-                "empty dict",
-                "empty set",
-                "hostile object",
-                "Decimal sNaN",
-            }
-        ),
-        "exempt": frozenset(
-            {
-                "int 10**5000",
-                "empty list",
-                "empty dict",
-                "empty set",
-                "hostile object",
-                "Decimal sNaN",
-            }
-        ),
-        "reasons": _all_but(
-            "empty str",
-            "str of 10,000 characters",
-            "str '١' (an Arabic-Indic digit)",
-            "str '1e999999'",
-            "str subclass",
-            "bytes",
-        ),
-        "severity": frozenset(
-            {
-                "int 10**5000",
-                "empty list",
-                "empty dict",
-                "empty set",
-                "hostile object",
-                "Decimal sNaN",
-            }
-        ),
-    },
-    "sla.SeverityMatrix": {
-        "cells": frozenset({"hostile object", "endless generator"}),
-    },
-    "sla.SlaPolicy": {
-        "categories": frozenset({"hostile object", "endless generator"}),
-        "exempt": frozenset({"hostile object", "endless generator"}),
-        "levels": frozenset({"hostile object", "endless generator"}),
-        "recurring": frozenset({"hostile object", "endless generator"}),
-        "round_the_clock": frozenset({"hostile object", "endless generator"}),
-    },
     "sla.StatusBatch.__getitem__": {
         "index": frozenset({"int 10**5000", "int subclass 10**5000", "int -10**30", "int 10**30"}),
     },
-    "sla.StatusPageCheck": {
-        "missing": frozenset(
-            {
-                "int 10**5000",
-                "empty list",
-                "empty dict",
-                "empty set",
-                "hostile object",
-                "Decimal sNaN",
-            }
-        ),
-        "next_update_due": frozenset(
-            {
-                "int 10**5000",
-                "empty list",
-                "empty dict",
-                "empty set",
-                "hostile object",
-                "Decimal sNaN",
-            }
-        ),
-        "ok": frozenset(
-            {
-                "int 10**5000",
-                "empty list",
-                "empty dict",
-                "empty set",
-                "hostile object",
-                "Decimal sNaN",
-            }
-        ),
-        "reasons": _all_but(
-            "empty str",
-            "str of 10,000 characters",
-            "str '١' (an Arabic-Indic digit)",
-            "str '1e999999'",
-            "str subclass",
-            "bytes",
-        ),
-    },
     "sla.StatusPageUpdate": {
         "affected_services": frozenset({"hostile object"}),
-    },
-    "sla.SupportAvailability": {
-        "at": frozenset(
-            {
-                "int 10**5000",
-                "empty list",
-                "empty dict",
-                "empty set",
-                "hostile object",
-                "Decimal sNaN",
-            }
-        ),
-        "channels": frozenset(
-            {
-                "int 10**5000",
-                "empty list",
-                "empty dict",
-                "empty set",
-                "hostile object",
-                "Decimal sNaN",
-            }
-        ),
-        "languages": frozenset(
-            {
-                "int 10**5000",
-                "empty list",
-                "empty dict",
-                "empty set",
-                "hostile object",
-                "Decimal sNaN",
-            }
-        ),
-        "open": frozenset(
-            {
-                "int 10**5000",
-                "empty list",
-                "empty dict",
-                "empty set",
-                "hostile object",
-                "Decimal sNaN",
-            }
-        ),
-        "reasons": _all_but(
-            "empty str",
-            "str of 10,000 characters",
-            "str '١' (an Arabic-Indic digit)",
-            "str '1e999999'",
-            "str subclass",
-            "bytes",
-        ),
-        "served": frozenset(
-            {
-                "int 10**5000",
-                "empty list",
-                "empty dict",
-                "empty set",
-                "hostile object",
-                "Decimal sNaN",
-            }
-        ),
-    },
-    "sla.SupportLevel": {
-        "value": ALL,
-    },
-    "sla.SupportPath": {
-        "desk": frozenset(
-            {"empty list", "empty dict", "empty set", "hostile object", "Decimal sNaN"}
-        ),
-        "escalations": frozenset(
-            {
-                "int 10**5000",
-                "empty list",
-                "empty dict",
-                "empty set",
-                "hostile object",
-                "Decimal sNaN",
-            }
-        ),
-        "has_tam": frozenset(
-            {
-                "int 10**5000",
-                "empty list",
-                "empty dict",
-                "empty set",
-                "hostile object",
-                "Decimal sNaN",
-            }
-        ),
-        "levels": frozenset(
-            {
-                "int 10**5000",
-                "empty list",
-                "empty dict",
-                "empty set",
-                "hostile object",
-                "Decimal sNaN",
-            }
-        ),
-        "package": frozenset(
-            {
-                "int 10**5000",
-                "empty list",
-                "empty dict",
-                "empty set",
-                "hostile object",
-                "Decimal sNaN",
-            }
-        ),
-        "reasons": _all_but(
-            "empty str",
-            "str of 10,000 characters",
-            "str '١' (an Arabic-Indic digit)",
-            "str '1e999999'",
-            "str subclass",
-            "bytes",
-        ),
     },
     "sla.SupportRequest": {
         "screenshots": _all_but(
@@ -1609,9 +1239,6 @@ KNOWN_ESCAPES: dict[str, dict[str, frozenset[str]]] = {
             "empty dict",
             "empty set",
         ),
-    },
-    "sla.SupportTopic": {
-        "value": ALL,
     },
     "sla.Ticket": {
         "pauses": frozenset({"hostile object"}),
@@ -1745,7 +1372,6 @@ KNOWN_ESCAPES: dict[str, dict[str, frozenset[str]]] = {
                 "Decimal sNaN",
             }
         ),
-        "plan": ALL,
         "responded_at": frozenset(
             {
                 "int 10**5000",
@@ -1781,13 +1407,11 @@ KNOWN_ESCAPES: dict[str, dict[str, frozenset[str]]] = {
     },
     "sla.check_basic_request_load": {
         "threshold": frozenset({"int 10**5000"}),
-        "tickets": frozenset({"hostile object", "endless generator"}),
     },
     "sla.check_escalation": {
         "at": frozenset(
             {"aware datetime in year 1 (Tokyo)", "aware datetime in year 9999 (Sao Paulo)"}
         ),
-        "grounds": frozenset({"hostile object", "endless generator"}),
         "zone": frozenset({"hostile object"}),
     },
     "sla.deadlines": {
@@ -1815,25 +1439,12 @@ KNOWN_ESCAPES: dict[str, dict[str, frozenset[str]]] = {
         "tickets": frozenset({"hostile object", "endless generator"}),
         "zone": frozenset({"hostile object"}),
     },
-    "sla.triage_order": {
-        "tickets": frozenset({"hostile object", "endless generator"}),
-    },
-    # -- owner: calendars.py (calendar engineer)
-    "calendars.BusinessCalendar": {
-        "categories": frozenset({"hostile object", "endless generator"}),
-        "closures": frozenset({"hostile object"}),
-    },
-    "calendars.support_hours_calendar": {
-        "categories": frozenset({"hostile object", "endless generator"}),
-    },
     # -- owner: frame/ (being written by another engineer)
     "frame.commission_releases": {
         "cancelled": _all_but(
             "None", "False", "empty str", "empty list", "empty dict", "empty set"
         ),
-        "commissions": frozenset(
-            {"empty list", "empty set", "hostile object", "endless generator"}
-        ),
+        "commissions": frozenset({"empty list", "empty set"}),
         "errors": frozenset({"hostile object"}),
     },
     "frame.sla_deadlines": {
@@ -1963,9 +1574,6 @@ KNOWN_ESCAPES: dict[str, dict[str, frozenset[str]]] = {
             "empty set",
         ),
     },
-    "lifecycle.LifecycleBatch.__getitem__": {
-        "index": frozenset({"int 10**5000", "int subclass 10**5000", "int -10**30", "int 10**30"}),
-    },
     "lifecycle.Notice": {
         "clock": frozenset(
             {
@@ -2049,12 +1657,6 @@ KNOWN_ESCAPES: dict[str, dict[str, frozenset[str]]] = {
     },
     "lifecycle.SeverityChange": {
         "value": ALL,
-    },
-    "lifecycle.TicketHistory": {
-        "events": frozenset({"hostile object", "endless generator"}),
-    },
-    "lifecycle.TicketHistory.extended": {
-        "events": frozenset({"hostile object", "endless generator"}),
     },
     "lifecycle.TicketLifecycle": {
         "at": frozenset(
