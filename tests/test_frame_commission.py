@@ -26,7 +26,7 @@ from partnerrules.commission import (  # noqa: E402
     release_commission,
     sale_commissions,
 )
-from partnerrules.contracts import Contract  # noqa: E402
+from partnerrules.contracts import Contract, add_addendum  # noqa: E402
 from partnerrules.errors import PartnerRulesError, UnknownKeyError  # noqa: E402
 from partnerrules.money import Money  # noqa: E402
 
@@ -45,7 +45,12 @@ def cases(draw: Any) -> dict[str, Any]:
             2026, draw(st.integers(1, 12)), draw(st.sampled_from([1, 1, 10, 31])) % 29 or 1
         )
         monthly = Decimal(draw(st.integers(1, 5_000_000))).scaleb(-2)
-        contracts.append(Contract(f"C-{k}", "ACME", start, draw(st.integers(1, 6)), brl(monthly)))
+        c = Contract(f"C-{k}", "ACME", start, draw(st.integers(1, 6)), brl(monthly))
+        if c.months > 1 and draw(st.booleans()):  # a service added mid-term, billed with it
+            day = c.start + dt.timedelta(days=draw(st.integers(1, 28 * (c.months - 1))))
+            price = brl(Decimal(draw(st.integers(1, 900_000))).scaleb(-2))
+            c = add_addendum(c, "backup", list_price=price, start=day).contract
+        contracts.append(c)
     sales = [
         Sale("alfa", c, dt.datetime(2026, 1, 1, tzinfo=UTC) + dt.timedelta(days=3 * k))
         for k, c in enumerate(contracts)

@@ -23,6 +23,7 @@ import numpy as np
 from partnerrules import _validate
 from partnerrules import commission as _commission
 from partnerrules.calendars import _instant_us
+from partnerrules.contracts import Proration
 from partnerrules.errors import PartnerRulesError, UnknownKeyError
 from partnerrules.frame._io import Instants, Out, Reader
 from partnerrules.frame._sla import check_errors
@@ -72,6 +73,7 @@ class _Contracts:
         cancelled: Mapping[str, dt.date],
         convention: object,
     ) -> None:
+        conv = Proration.parse(convention)
         lines = _validate.items("commissions", commissions, "an iterable of SaleCommission")
         self.lines: list[Any] = []
         self.index: dict[str, int] = {}
@@ -93,12 +95,11 @@ class _Contracts:
                 continue  # the same contract twice: its first commission counts
             self.lines.append(line)
             whole = 0
-            for invoice in contract.invoices(convention=convention):
-                units = _centavos(invoice.amount)
+            for number, (period_start, units) in enumerate(_schedule(contract, conv), start=1):
                 whole += units
-                keys.append(f"{contract.id}/{invoice.number}")
+                keys.append(f"{contract.id}/{number}")
                 owed.append(min(units, _SAFE))
-                void.append(on is not None and invoice.period_start >= on)
+                void.append(on is not None and period_start >= on)
                 owner.append(k)
             total = _centavos(line.commission)
             # Too large for exact int64 products: the scalar path answers the contract.
@@ -112,6 +113,23 @@ class _Contracts:
         self.total = np.asarray(totals, np.int64)
         self.whole = np.asarray(wholes, np.int64)
         self.big = np.asarray(big, np.bool_)
+
+
+def _schedule(contract: Any, conv: Proration) -> list[tuple[dt.date, int]]:
+    """Each invoice's period start and amount in centavos (``Contract.invoices``, unbuilt).
+
+    The same steps as :meth:`~partnerrules.contracts.Contract.invoices`
+    without building an ``Invoice`` per line: the base charges, each
+    addendum's charges added to the invoice of the period they fall in.
+    """
+    base = contract._base_charges(conv)
+    starts = [a for a, _, _ in base]
+    totals = [m for _, _, m in base]
+    for addendum in contract.addenda:
+        for a, _, amount in addendum.charges():
+            index = max(i for i, s in enumerate(starts) if s <= a)
+            totals[index] = totals[index] + amount
+    return [(a, _centavos(m)) for a, m in zip(starts, totals, strict=True)]
 
 
 def _lookup(values: Sequence[Any], keys: Sequence[str]) -> I64:
