@@ -815,7 +815,7 @@ class Ticket:
         level: the partner's level (``"Premium"``...): a :class:`PartnerLevel`
             when it names one, else a word of the caller's programme. The
             policy checks that it knows the level and category when the
-            ticket is planned (:attr:`SlaPolicy.levels`, ``categories``).
+            ticket is planned (the policy's ``levels`` and ``categories``).
         country: the customer's ISO 3166-1 alpha-2 country (``"BR"``).
         subdivision: the subdivision whose holidays apply (``"SP"``), if any.
         pauses: intervals waiting on the customer; they never overlap.
