@@ -1008,19 +1008,25 @@ class Notice:
     @functools.cached_property
     def reasons(self) -> tuple[Reason, ...]:
         """Why it fires when it does (built on first access)."""
+        facts = {
+            "name": self.name,
+            "clock": self.clock.value,
+            "sequence": self.sequence,
+            "notice_state": self.state.value,
+            "fires_at": self.fires_at,
+        }
         if self.fires_at is None:
-            text = "{name} ({clock} window {sequence}): held by an open pause, no instant yet"
+            why = Reason.of(
+                self.rule_id,
+                "{name} ({clock} window {sequence}): held by an open pause, no instant yet",
+                **facts,
+            )
         else:
-            text = "{name} ({clock} window {sequence}): {state} at {fires_at:EEE d MMM HH:mm}"
-        why = Reason.of(
-            self.rule_id,
-            text,
-            name=self.name,
-            clock=self.clock.value,
-            sequence=self.sequence,
-            state=self.state.value,
-            fires_at=self.fires_at,
-        )
+            why = Reason.of(
+                self.rule_id,
+                "{name} ({clock} window {sequence}): {notice_state} at {fires_at:EEE d MMM HH:mm}",
+                **facts,
+            )
         return (why,)
 
 
@@ -1397,28 +1403,55 @@ def _window_reasons(window: ClockWindow) -> tuple[Reason, ...]:
     }
     out: list[Reason] = []
     if window.ended_by is not None:
-        ending = window.ended_by.value
-        text = "{clock} {state}: ended by the {ending} at {ended_at:EEE d MMM HH:mm}"
-        if window.limit_at is not None:
-            text += ", limit {limit_at:EEE d MMM HH:mm}"
-        out.append(Reason.of(rule, text, ending=ending, ended_at=window.ended_at, **facts))
+        ended = {"ending": window.ended_by.value, "ended_at": window.ended_at}
+        if window.limit_at is None:
+            out.append(
+                Reason.of(
+                    rule,
+                    "{clock} {state}: ended by the {ending} at {ended_at:EEE d MMM HH:mm}",
+                    **ended,
+                    **facts,
+                )
+            )
+        else:
+            out.append(
+                Reason.of(
+                    rule,
+                    "{clock} {state}: ended by the {ending} at {ended_at:EEE d MMM HH:mm}, "
+                    "limit {limit_at:EEE d MMM HH:mm}",
+                    **ended,
+                    **facts,
+                )
+            )
     elif window.limit_at is None:
         if _engine.spec_of(ctx.now, _CLOCK_INDEX[window.clock], ctx.sweep.res) is None:
-            why = "the {policy} policy in force has no {clock} window: the clock stands still"
+            out.append(
+                Reason.of(
+                    rule,
+                    "{clock} {state}: {elapsed} of {limit} used ({used:%}); the {policy} policy "
+                    "in force has no {clock} window: the clock stands still",
+                    policy=ctx.now.policy.name,
+                    **facts,
+                )
+            )
         else:
-            why = "an open pause holds the clock, no due time yet"
+            out.append(
+                Reason.of(
+                    rule,
+                    "{clock} {state}: {elapsed} of {limit} used ({used:%}); an open pause holds "
+                    "the clock, no due time yet",
+                    **facts,
+                )
+            )
+    else:
         out.append(
             Reason.of(
                 rule,
-                "{clock} {state}: {elapsed} of {limit} used ({used:%}); " + why,
-                policy=ctx.now.policy.name,
+                "{clock} {state}: {elapsed} of {limit} used ({used:%}), due by "
+                "{limit_at:EEE d MMM HH:mm} (at risk after {target_at:EEE d MMM HH:mm})",
                 **facts,
             )
         )
-    else:
-        text = "{clock} {state}: {elapsed} of {limit} used ({used:%}), due by "
-        text += "{limit_at:EEE d MMM HH:mm} (at risk after {target_at:EEE d MMM HH:mm})"
-        out.append(Reason.of(rule, text, **facts))
     if window.breached_at is not None:
         out.append(Reason.of(rule, "{clock} breached at {breached_at:EEE d MMM HH:mm}", **facts))
     if window.started_by is WindowStart.REOPENING:
@@ -1454,20 +1487,29 @@ def _window_reasons(window: ClockWindow) -> tuple[Reason, ...]:
             )
         )
     if window._paused_us:
-        text = (
-            "{paused} of business time paused: statuses that pause the {clock} clock ({statuses})"
-        )
+        paused = {
+            "paused": window.paused,
+            "statuses": ", ".join(repr(s) for s in policy.pausing(window.clock)) or "none",
+            "clock": window.clock.value,
+        }
         if entry[6]:
-            text += " and time spent resolved"
-        out.append(
-            Reason.of(
-                policy.rule_id,
-                text,
-                paused=window.paused,
-                statuses=", ".join(repr(s) for s in policy.pausing(window.clock)) or "none",
-                clock=window.clock.value,
+            out.append(
+                Reason.of(
+                    policy.rule_id,
+                    "{paused} of business time paused: statuses that pause the {clock} clock "
+                    "({statuses}) and time spent resolved",
+                    **paused,
+                )
             )
-        )
+        else:
+            out.append(
+                Reason.of(
+                    policy.rule_id,
+                    "{paused} of business time paused: statuses that pause the {clock} clock "
+                    "({statuses})",
+                    **paused,
+                )
+            )
     stop = ctx.at_us if window._end_us is None else window._end_us
     for (begin, plan), kind in zip(ctx.sweep.segs[1:], ctx.sweep.kinds[1:], strict=True):
         if window._start_us < begin <= stop:
@@ -1519,15 +1561,23 @@ def _ticket_reasons(result: TicketLifecycle) -> tuple[Reason, ...]:
     if result.status is not None:
         paused = policy.pausing_statuses.get(result.status, frozenset())
         names = ", ".join(c.value for c in _CLOCKS if c in paused)
-        out.append(
-            Reason.of(
-                policy.rule_id,
-                "status {status!r}: "
-                + ("pauses the {clocks} clocks" if names else "no clock paused"),
-                status=result.status,
-                clocks=names,
+        if names:
+            out.append(
+                Reason.of(
+                    policy.rule_id,
+                    "status {ticket_status!r}: pauses the {clocks} clocks",
+                    ticket_status=result.status,
+                    clocks=names,
+                )
             )
-        )
+        else:
+            out.append(
+                Reason.of(
+                    policy.rule_id,
+                    "status {ticket_status!r}: no clock paused",
+                    ticket_status=result.status,
+                )
+            )
     if sweep.policies:
         since = max((eff for _, eff, p in sweep.policies if eff <= ctx.at_us), default=None)
         out.append(
