@@ -599,7 +599,7 @@ def test_a_batch_is_an_immutable_sequence_that_builds_results_on_read() -> None:
         batch._rows = batch._rows  # type: ignore[misc]
     with pytest.raises(TypeError, match="unhashable"):
         hash(batch)
-    with pytest.raises(TypeError, match="returned by evaluate_many"):
+    with pytest.raises(InvalidTypeError, match="returned by evaluate_many"):
         LifecycleBatch()
     with pytest.raises(IndexError):
         batch[4]

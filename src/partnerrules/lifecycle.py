@@ -57,7 +57,12 @@ from partnerrules._lifecycle import engine as _engine
 from partnerrules.calendars import _instant_us
 from partnerrules.catalogue import check_rule_id
 from partnerrules.decisions import Reason
-from partnerrules.errors import InvalidTypeError, InvalidValueError, PartnerRulesError
+from partnerrules.errors import (
+    HorizonError,
+    InvalidTypeError,
+    InvalidValueError,
+    PartnerRulesError,
+)
 from partnerrules.sla import (
     _STATES,
     _US,
@@ -428,8 +433,8 @@ _EVENT_TYPES = (
 class HistoryProblem:
     """One problem of a history: the position of the event and what is wrong."""
 
-    index: int
-    message: str
+    index: int = attrs.field(validator=_validate.attrs_validator(_validate.integer))
+    message: str = attrs.field(validator=_text)
 
     def __str__(self) -> str:
         return f"events[{self.index}]: {self.message}"
@@ -444,8 +449,11 @@ class InvalidHistoryError(InvalidValueError):
         value: the events given.
     """
 
-    def __init__(self, problems: Iterable[HistoryProblem], events: tuple[object, ...]) -> None:
-        self.problems = tuple(problems)
+    def __init__(self, problems: Iterable[HistoryProblem], events: Iterable[object]) -> None:
+        self.problems = _validate.items("problems", problems, "an iterable of HistoryProblem")
+        for p in self.problems:
+            _validate.instance("problems", p, HistoryProblem)
+        events = _validate.items("events", events, "the events of the history")
         listed = "; ".join(str(p) for p in self.problems)
         super().__init__("events", events, "a valid ticket history", hint=listed)
         count = len(self.problems)
@@ -1611,6 +1619,13 @@ def _check(history: object, policy: object) -> tuple[TicketHistory, LifecyclePol
     )
 
 
+def _beyond(at: object) -> HorizonError:
+    # An instant near datetime's own limits whose UTC form lies beyond them.
+    return HorizonError(
+        "at", at, "an instant within the calendars' horizon (local years 1970-2100)"
+    )
+
+
 def _before_opening(history: TicketHistory, at: object) -> InvalidValueError:
     return InvalidValueError("at", at, f"at or after the opening {history.opened.at.isoformat()}")
 
@@ -1660,8 +1675,11 @@ def evaluate(
     tape = h._tape
     if at_us < tape.opened:
         raise _before_opening(h, at)
-    sweep = _engine.sweep(tape, at_us, lp._program, z)
-    return _result(h, at, at_us, lp, z, sweep, _engine.row(sweep, at_us))
+    try:
+        sweep = _engine.sweep(tape, at_us, lp._program, z)
+        return _result(h, at, at_us, lp, z, sweep, _engine.row(sweep, at_us))
+    except OverflowError:
+        raise _beyond(at) from None
 
 
 class _OutOfRangeError(PartnerRulesError, IndexError):
@@ -1700,7 +1718,11 @@ class LifecycleBatch(Sequence[TicketLifecycle]):
     _at_us: int | array[int]
 
     def __init__(self) -> None:
-        raise TypeError("a LifecycleBatch is returned by evaluate_many(), not built directly")
+        raise InvalidTypeError(
+            "LifecycleBatch",
+            None,
+            "a batch returned by evaluate_many(), not built directly",
+        )
 
     def __getstate__(self) -> dict[str, object]:
         return {name: getattr(self, name) for name in LifecycleBatch.__slots__}
@@ -1723,7 +1745,7 @@ class LifecycleBatch(Sequence[TicketLifecycle]):
         history = self._histories[i]
         at, at_us = self._instant(i)
         sweep = _engine.sweep(history._tape, at_us, self._policy._program, self._zone)
-        row = self._rows[self._starts[i] : self._starts[i + 1]]
+        row = self._rows[self._starts[i] : self._starts[i + 1]]  # computed: no overflow here
         return _result(history, at, at_us, self._policy, self._zone, sweep, row)
 
     @overload
@@ -1797,6 +1819,18 @@ class LifecycleBatch(Sequence[TicketLifecycle]):
         return tuple(out)
 
 
+def _many(field: str, value: object, description: str) -> tuple[Any, ...]:
+    """The items of a bulk argument: a list or tuple as it is; another iterable, bounded.
+
+    An iterable with no length (a generator) is read up to the library's
+    bound on unsized iterables, so an endless one is refused instead of read
+    forever; pass a list or a tuple to go beyond it.
+    """
+    if isinstance(value, list | tuple):
+        return tuple(value)
+    return _validate.bounded_items(field, value, description)
+
+
 def evaluate_many(
     histories: Iterable[TicketHistory],
     at: dt.datetime | Iterable[dt.datetime],
@@ -1809,7 +1843,9 @@ def evaluate_many(
     Same rules (the SLA policy's, such as ``zoho.sla.matrix`` and
     ``zoho.sla.weekday_clock``, and the lifecycle policy's own), same code
     path and same values as calling :func:`evaluate` on each history. *at*
-    is one instant for all, or an iterable of one instant per history. Every
+    is one instant for all, or an iterable of one instant per history (a
+    list or tuple of any length; a generator is read up to a bound, so an
+    endless one is refused). Every
     window is computed now; the batch keeps the numbers and builds each
     :class:`TicketLifecycle` when it is read (see :class:`LifecycleBatch`).
 
@@ -1821,9 +1857,9 @@ def evaluate_many(
             its ticket's opening.
     """
     lp = _validate.instance("policy", policy, LifecyclePolicy)
-    if isinstance(histories, TicketHistory) or not isinstance(histories, Iterable):
+    if isinstance(histories, TicketHistory):
         raise InvalidTypeError("histories", histories, "an iterable of TicketHistory")
-    items = tuple(histories)
+    items = _many("histories", histories, "an iterable of TicketHistory")
     z = _zone(zone)
     program = lp._program
     sweep, row = _engine.sweep, _engine.row
@@ -1836,7 +1872,7 @@ def evaluate_many(
         micros = _instant_us(at, "at")
         each: Iterable[int] = (micros for _ in items)
     else:
-        stamps = tuple(at)
+        stamps = _many("at", at, "an aware datetime, or one per history")
         if len(stamps) != len(items):
             raise InvalidValueError(
                 "at", f"{len(stamps)} instants", f"one instant per history ({len(items)} histories)"
@@ -1849,7 +1885,10 @@ def evaluate_many(
         tape = h._tape
         if at_us < tape.opened:
             raise _before_opening(h, stamps if isinstance(stamps, dt.datetime) else stamps[i])
-        extend(row(sweep(tape, at_us, program, z), at_us))
+        try:
+            extend(row(sweep(tape, at_us, program, z), at_us))
+        except OverflowError:
+            raise _beyond(stamps if isinstance(stamps, dt.datetime) else stamps[i]) from None
         mark(len(rows))
     batch = object.__new__(LifecycleBatch)
     init = object.__setattr__
