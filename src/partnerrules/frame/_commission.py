@@ -14,7 +14,7 @@ with a bad payment is answered by the scalar
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -132,12 +132,21 @@ def _schedule(contract: Any, conv: Proration) -> list[tuple[dt.date, int]]:
     return [(a, _centavos(m)) for a, m in zip(starts, totals, strict=True)]
 
 
-def _lookup(values: Sequence[Any], keys: Sequence[str]) -> I64:
-    """The position of each of *values* in *keys* (-1: not there)."""
-    import pandas as pd
-
-    found = pd.Index(list(keys), dtype=object).get_indexer(pd.Index(list(values), dtype=object))
-    return np.asarray(found, np.int64)
+def _ties_by_id(reader: Reader, rows: I64, contract: I64, paid: I64) -> I64:
+    """*rows* (sorted by contract and instant) with ties ordered by payment id, as text."""
+    if len(rows) < 2:
+        return rows
+    same = (contract[rows][1:] == contract[rows][:-1]) & (paid[rows][1:] == paid[rows][:-1])
+    if not same.any():
+        return rows
+    rows = rows.copy()
+    starts = np.flatnonzero(np.concatenate(([True], ~same)))
+    ends = np.concatenate((starts[1:], [len(rows)]))
+    several = ends - starts > 1
+    for a, b in zip(starts[several].tolist(), ends[several].tolist(), strict=True):
+        tied = rows[a:b].tolist()
+        rows[a:b] = sorted(tied, key=lambda i: str(reader.raw("payment_id", i)))
+    return rows
 
 
 def releases(
@@ -155,16 +164,12 @@ def releases(
     reader = Reader(payments, "payments")
     reader.require(REQUIRED, "see the payment columns of partnerrules.frame")
     n = reader.n
-    contract_codes = reader.codes("contract_id")
-    pids = reader.sorted_codes("payment_id")
-    invoice_codes = reader.codes("invoice_id")
+    pids = reader.codes("payment_id")
     paid = reader.instants("paid_at")
     amount, whole_number = reader.integers("amount")
-    # Each row's contract (its contract_id) and invoice (owed, void, whose).
-    known = _lookup(contract_codes.values, list(book.index))
-    contract = np.where(contract_codes.codes < 0, -1, known[np.maximum(contract_codes.codes, 0)])
-    inv = _lookup(invoice_codes.values, book.keys)
-    invoice = np.where(invoice_codes.codes < 0, -1, inv[np.maximum(invoice_codes.codes, 0)])
+    # Each row's contract (its contract_id) and invoice (owed, void, whose), by hash lookups.
+    contract = reader.lookup("contract_id", list(book.index))
+    invoice = reader.lookup("invoice_id", book.keys)
     inv_safe = np.maximum(invoice, 0)
     unknown = contract < 0
     bad = reader.blank_or_not_text("payment_id") | reader.blank_or_not_text("invoice_id")
@@ -183,9 +188,7 @@ def releases(
     replay = np.zeros(n, np.bool_)
     replay[order] = same
     bad |= replay & (
-        (invoice_codes.codes != invoice_codes.codes[leader])
-        | (amount != amount[leader])
-        | (paid.us != paid.us[leader])
+        (invoice != invoice[leader]) | (amount != amount[leader]) | (paid.us != paid.us[leader])
     )
     counted = ~replay & ~unknown
     if as_of_us is not None:
@@ -195,8 +198,10 @@ def releases(
     contract_bad[contract[bad & ~unknown]] = True
     safe_contract = np.maximum(contract, 0)
     rows = np.flatnonzero(counted & ~contract_bad[safe_contract])
-    # Payment order within each contract: the instant, then the payment id.
-    rows = rows[np.lexsort((pids.codes[rows], paid.us[rows], contract[rows]))]
+    # Payment order within each contract: the instant, then the payment id (compared as
+    # text only where two payments of a contract share an instant).
+    rows = rows[np.lexsort((paid.us[rows], contract[rows]))]
+    rows = _ties_by_id(reader, rows, contract, paid.us)
     # An invoice paid past what it owes refuses the contract.
     by_inv = rows[np.lexsort((np.arange(len(rows)), invoice[rows]))]
     running = segment_cumsum(amount[by_inv], _starts(invoice[by_inv]))

@@ -98,18 +98,33 @@ def _to_us(raw: I64, null: Bools, unit: str) -> tuple[I64, Bools]:
 
 
 class Codes:
-    """A low-cardinality column as integer codes (-1 for null) and its distinct values."""
+    """A column as integer codes (-1 for null) into its distinct values.
 
-    __slots__ = ("codes", "values")
+    The distinct values stay in the table's own form (a pandas Index, an
+    Arrow array) and become plain Python values one at a time, when read.
+    """
 
-    def __init__(self, codes: I64, values: Sequence[Any]) -> None:
+    __slots__ = ("codes", "distinct", "kind")
+
+    def __init__(self, codes: I64, distinct: Any, kind: str) -> None:
         self.codes = codes
-        self.values = values
+        self.distinct = distinct
+        self.kind = kind
+
+    def __len__(self) -> int:
+        """The number of distinct values."""
+        return len(self.distinct)
+
+    def at(self, k: int) -> Any:
+        """The plain Python value of distinct value *k*."""
+        if self.kind == "arrow":
+            return _plain(self.distinct[k].as_py())
+        return _plain(self.distinct[k])
 
     def value(self, i: int) -> Any:
         """The plain Python value of row *i* (None for a null)."""
         k = int(self.codes[i])
-        return None if k < 0 else self.values[k]
+        return None if k < 0 else self.at(k)
 
 
 def _plain(value: Any) -> Any:
@@ -227,19 +242,16 @@ class Reader:
     # -- codes ------------------------------------------------------------------------
 
     def codes(self, name: str) -> Codes:
-        """Column *name* as integer codes into its distinct plain values (-1: null)."""
+        """Column *name* as integer codes into its distinct values (-1: null)."""
         col = self._column(name)
         if self.kind == "pandas":
             import pandas as pd
 
             if isinstance(col.dtype, pd.CategoricalDtype):
                 codes = np.asarray(col.cat.codes.to_numpy(), np.int64)
-                values = [_plain(v) for v in col.cat.categories]
-            else:
-                found, uniques = pd.factorize(col, use_na_sentinel=True)
-                codes = np.asarray(found, np.int64)
-                values = [_plain(v) for v in uniques]
-            return Codes(codes, values)
+                return Codes(codes, col.cat.categories, "pandas")
+            found, uniques = pd.factorize(col, use_na_sentinel=True)
+            return Codes(np.asarray(found, np.int64), uniques, "pandas")
         import pyarrow as pa
         import pyarrow.compute as pc
 
@@ -247,7 +259,25 @@ class Reader:
             col = pc.dictionary_encode(col)
         encoded = col.combine_chunks() if isinstance(col, pa.ChunkedArray) else col
         indices = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False)
-        return Codes(np.asarray(indices, np.int64), encoded.dictionary.to_pylist())
+        return Codes(np.asarray(indices, np.int64), encoded.dictionary, "arrow")
+
+    def lookup(self, name: str, keys: Sequence[str]) -> I64:
+        """The position of each row's value of column *name* in *keys* (-1: absent or null)."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        col = self._column(name)
+        if self.kind == "pandas":
+            try:
+                col = pa.array(col.array if hasattr(col.array, "_pa_array") else col)
+            except (pa.ArrowInvalid, pa.ArrowTypeError):
+                return np.full(self.n, -1, np.int64)
+        if not (pa.types.is_string(col.type) or pa.types.is_large_string(col.type)):
+            if not pa.types.is_dictionary(col.type):
+                return np.full(self.n, -1, np.int64)
+            col = col.cast(col.type.value_type)
+        found = pc.index_in(col, value_set=pa.array(list(keys), col.type))
+        return np.asarray(found.fill_null(-1).to_numpy(zero_copy_only=False), np.int64)
 
     def integers(self, name: str) -> tuple[I64, Bools]:
         """Column *name* as int64, and the rows that hold a (non-null) integer."""
@@ -268,23 +298,6 @@ class Reader:
             values = col.fill_null(0).cast(pa.int64()).to_numpy()
             return np.asarray(values, np.int64), ok
         return np.zeros(self.n, np.int64), np.zeros(self.n, np.bool_)
-
-    def sorted_codes(self, name: str) -> Codes:
-        """Like :meth:`codes`, with codes in the sort order of the values (text by code point)."""
-        col = self._column(name)
-        if self.kind == "pandas":
-            import pandas as pd
-
-            found, uniques = pd.factorize(col, sort=True, use_na_sentinel=True)
-            return Codes(np.asarray(found, np.int64), list(uniques))
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
-        col = col.combine_chunks() if isinstance(col, pa.ChunkedArray) else col
-        values = pc.unique(col.drop_null())
-        values = values.take(pc.sort_indices(values))
-        codes = pc.index_in(col, value_set=values).fill_null(-1).to_numpy(zero_copy_only=False)
-        return Codes(np.asarray(codes, np.int64), values.to_pylist())
 
     # -- text -------------------------------------------------------------------------
 

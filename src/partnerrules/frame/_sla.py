@@ -112,9 +112,9 @@ class Tickets:
         """Each row's kind (0 ... k-1), and each kind's first row the kernels take (-1: none)."""
         key = np.zeros(self.n, np.int64)
         for codes in self.kinds.values():
-            size = len(codes.values) + 1
+            size = len(codes) + 1
             key = key * size + (codes.codes + 1)
-            if len(codes.values) > 1 << 20 or key.max(initial=0) > 1 << 40:
+            if len(codes) > 1 << 20 or key.max(initial=0) > 1 << 40:
                 key = np.unique(key, return_inverse=True)[1].astype(np.int64)
         top = int(key.max(initial=0)) + 1
         if top <= 4 * self.n + 1024:
