@@ -52,6 +52,7 @@ from partnerrules.sla import (
     support_path,
     triage_order,
 )
+from partnerrules.testing import strategies as prs
 
 SP = ZoneInfo("America/Sao_Paulo")
 H = dt.timedelta(hours=1)
@@ -481,9 +482,9 @@ def test_omid_support_is_open_on_christmas_night_with_its_channels() -> None:
 
 # -- laws ---------------------------------------------------------------------
 
-instants = st.datetimes(
-    min_value=dt.datetime(2026, 1, 1),
-    max_value=dt.datetime(2027, 12, 31),
+instants = prs.instants(
+    min_value=dt.datetime(2026, 1, 1, tzinfo=SP),
+    max_value=dt.datetime(2027, 12, 31, tzinfo=SP),
     timezones=st.just(SP),
 ).map(lambda d: d.replace(second=0, microsecond=0))
 open_categories = st.sampled_from(
@@ -617,31 +618,11 @@ def test_elapsed_with_a_pause_is_calendar_time_minus_the_paused_calendar_time(
     assert status(t, now).acknowledgement.elapsed == cal.elapsed(opened, now) - paused
 
 
-@st.composite
-def tickets(draw: st.DrawFn) -> Ticket:
+def tickets() -> st.SearchStrategy[Ticket]:
     """A generated ticket: any category (exempt ones too), responses and pauses."""
-    opened = draw(instants)
-    responses, cur = [], opened
-    for gap in draw(st.lists(st.integers(0, 60 * 24 * 3), max_size=3)):
-        cur += dt.timedelta(minutes=gap)
-        responses.append(cur)
-    pauses, pcur = [], opened
-    for gap, length in draw(st.lists(st.tuples(st.integers(0, 600), st.integers(1, 900)),
-                                     max_size=2)):  # fmt: skip
-        pcur += dt.timedelta(minutes=gap)
-        end = None if draw(st.integers(0, 9)) == 0 else pcur + dt.timedelta(minutes=length)
-        pauses.append(Pause(pcur, end))
-        if end is None:
-            break
-        pcur = end
-    return ticket(
-        opened,
-        severity=draw(st.sampled_from([1, 2, 3])),
-        category=draw(st.sampled_from([c.value for c in Category if c is not Category.OTHER])),
-        level=draw(st.sampled_from(["Authorized", "Advanced", "Premium"])),
-        subdivision=draw(st.sampled_from([None, "SP", "RJ"])),
-        responses=responses,
-        pauses=pauses,
+    return prs.tickets(
+        opened_at=instants,
+        places=[("BR", (None, "SP", "RJ"), ("America/Sao_Paulo",))],
     )
 
 
@@ -715,9 +696,11 @@ def test_batches_are_immutable_sequences_that_build_results_on_read() -> None:
     assert states.ids(ClockState.EXEMPT, metric=Metric.PROBLEM_DETERMINATION) == ()
     assert len(deadlines_many([])) == len(status_many([], now)) == 0
     for made in (books, states):
-        with pytest.raises(IndexError, match="index 4 out of range for 4 tickets"):
+        with pytest.raises(
+            IndexError, match=r"'index' must be an index from -4 to 3 \(4 tickets\)"
+        ):
             made[4]
-        with pytest.raises(IndexError, match="index -5 out of range"):
+        with pytest.raises(IndexError, match=r"must be an index from -4 to 3 .*\(got -5\)"):
             made[-5]
         with pytest.raises(InvalidTypeError, match=r"'index' must be an int or a slice"):
             made["0"]  # type: ignore[call-overload]

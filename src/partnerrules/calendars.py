@@ -317,6 +317,14 @@ def _instant_us(value: dt.datetime, field: str = "at") -> int:
     return us
 
 
+def _instant_shown(us: int) -> object:
+    """The instant *us* as a datetime for an error message, or the integer past datetime's range."""
+    try:
+        return _EPOCH + _US * us
+    except OverflowError:
+        return us
+
+
 def _utc_year(us: int) -> int:
     """The UTC calendar year of the instant *us* (a hint for the local year)."""
     ordinal = _EPOCH_ORDINAL + us // _DAY_US
@@ -583,7 +591,7 @@ class BusinessCalendar:
             hint = _utc_year(us)
             year = tl.years.get(hint)
             if year is None or not year.lo <= us < year.hi:
-                year = self._locate(us, hint, field, _EPOCH + _US * us)
+                year = self._locate(us, hint, field, _instant_shown(us))
             tl.last = year
         return year
 
@@ -750,7 +758,7 @@ class BusinessCalendar:
         if end_year is year:
             elapsed = self._position(year, end_us) - pos
         else:
-            elapsed = self._between(year, start_us, end_year, end_us, _EPOCH + _US * end_us)
+            elapsed = self._between(year, start_us, end_year, end_us, _instant_shown(end_us))
         move = self._move
         return elapsed, move(year, pos + first_us, first_us), move(year, pos + second_us, second_us)
 
@@ -818,7 +826,7 @@ class BusinessCalendar:
         if ya is yb:
             position = self._position
             return position(yb, end_us) - position(ya, start_us)
-        return self._between(ya, start_us, yb, end_us, _EPOCH + _US * end_us)
+        return self._between(ya, start_us, yb, end_us, _instant_shown(end_us))
 
     def _between(self, ya: _Year, ua: int, yb: _Year, ub: int, value: object) -> int:
         if ya is yb:

@@ -39,6 +39,7 @@ __all__ = [
     "InvalidTypeError",
     "InvalidValueError",
     "NaiveDatetimeError",
+    "OutOfRangeError",
     "PartnerRulesError",
     "UnknownKeyError",
 ]
@@ -194,6 +195,10 @@ class InvalidTypeError(PartnerRulesError, TypeError):
         got = f"{_type_name(value)} {_shown(value)}"
         message = f"{_shown(_text(field))} must be {_text(expected)} (got {got})"
         super().__init__(_with_hint(message, hint))
+
+
+class OutOfRangeError(InvalidValueError, IndexError):
+    """An index outside a sequence (also an :class:`IndexError`, as the protocol wants)."""
 
 
 class NaiveDatetimeError(InvalidValueError):

@@ -62,7 +62,7 @@ def _namespace(_instance: Any, attribute: Any, value: Any) -> None:
 
 
 def _rules(value: object) -> tuple[Rule, ...]:
-    items = _validate.bounded_items("rules", value, "an iterable of Rule")
+    items = _validate.items("rules", value, "an iterable of Rule")
     for item in items:
         _validate.instance("rules", item, Rule)
         check_rule_id(item.id, field="rules")
@@ -164,7 +164,7 @@ def catalogue_of(programmes: Iterable[Programme]) -> Mapping[str, Rule]:
         InvalidValueError: one id declared as two different rules.
     """
     found: dict[str, Rule] = {}
-    for p in _validate.bounded_items("programmes", programmes, "an iterable of Programme"):
+    for p in _validate.items("programmes", programmes, "an iterable of Programme"):
         _validate.instance("programmes", p, Programme)
         for r in p.rules:
             if r.id in found and found[r.id] != r:

@@ -56,7 +56,13 @@ from partnerrules.calendars import (
     weekday_clock,
 )
 from partnerrules.decisions import Reason
-from partnerrules.errors import HorizonError, InvalidTypeError, InvalidValueError, UnknownKeyError
+from partnerrules.errors import (
+    HorizonError,
+    InvalidTypeError,
+    InvalidValueError,
+    OutOfRangeError,
+    UnknownKeyError,
+)
 from partnerrules.policies import appendix_b as _appb
 from partnerrules.policies import omid_support as _omid
 from partnerrules.policies import zoho as _zoho
@@ -72,6 +78,7 @@ from partnerrules.regions import (
 
 __all__ = [
     "APPENDIX_B",
+    "MAX_SPAN",
     "ZOHO",
     "AlwaysOnDesk",
     "BasicRequestLoad",
@@ -308,12 +315,17 @@ _UNITS = ("minutes", "hours", "days")
 
 
 def _check_unit(_instance: Any, _attribute: Any, value: Any) -> None:
-    if value not in _UNITS:
+    if type(value) is not str or value not in _UNITS:
         raise UnknownKeyError("unit", value, _UNITS)
 
 
+#: The largest amount of a span (a guard: a million minutes, hours or days is already beyond
+#: any calendar's horizon), not a policy number.
+MAX_SPAN = 1_000_000
+
+
 def _check_amount(_instance: Any, _attribute: Any, value: Any) -> None:
-    _validate.integer("amount", value, minimum=1)
+    _validate.integer_in("amount", value, 1, MAX_SPAN)
 
 
 @attrs.frozen
@@ -343,8 +355,15 @@ class BusinessSpan:
         open days all have the same length (the SLA engine counts days with
         the calendar itself, see above).
         """
+        if type(day) is not dt.timedelta:
+            raise InvalidTypeError("day", day, "a datetime.timedelta (the open day's length)")
         if self.unit == "days":
-            return self.amount * day
+            try:
+                return self.amount * day
+            except OverflowError:
+                raise InvalidValueError(
+                    "day", day, f"a day length whose {self.amount} times fit a timedelta"
+                ) from None
         if self.unit == "minutes":
             return dt.timedelta(minutes=self.amount)
         return dt.timedelta(hours=self.amount)
@@ -770,10 +789,10 @@ class Pause:
 
 
 def _pauses(value: object) -> tuple[Pause, ...]:
-    if isinstance(value, Pause) or not isinstance(value, Iterable):
+    if isinstance(value, Pause):
         raise InvalidTypeError("pauses", value, "an iterable of Pause")
     items = []
-    for p in value:
+    for p in _validate.items("pauses", value, "an iterable of Pause"):
         if isinstance(p, tuple) and len(p) == 2:
             p = Pause(*p)
         items.append(_validate.instance("pauses", p, Pause))
@@ -781,9 +800,10 @@ def _pauses(value: object) -> tuple[Pause, ...]:
 
 
 def _responses(value: object) -> tuple[dt.datetime, ...]:
-    if isinstance(value, dt.datetime) or not isinstance(value, Iterable):
+    if isinstance(value, dt.datetime):
         raise InvalidTypeError("responses", value, "an iterable of aware datetimes")
-    return tuple(sorted(_validate.aware("responses", r) for r in value))
+    given = _validate.items("responses", value, "an iterable of aware datetimes")
+    return tuple(sorted(_validate.aware("responses", r) for r in given))
 
 
 def _country(value: object) -> str:
@@ -949,12 +969,18 @@ class BasicRequestLoad:
 
     def __attrs_post_init__(self) -> None:
         _validate.fields_typed(self)
+        _validate.integer_in("count", self.count, 0, _MAX_THRESHOLD)
+        _validate.integer_in("threshold", self.threshold, 1, _MAX_THRESHOLD)
 
     notify: bool
     count: int
     threshold: int
     window: dt.timedelta
     reasons: tuple[Reason, ...]
+
+
+#: The largest overload threshold (a guard on the caller's number, not a policy number).
+_MAX_THRESHOLD = 10**9
 
 
 def check_basic_request_load(
@@ -978,7 +1004,7 @@ def check_basic_request_load(
         InvalidValueError: threshold below 1, window not positive, naive *at*.
     """
     at = _validate.aware("at", at)
-    _validate.integer("threshold", threshold, minimum=1)
+    _validate.integer_in("threshold", threshold, 1, _MAX_THRESHOLD)
     _validate.instance("window", window, dt.timedelta)
     if window <= dt.timedelta(0):
         raise InvalidValueError("window", window, "a positive timedelta")
@@ -1075,6 +1101,11 @@ def is_entitled(
     return wanted in entitlements(level, table=table, rules=rules)
 
 
+def _screenshots(value: object) -> tuple[str, ...]:
+    given = _validate.items("screenshots", value, "an iterable of screenshot names or links")
+    return tuple(_validate.text("screenshots", v) for v in given)
+
+
 def _optional_text(_instance: Any, attribute: Any, value: object) -> None:
     if value is not None:
         _validate.text(attribute.name, value, allow_empty=True)
@@ -1099,7 +1130,7 @@ class SupportRequest:
     product: str | None = attrs.field(default=None, validator=_optional_text)
     description: str | None = attrs.field(default=None, validator=_optional_text)
     troubleshooting_steps: str | None = attrs.field(default=None, validator=_optional_text)
-    screenshots: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    screenshots: tuple[str, ...] = attrs.field(default=(), converter=_screenshots)
 
 
 @attrs.frozen
@@ -1428,9 +1459,8 @@ def can_escalate_level(
 
 
 def _services(value: object) -> tuple[str, ...]:
-    if isinstance(value, str) or not isinstance(value, Iterable):
-        raise InvalidTypeError("affected_services", value, "an iterable of service names")
-    return tuple(_validate.text("affected_services", v) for v in value)
+    given = _validate.items("affected_services", value, "an iterable of service names")
+    return tuple(_validate.text("affected_services", v) for v in given)
 
 
 def _optional_aware_field(_instance: Any, attribute: Any, value: object) -> None:
@@ -1778,6 +1808,8 @@ def _plan(policy: SlaPolicy, ticket: object, zone: object) -> _Plan:
     """The cached plan of *ticket*'s kind under *policy* (see :class:`_Plan`)."""
     if not isinstance(ticket, Ticket):
         raise InvalidTypeError("ticket", ticket, "a Ticket")
+    if zone is not None and not isinstance(zone, str | ZoneInfo):
+        raise InvalidTypeError("zone", zone, "an IANA zone name or a ZoneInfo")
     key = (ticket._kind, zone)
     plans = policy._plans
     try:
@@ -1914,8 +1946,17 @@ class TicketDeadlines:
         return None
 
 
+# Every instant a datetime can hold is within this many µs of the epoch (year 1 is the farthest).
+_LIMIT_US = 62_135_596_800_000_000
+
+
 def _engine_built(result: Any) -> None:
-    """Refuse a result built by hand: deadlines and statuses come from the engine's plan."""
+    """Refuse a result built by hand: deadlines and statuses come from the engine's plan.
+
+    Results are built in bulk, so the check is a few type tests: the plan must be
+    the engine's, and the fields that :func:`attrs.evolve` could replace keep their
+    kinds (integer instants within range, the right members and values).
+    """
     if type(result._plan) is not _Plan:
         raise InvalidTypeError(
             "plan",
@@ -1923,6 +1964,24 @@ def _engine_built(result: Any) -> None:
             "the engine's plan: results are built by deadlines(), status() and their bulk "
             "forms, never by hand",
         )
+    for name, kinds, optional in _RESULT_FIELDS[type(result)]:
+        value = getattr(result, name)
+        if value is None and optional:
+            continue
+        fits = isinstance(value, kinds) and (type(value) is not bool or bool in kinds)
+        if fits and isinstance(value, int):
+            fits = -_LIMIT_US < value < _LIMIT_US
+        if fits and isinstance(value, dt.datetime):
+            fits = value.utcoffset() is not None
+        if not fits:
+            shown = " or ".join(k.__name__ for k in kinds) + (" or None" if optional else "")
+            raise InvalidTypeError(name.lstrip("_"), value, f"a {shown}")
+    if not isinstance(getattr(result, "_pauses", ()), tuple):
+        raise InvalidTypeError("pauses", result._pauses, "the engine's pauses (a tuple)")
+    for name, kind in _RESULT_ITEMS.get(type(result), ()):
+        items = getattr(result, name)
+        if not isinstance(items, tuple) or not all(isinstance(i, kind) for i in items):
+            raise InvalidTypeError(name, items, f"a tuple of {kind.__name__}")
 
 
 def _instant_out(plan: _Plan, us: int | None) -> dt.datetime | None:
@@ -2334,9 +2393,9 @@ def deadlines(
 
 def _batch_of(tickets: object) -> tuple[Ticket, ...]:
     """The tickets of a bulk call as a tuple (each item is checked when it is planned)."""
-    if isinstance(tickets, Ticket) or not isinstance(tickets, Iterable):
+    if isinstance(tickets, Ticket):
         raise InvalidTypeError("tickets", tickets, "an iterable of Ticket")
-    return tuple(tickets)
+    return _validate.items("tickets", tickets, "an iterable of Ticket")
 
 
 def _frozen_setattr(self: object, name: str, value: object) -> None:
@@ -2395,7 +2454,7 @@ class _Batch(Sequence[_R]):
             raise InvalidTypeError("index", index, "an int or a slice")
         n = len(self._tickets)
         if not -n <= index < n:
-            raise IndexError(f"index {index} out of range for {n} tickets")
+            raise OutOfRangeError("index", index, f"an index from {-n} to {n - 1} ({n} tickets)")
         return index % n
 
     @abc.abstractmethod
@@ -2800,7 +2859,7 @@ def status_many(
             extend(_status_row(_plan(pol, t, zone), t, at_us))
             mark(len(rows))
     else:
-        stamps = tuple(at)
+        stamps = _validate.items("at", at, "one aware datetime, or one per ticket")
         if len(items) != len(stamps):
             raise InvalidValueError(
                 "at", f"{len(stamps)} instants", f"one instant per ticket ({len(items)} tickets)"
@@ -2935,3 +2994,47 @@ def omid_support_availability(
         at=at,
     )
     return SupportAvailability(at, True, True, channels, desk.languages, (why,))
+
+
+# The fields of the engine's results and their kinds, checked by _engine_built.
+_RESULT_FIELDS: dict[type, tuple[tuple[str, tuple[type, ...], bool], ...]] = {
+    Deadline: (
+        ("metric", (Metric,), False),
+        ("sequence", (int,), False),
+        ("window", (ResponseWindow,), False),
+        ("responded_at", (dt.datetime,), True),
+        ("_start_us", (int,), False),
+        ("_target_us", (int,), True),
+        ("_limit_us", (int,), True),
+    ),
+    WindowStatus: (
+        ("metric", (Metric,), False),
+        ("sequence", (int,), False),
+        ("state", (ClockState,), False),
+        ("at", (dt.datetime,), False),
+        ("responded_at", (dt.datetime,), True),
+        ("_start_us", (int,), True),
+        ("_elapsed_us", (int,), False),
+        ("_limit_us", (int,), True),
+        ("_target_at_us", (int,), True),
+        ("_limit_at_us", (int,), True),
+    ),
+    TicketDeadlines: (
+        ("ticket_id", (str,), False),
+        ("policy", (str,), False),
+        ("exempt", (bool,), False),
+        ("clock", (ClockKind,), True),
+        ("zone", (str,), False),
+        ("acknowledgement", (Deadline,), True),
+    ),
+    TicketStatus: (
+        ("ticket_id", (str,), False),
+        ("at", (dt.datetime,), False),
+        ("exempt", (bool,), False),
+        ("acknowledgement", (WindowStatus,), False),
+    ),
+}
+_RESULT_ITEMS: dict[type, tuple[tuple[str, type], ...]] = {
+    TicketDeadlines: (("determinations", Deadline),),
+    TicketStatus: (("determinations", WindowStatus),),
+}
