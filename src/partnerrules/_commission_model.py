@@ -76,8 +76,8 @@ def _items(field: str, value: object, kind: type[Any], description: str) -> tupl
 
 
 def _units(money: Money) -> int:
-    """Centavos of a BRL amount, without the generic scaling of ``minor_units``."""
-    return int(money.amount * 100)
+    """Centavos of a BRL amount (exact, whatever the caller's decimal context)."""
+    return money.minor_units
 
 
 # -- tiers ---------------------------------------------------------------------

@@ -193,8 +193,8 @@ def _standings(_instance: object, attribute: attrs.Attribute[Any], value: object
 
 
 def _from_units(units: int) -> Money:
-    # Trusted: an integer count of centavos is always a valid BRL amount.
-    return Money._trusted(Decimal(units).scaleb(-2), BRL)
+    # From integer centavos, in the money module's own decimal context (never the caller's).
+    return Money.from_minor_units(units, BRL)
 
 
 def _share(total: int, part: int, whole: int) -> int:
