@@ -63,7 +63,8 @@ class Counter:
         self.steps = -1
         if n < 2:
             return
-        self.lo, self.hi = int(values[0]), int(values[-1]) + 1
+        # Below ``lo`` the first bucket counts nothing; at or past ``hi`` the last counts all.
+        self.lo, self.hi = int(values[0]) - 1, int(values[-1]) + 1
         self.width = max(1, (self.hi - self.lo) // (2 * n))
         edges = self.lo + self.width * np.arange((self.hi - self.lo) // self.width + 2)
         self.base = np.searchsorted(values, edges, side=self.side).astype(np.int64)
@@ -82,8 +83,7 @@ class Counter:
         padded = self.padded
         for _ in range(self.steps):
             i = i + (padded[i] <= x if self.right else padded[i] < x)
-        i = np.where(x < self.lo, 0, i)
-        found: I64 = np.where(x >= self.hi, self.n, i)
+        found: I64 = i
         return found
 
 
@@ -95,6 +95,7 @@ class Timeline:
         "at_e",
         "at_s",
         "c",
+        "c_pad",
         "ce",
         "day_cum",
         "day_first",
@@ -108,6 +109,7 @@ class Timeline:
         "n",
         "ndays",
         "s",
+        "s_pad",
         "total",
     )
 
@@ -151,6 +153,9 @@ class Timeline:
         self.total = base
         self.n = intervals
         self.ndays = days
+        far = np.asarray([1 << 62], np.int64)
+        self.s_pad: I64 = np.concatenate((self.s, far))
+        self.c_pad: I64 = np.concatenate((self.c, np.asarray([base], np.int64)))
         self.at_e = Counter(self.e, "right")
         self.at_s = Counter(self.s, "right")
         self.at_ce = Counter(self.ce, "left")
@@ -162,11 +167,8 @@ class Timeline:
         i = self.at_e(us)
         if self.n == 0:
             return np.zeros_like(us)
-        j = np.minimum(i, self.n - 1)
-        s = self.s[j]
-        out: I64 = np.where(
-            i == self.n, self.total, self.c[j] + np.where(us > s, us - s, 0)
-        ).astype(np.int64, copy=False)
+        # Past the last interval: the padding gives the range's total open time.
+        out: I64 = self.c_pad[i] + np.maximum(us - self.s_pad[i], 0)
         return out
 
     def earliest(self, pos: I64) -> tuple[I64, Bools]:
@@ -174,10 +176,8 @@ class Timeline:
         if self.n == 0:
             return np.full_like(pos, NAT), np.ones(pos.shape, np.bool_)
         j = self.at_ce(pos)
-        over = j >= self.n
-        j = np.minimum(j, self.n - 1)
-        out: I64 = self.s[j] + pos - self.c[j]
-        return out, over
+        out: I64 = self.s_pad[j] + pos - self.c_pad[j]  # past the range: flagged, not used
+        return out, j >= self.n
 
     def add_days(self, us: I64, n: int | I64) -> tuple[I64, Bools]:
         """*n* > 0 open days on from each instant (``BusinessCalendar._days_us``).
