@@ -1864,7 +1864,7 @@ def evaluate_many(
     program = lp._program
     sweep, row = _engine.sweep, _engine.row
     rows, starts = array("q"), array("q", [0])
-    extend, mark = rows.extend, starts.append
+    extend, mark = rows.fromlist, starts.append  # fromlist: one resize per row
     stamps: dt.datetime | tuple[dt.datetime, ...]
     micros: int | array[int]
     if isinstance(at, dt.datetime | str | bytes) or not isinstance(at, Iterable):
