@@ -657,6 +657,10 @@ GOOD = history()
                                  resolution={}, on_severity_change="restart", restart_on_reopen=[],
                                  notifications=[], escalations=[]),
          InvalidValueError, r"'rule_id' must be a dotted lower-case id"),
+        (lambda: LifecyclePolicy("x", None, ZOHO, pausing_statuses={}, counted_responses=["public"],  # type: ignore[arg-type]
+                                 resolution={}, on_severity_change="restart", restart_on_reopen=[],
+                                 notifications=[], escalations=[]),
+         InvalidTypeError, r"'rule_id' must be a str"),
         (lambda: evaluate("T-1", MONDAY_9, policy=policy()), InvalidTypeError, r"'history' must be a TicketHistory"),  # type: ignore[arg-type]
         (lambda: evaluate(GOOD, MONDAY_9, policy=ZOHO), InvalidTypeError, r"'policy' must be a LifecyclePolicy"),  # type: ignore[arg-type]
         (lambda: evaluate(GOOD, NAIVE, policy=policy()), NaiveDatetimeError, r"'at' must be an aware"),

@@ -791,6 +791,10 @@ def _offset(_instance: Any, _attribute: Any, value: Any) -> None:
     _validate.instance("offset", value, dt.timedelta, "a datetime.timedelta (signed)")
 
 
+def _rule(_instance: Any, attribute: Any, value: Any) -> None:
+    check_rule_id(value, field=attribute.name)
+
+
 def _optional_rule(_instance: Any, attribute: Any, value: Any) -> None:
     if value is not None:
         check_rule_id(value, field=attribute.name)
@@ -888,7 +892,7 @@ class LifecyclePolicy:
     """
 
     name: str = attrs.field(validator=_text)
-    rule_id: str = attrs.field(validator=_optional_rule)
+    rule_id: str = attrs.field(validator=_rule)
     sla: SlaPolicy = attrs.field(validator=_validate.instance_of(SlaPolicy))
     pausing_statuses: Mapping[str, frozenset[Clock]] = attrs.field(kw_only=True, converter=_pausing)
     counted_responses: frozenset[Visibility] = attrs.field(kw_only=True, converter=_visibilities)
