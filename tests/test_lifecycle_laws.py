@@ -247,7 +247,9 @@ ACTIONS = [
 
 
 @st.composite
-def histories(draw: st.DrawFn, *, policy_changes: bool = True) -> TicketHistory:
+def histories(
+    draw: st.DrawFn, *, policy_changes: bool = True, retroactive: bool = True
+) -> TicketHistory:
     """A valid history: statuses, responses, changes, resolution, closing, reopening."""
     opened = draw(instants)
     events: list[Any] = [
@@ -277,7 +279,8 @@ def histories(draw: st.DrawFn, *, policy_changes: bool = True) -> TicketHistory:
         elif action == "level":
             events.append(LevelChanged(cur, draw(st.sampled_from(["Advanced", "Premium"]))))
         elif action == "policy":
-            effective = cur - draw(st.integers(-60 * 24, 60 * 24 * 3)) * MIN
+            back = draw(st.integers(-60 * 24, 60 * 24 * 3 if retroactive else 0))
+            effective = cur - back * MIN
             events.append(
                 PolicyChanged(cur, draw(st.sampled_from(SLA_POLICIES)), effective=effective)
             )
@@ -457,12 +460,17 @@ def test_a_policy_change_recorded_late_equals_the_change_recorded_when_it_took_e
             assert facts(w) == twin
 
 
-@given(histories(), lifecycle_policies(), st.integers(0, 60 * 24 * 3),
+@given(histories(retroactive=False), lifecycle_policies(), st.integers(0, 60 * 24 * 3),
        st.integers(0, 60 * 24 * 10))  # fmt: skip
 def test_a_breached_window_never_runs_again_later(
     history: TicketHistory, policy: LifecyclePolicy, step: int, span: int
 ) -> None:
-    """Once breached, a window stays breached or is met late, whatever happens after."""
+    """Once breached, a window stays breached or is met late, whatever happens after.
+
+    Whatever happens after, that is: a policy change in force from before it
+    was recorded re-decides the past on purpose (a corrected calendar may
+    show the window was never breached), so the histories here have none.
+    """
     seen: dict[tuple[Clock, int], ClockState] = {}
     at = history.opened.at
     end = at + span * MIN
