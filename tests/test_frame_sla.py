@@ -434,3 +434,27 @@ def test_importing_the_library_loads_no_frame_dependency() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_rows_computed_in_small_chunks_give_the_same_columns() -> None:
+    """The kernels run on chunks of rows; chunk boundaries change nothing."""
+    from partnerrules.frame import _sla as kernels
+
+    rows = [
+        {**row, "category": cat, "severity": 1 + k % 3}
+        for k, (row, cat) in enumerate(zip(good_rows(40), CATEGORIES * 6, strict=False))
+    ]
+    df = pd.DataFrame(rows)
+    at = dt.datetime(2026, 11, 24, 3, tzinfo=UTC)
+    whole = (frame.sla_deadlines(df, errors="report"), frame.sla_status(df, at, errors="report"))
+    saved = kernels.CHUNK
+    kernels.CHUNK = 3
+    try:
+        small = (
+            frame.sla_deadlines(df, errors="report"),
+            frame.sla_status(df, at, errors="report"),
+        )
+    finally:
+        kernels.CHUNK = saved
+    for a, b in zip(whole, small, strict=True):
+        pd.testing.assert_frame_equal(a, b)

@@ -182,7 +182,7 @@ class Plans:
         self.calendar = cal
         self.table = table
 
-    def rows_of(self, rows: Bools) -> dict[str, I64]:
+    def rows_of(self, rows: I64) -> dict[str, I64]:
         """The plan numbers of the rows of *rows* (by their kinds)."""
         g = self.gid[rows]
         return {name: values[g] for name, values in self.table.items()}
@@ -509,23 +509,26 @@ def _prepare(table: object, policy: object, zone: object) -> tuple[Reader, Ticke
     return reader, tickets, Plans(tickets, pol, zone)
 
 
-def _calendar_rows(tickets: Tickets, plans: Plans, live: Bools) -> list[tuple[int, Bools]]:
-    """The rows of each calendar the kernels run on (masks of *live* rows)."""
+#: Rows per kernel call: arrays of this size are reused by the allocator and stay in cache.
+CHUNK = 1 << 18
+
+
+def _calendar_rows(tickets: Tickets, plans: Plans, live: Bools) -> list[tuple[int, I64]]:
+    """The rows the kernels run on, by calendar, in chunks of at most :data:`CHUNK` rows."""
     row_calendar = plans.calendar[plans.gid]
-    out = []
+    out: list[tuple[int, I64]] = []
     for c in range(len(plans.calendars)):
-        mask = live & (row_calendar == c)
-        if mask.any():
-            out.append((c, mask))
+        rows = np.flatnonzero(live & (row_calendar == c))
+        out.extend((c, rows[k : k + CHUNK]) for k in range(0, len(rows), CHUNK))
     return out
 
 
-def _scatter(res_column: I64, mask: Bools, positions: I64, fallback: Bools, values: I64) -> None:
-    """Write a calendar's results back to the rows of *mask* (except those left over)."""
+def _scatter(column: Any, rows: I64, fallback: Bools, values: Any) -> None:
+    """Write a chunk's results back to its rows (except those left for the scalar path)."""
     if not fallback.any():
-        res_column[mask] = values
+        column[rows] = values
     else:
-        res_column[positions[~fallback]] = values[~fallback]
+        column[rows[~fallback]] = values[~fallback]
 
 
 def deadlines(table: object, policy: object, zone: object, errors: object) -> Any:
@@ -537,8 +540,8 @@ def deadlines(table: object, policy: object, zone: object, errors: object) -> An
     live = ~tickets.bad & plans.ok[plans.gid]
     res.plan_labels(plans, live)
     scalar = ~live
-    for c, mask in _calendar_rows(tickets, plans, live):
-        left = _deadline_rows(res, tickets, plans, plans.calendars[c], mask)
+    for c, rows in _calendar_rows(tickets, plans, live):
+        left = _deadline_rows(res, tickets, plans, plans.calendars[c], rows)
         scalar[left] = True
     for g, plan in enumerate(plans.plans):
         if (
@@ -562,20 +565,19 @@ def deadlines(table: object, policy: object, zone: object, errors: object) -> An
 
 
 def _deadline_rows(
-    res: Results, tickets: Tickets, plans: Plans, cal: BusinessCalendar, mask: Bools
+    res: Results, tickets: Tickets, plans: Plans, cal: BusinessCalendar, rows: I64
 ) -> I64:
-    """Compute the deadlines of one calendar's rows; return the rows left for the scalar path."""
-    everyone = bool(mask.all())
+    """Compute the deadlines of some rows of one calendar; return those left for the scalar path."""
 
     def take(values: I64) -> I64:
-        return values if everyone else values[mask]
+        return values[rows]
 
     data = {
         "opened": take(tickets.opened.us),
         "response": take(tickets.response.us),
         "ps": take(tickets.paused.us),
         "pe": take(tickets.resumed.us),
-        **plans.rows_of(mask),
+        **plans.rows_of(rows),
     }
 
     def kernel(tl: Timeline, x: dict[str, I64]) -> tuple[dict[str, I64], Bools]:
@@ -596,10 +598,9 @@ def _deadline_rows(
 
     instants = [data["opened"], data["response"], data["ps"], data["pe"]]
     got, fallback = _run(cal, data, instants, kernel)
-    positions = np.flatnonzero(mask)
     for name, values in got.items():
-        _scatter(res.us[name], mask, positions, fallback, values)
-    return positions[fallback]
+        _scatter(res.us[name], rows, fallback, values)
+    return rows[fallback]
 
 
 def _deadline_fill(policy: _sla.SlaPolicy, zone: object) -> Callable[[Results, int, Any], None]:
@@ -661,8 +662,8 @@ def status(table: object, at: object, policy: object, zone: object, errors: obje
     res.states["ack_state"][exempt] = _EXEMPT
     res.us["ack_elapsed"][exempt] = 0
     scalar = ~live
-    for c, mask in _calendar_rows(tickets, plans, live):
-        left = _status_rows(res, tickets, plans, plans.calendars[c], mask, at_us)
+    for c, rows in _calendar_rows(tickets, plans, live):
+        left = _status_rows(res, tickets, plans, plans.calendars[c], rows, at_us)
         scalar[left] = True
     _scalar_rows(res, tickets, np.flatnonzero(scalar), mode, _status_fill(pol, zone, at))
     out = Out(reader)
@@ -672,13 +673,12 @@ def status(table: object, at: object, policy: object, zone: object, errors: obje
 
 
 def _status_rows(
-    res: Results, tickets: Tickets, plans: Plans, cal: BusinessCalendar, mask: Bools, at: int
+    res: Results, tickets: Tickets, plans: Plans, cal: BusinessCalendar, rows: I64, at: int
 ) -> I64:
-    """Compute one calendar's rows' status at *at*; return the rows left for the scalar path."""
-    everyone = bool(mask.all())
+    """Compute the status at *at* of some rows of one calendar; return those left over."""
 
     def take(values: I64) -> I64:
-        return values if everyone else values[mask]
+        return values[rows]
 
     ps, pe = take(tickets.paused.us), take(tickets.resumed.us)
     kept = (ps != NAT) & (ps <= at)  # pauses started by `at`; one not over by then is open
@@ -691,7 +691,7 @@ def _status_rows(
         "response": response,
         "ps": ps,
         "pe": pe,
-        **plans.rows_of(mask),
+        **plans.rows_of(rows),
     }
 
     def kernel(tl: Timeline, x: dict[str, I64]) -> tuple[dict[str, I64], Bools]:
@@ -728,17 +728,10 @@ def _status_rows(
     at_column = np.full(len(data["opened"]), at, np.int64)
     instants = [data["opened"], response, ps, pe, at_column]
     got, fallback = _run(cal, data, instants, kernel)
-    positions = np.flatnonzero(mask)
     for name, values in got.items():
-        if name.endswith("_state"):
-            column = res.states[name]
-            if not fallback.any():
-                column[mask] = values
-            else:
-                column[positions[~fallback]] = values[~fallback]
-        else:
-            _scatter(res.us[name], mask, positions, fallback, values)
-    return positions[fallback]
+        column = res.states[name] if name.endswith("_state") else res.us[name]
+        _scatter(column, rows, fallback, values)
+    return rows[fallback]
 
 
 def _status_fill(
