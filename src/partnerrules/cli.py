@@ -17,6 +17,11 @@ Subcommands:
     ``.toml``; ``-`` reads standard input) and quote each one: end date, TCV,
     remaining value and cancellation fee at the portfolio's date, with the
     reasons; ``--json`` writes the quotes as JSON for other systems.
+``run [FILE]``
+    Evaluate a whole portfolio (contracts, sales and payments, tickets, deal
+    registrations, opportunities) and print a report with a section per kind;
+    ``--json`` writes it as JSON. With no file, the sample portfolio shipped
+    in the package.
 ``escalation COUNTRY``
     The Zoho escalation path of a country (ISO 3166-1 alpha-2).
 ``cnpj NUMBER``
@@ -46,7 +51,7 @@ import os
 import re
 import sys
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
@@ -54,9 +59,12 @@ import attrs
 
 from partnerrules import _validate
 from partnerrules.catalogue import RULES, SOURCES, implementations
+from partnerrules.commission import Payment, Sale, Tier
 from partnerrules.contracts import Contract
+from partnerrules.deals import DealRegistration, Opportunity
 from partnerrules.errors import InvalidTypeError, InvalidValueError, PartnerRulesError
 from partnerrules.money import BRL, Money
+from partnerrules.sla import Ticket
 
 __all__ = ["Portfolio", "main"]
 
@@ -216,22 +224,105 @@ def _distinct_ids(_instance: Any, _attribute: Any, contracts: tuple[Contract, ..
         )
 
 
+def _items_of(field: str, value: object, kind: type[Any]) -> tuple[Any, ...]:
+    """An iterable of *kind* as a tuple, each item checked, the count bounded."""
+    items = _validate.bounded_items(field, value, f"a tuple of {kind.__name__}")
+    for i, item in enumerate(items):
+        _validate.instance(f"{field}[{i}]", item, kind)
+    return items
+
+
+def _sales(value: object) -> tuple[Sale, ...]:
+    return _items_of("sales", value, Sale)
+
+
+def _payments(value: object) -> tuple[Payment, ...]:
+    return _items_of("payments", value, Payment)
+
+
+def _tickets(value: object) -> tuple[Ticket, ...]:
+    return _items_of("tickets", value, Ticket)
+
+
+def _deals(value: object) -> tuple[DealRegistration, ...]:
+    return _items_of("deals", value, DealRegistration)
+
+
+def _opportunities(value: object) -> tuple[Opportunity, ...]:
+    return _items_of("opportunities", value, Opportunity)
+
+
+def _optional_aware(_instance: Any, attribute: Any, value: object) -> None:
+    if value is not None:
+        _validate.aware(attribute.name, value)
+
+
+def _tiers(value: object) -> dict[str, Tier]:
+    if not isinstance(value, Mapping):
+        raise InvalidTypeError("tiers", value, "a mapping of partner to Tier")
+    out: dict[str, Tier] = {}
+    for partner, tier in value.items():
+        _validate.text("tiers key", partner)
+        out[partner] = _validate.instance(f"tiers[{partner!r}]", tier, Tier)
+    return out
+
+
+def _optional_length(_instance: Any, attribute: Any, value: object) -> None:
+    if value is None:
+        return
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise InvalidTypeError(attribute.name, value, "an int, or None")
+    if value < 1:
+        raise InvalidValueError(attribute.name, value, "a length >= 1")
+
+
 @attrs.frozen
 class Portfolio:
-    """The contents of a portfolio file: a date and Omid contracts.
+    """The contents of a portfolio file: a date, an instant and the items to evaluate.
+
+    Every list is optional (empty by default); ``partnerrules run`` prints a
+    section for each kind the portfolio holds.
 
     Attributes:
-        as_of: the date cancellation is quoted at.
-        contracts: the contracts, each with its own id.
+        as_of: the date cancellation is quoted at; commission statements run
+            from 1 January of its year to it (exclusive).
+        contracts: Omid contracts, each with its own id.
+        at: the instant (aware) tickets, deals and opportunities are
+            evaluated at; None means midnight of *as_of* in São Paulo.
+            ``run --at`` overrides it.
+        tiers: each selling partner's standard tier (partner -> Tier).
+        sales: contracts partners signed, for the commission statements.
+        payments: customers' payments of the invoices of those contracts.
+        tickets: support tickets, for their SLA status at *at*.
+        deals: MCS deal registrations, for their protection at *at*.
+        opportunities: AWS ACE opportunities, for the readiness check at *at*.
+        min_description_length: the shortest project description the
+            readiness check accepts (the ACE guide gives no number);
+            required when there are opportunities.
 
     Raises:
-        InvalidTypeError: *as_of* is not a date, or *contracts* not an
-            iterable of Contract.
+        InvalidTypeError: a field of the wrong type (e.g. *as_of* not a
+            date, *contracts* not an iterable of Contract).
         InvalidValueError: two contracts share an id.
+        NaiveDatetimeError: *at* has no time zone.
     """
 
     as_of: dt.date = attrs.field(validator=_validate.attrs_validator(_validate.date))
-    contracts: tuple[Contract, ...] = attrs.field(converter=_contracts, validator=_distinct_ids)
+    contracts: tuple[Contract, ...] = attrs.field(
+        default=(), converter=_contracts, validator=_distinct_ids
+    )
+    at: dt.datetime | None = attrs.field(default=None, kw_only=True, validator=_optional_aware)
+    tiers: dict[str, Tier] = attrs.field(factory=dict, kw_only=True, converter=_tiers, hash=False)
+    sales: tuple[Sale, ...] = attrs.field(default=(), kw_only=True, converter=_sales)
+    payments: tuple[Payment, ...] = attrs.field(default=(), kw_only=True, converter=_payments)
+    tickets: tuple[Ticket, ...] = attrs.field(default=(), kw_only=True, converter=_tickets)
+    deals: tuple[DealRegistration, ...] = attrs.field(default=(), kw_only=True, converter=_deals)
+    opportunities: tuple[Opportunity, ...] = attrs.field(
+        default=(), kw_only=True, converter=_opportunities
+    )
+    min_description_length: int | None = attrs.field(
+        default=None, kw_only=True, validator=_optional_length
+    )
 
 
 def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -266,7 +357,11 @@ def _read_bytes(path: str, name: str) -> bytes:
 def _read_document(path: str) -> Any:
     """The JSON (or TOML) document in *path*; ``-`` is standard input."""
     name = "<stdin>" if path == "-" else path
-    raw = _read_bytes(path, name)
+    return _parse_document(_read_bytes(path, name), name, toml=path.lower().endswith(".toml"))
+
+
+def _parse_document(raw: bytes, name: str, *, toml: bool) -> Any:
+    """The TOML (or JSON) document in the bytes *raw* read from *name*."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -274,7 +369,7 @@ def _read_document(path: str) -> Any:
         raise _InputError(
             name, f"not UTF-8 text (byte {bad:#04x} at offset {exc.start}); save it as UTF-8"
         ) from None
-    if path.lower().endswith(".toml"):
+    if toml:
         import tomllib
 
         try:
@@ -290,11 +385,31 @@ def _read_document(path: str) -> Any:
         raise _InputError(name, f"not valid JSON ({exc})") from None
 
 
-def _read_portfolio(path: str) -> Portfolio:
+#: The sample portfolio shipped in the package (example data), read by ``run`` with no file.
+SAMPLE_PORTFOLIO = "samples/portfolio.toml"
+
+
+def _read_sample() -> tuple[Any, str]:
+    """The sample portfolio's document, and the name errors give it."""
+    from importlib import resources
+
+    name = f"<sample {SAMPLE_PORTFOLIO}>"
+    try:
+        raw = resources.files("partnerrules").joinpath(SAMPLE_PORTFOLIO).read_bytes()
+    except OSError as exc:
+        raise _InputError(name, f"cannot read it ({exc.strerror or exc})") from None
+    return _parse_document(raw, name, toml=True), name
+
+
+def _read_portfolio(path: str | None) -> Portfolio:
+    """The portfolio in *path* (``-``: standard input; None: the shipped sample)."""
     from partnerrules.convert import PolicyFormatError, structure
 
-    name = "<stdin>" if path == "-" else path
-    data = _read_document(path)
+    if path is None:
+        data, name = _read_sample()
+    else:
+        name = "<stdin>" if path == "-" else path
+        data = _read_document(path)
     if not isinstance(data, dict):
         raise _InputError(name, "not a portfolio: expected an object with 'as_of' and 'contracts'")
     try:
@@ -353,6 +468,35 @@ def _portfolio(args: argparse.Namespace, out: TextIO) -> int:
         f"fees if all cancelled on {as_of}: {fees.format(locale)}",
         file=out,
     )
+    return 0
+
+
+def _instant(text: str) -> dt.datetime:
+    """An argparse type: an aware ISO 8601 instant, e.g. ``2026-07-01T10:00:00-03:00``."""
+    try:
+        value = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not an ISO 8601 instant such as 2026-07-01T10:00:00-03:00"
+        ) from None
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} has no time zone: add an offset, e.g. {text}-03:00 or {text}Z"
+        )
+    return value
+
+
+def _run(args: argparse.Namespace, out: TextIO) -> int:
+    from partnerrules import _report
+
+    portfolio = _read_portfolio(args.file)
+    at = args.at if args.at is not None else _report.default_instant(portfolio)
+    with _report.progress(_report.item_count(portfolio)) as tick:
+        report = _report.build_report(portfolio, at=at, locale=args.locale, tick=tick)
+    if args.json:
+        _report.write_json(report, out)
+    else:
+        _report.write_text(report, out)
     return 0
 
 
@@ -434,6 +578,31 @@ def _parser() -> argparse.ArgumentParser:
     folio.add_argument("--json", action="store_true", help="write the quotes as JSON")
     locale_arg(folio)
     folio.set_defaults(run=_portfolio)
+
+    run = sub.add_parser(
+        "run",
+        help="evaluate a whole portfolio: quotes, commission, SLA, deal protection, ACE readiness",
+        description="Evaluate every item of a portfolio file with the library's rules and "
+        "print a report with a section per kind of item; with no FILE, the sample "
+        "portfolio shipped in the package (example data).",
+    )
+    run.add_argument(
+        "file",
+        nargs="?",
+        default=None,
+        help="a JSON (or .toml) portfolio; '-' reads standard input "
+        "(default: the shipped sample portfolio)",
+    )
+    run.add_argument("--json", action="store_true", help="write the report as JSON")
+    run.add_argument(
+        "--at",
+        type=_instant,
+        default=None,
+        help="the instant (ISO 8601, with an offset) tickets, deals and opportunities are "
+        "evaluated at (default: the portfolio's 'at')",
+    )
+    locale_arg(run)
+    run.set_defaults(run=_run)
 
     esc = sub.add_parser("escalation", help="the Zoho escalation path of a country")
     esc.add_argument("country", help="ISO 3166-1 alpha-2 code, e.g. BR")
