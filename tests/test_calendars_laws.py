@@ -22,6 +22,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from partnerrules.calendars import BusinessCalendar, _instant_us, support_hours_calendar
+from partnerrules.testing import strategies as prs
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 MINUTE = timedelta(minutes=1)
@@ -41,43 +42,21 @@ TRANSITIONS: dict[str, list[date]] = {
 
 
 @st.composite
-def day_hours(draw: st.DrawFn) -> list[tuple[time, time]]:
-    kind = draw(st.sampled_from(["closed", "all day", "intervals", "intervals"]))
-    if kind == "closed":
-        return []
-    if kind == "all day":
-        return [(time(0), time(0))]
-    # Quarter-hour edges, with extra weight on the small hours where clocks change.
-    points = draw(
-        st.lists(
-            st.one_of(st.integers(0, 96), st.integers(0, 16)),
-            min_size=2,
-            max_size=6,
-            unique=True,
-        )
-    )
-    points.sort()
-    if len(points) % 2:
-        points.pop()
-    to_time = [time(0) if p == 96 else time((p * 15) // 60, (p * 15) % 60) for p in points]
-    return [(to_time[k], to_time[k + 1]) for k in range(0, len(points), 2)]
-
-
-@st.composite
 def calendars_near_a_clock_change(draw: st.DrawFn) -> tuple[BusinessCalendar, datetime]:
     """A calendar and a UTC instant (whole minutes) within two days of a clock change."""
     name = draw(st.sampled_from(sorted(TRANSITIONS)))
     pivot = draw(st.sampled_from(TRANSITIONS[name]))
-    weekly = {d: draw(day_hours()) for d in range(7)}
     window = [pivot + timedelta(days=k) for k in range(-4, 5)]
-    closures = draw(st.lists(st.sampled_from(window), max_size=3, unique=True))
-    special_days = draw(
-        st.lists(st.sampled_from([d for d in window if d not in closures]), max_size=2, unique=True)
+    cal = draw(
+        prs.calendars(
+            timezones=st.just(ZoneInfo(name)),
+            weekly=prs.weekly_hours(min_open_days=0),
+            holiday_regions=st.sampled_from([(None, None), (None, None), ("BR", None)]),
+            days=st.sampled_from(window),
+            max_closures=3,
+            max_special_days=2,
+        )
     )
-    special = {d: draw(day_hours()) for d in special_days}
-    country = draw(st.sampled_from([None, None, "BR"]))
-    assume(any(weekly.values()) or any(special.values()))
-    cal = BusinessCalendar(name, weekly, closures=closures, special_hours=special, country=country)
     offset = draw(st.integers(-2 * 1440, 2 * 1440))
     start = datetime(pivot.year, pivot.month, pivot.day, 12, tzinfo=UTC) + offset * MINUTE
     return cal, start
@@ -202,28 +181,23 @@ ZONES = [ZoneInfo(z) for z in ("America/Sao_Paulo", "America/New_York", "Europe/
                                "Australia/Sydney", "UTC")]  # fmt: skip
 
 
-@st.composite
-def calendars(draw: st.DrawFn) -> BusinessCalendar:
-    weekly = {d: draw(day_hours()) for d in range(7)}
-    assume(any(weekly.values()))
-    closures = draw(
-        st.lists(st.dates(date(2017, 1, 1), date(2019, 12, 31)), max_size=20, unique=True)
-    )
-    return BusinessCalendar(
-        draw(st.sampled_from(ZONES)),
-        weekly,
-        closures=closures,
-        country=draw(st.sampled_from([None, "BR", "US", "GB"])),
+def calendars() -> st.SearchStrategy[BusinessCalendar]:
+    return prs.calendars(
+        timezones=st.sampled_from(ZONES),
+        holiday_regions=st.sampled_from([(None, None), ("BR", None), ("US", None), ("GB", None)]),
+        days=prs.dates(min_value=date(2017, 1, 1), max_value=date(2019, 12, 31)),
+        max_closures=20,
     )
 
 
-instants = st.integers(
-    (datetime(2017, 1, 1, tzinfo=UTC) - EPOCH) // timedelta(microseconds=1),
-    (datetime(2020, 1, 1, tzinfo=UTC) - EPOCH) // timedelta(microseconds=1),
-).map(lambda us: EPOCH + timedelta(microseconds=us))
-durations = st.integers(-400 * 3600, 400 * 3600).map(lambda s: timedelta(seconds=s)) | st.integers(
-    -(10**9), 10**9
-).map(lambda us: timedelta(microseconds=us))
+# Instants shown in UTC (the laws below compare them with results in the calendar's zone),
+# drawn with the DST nights and month starts of the calendars' zones.
+instants = prs.instants(
+    min_value=datetime(2017, 1, 1, tzinfo=UTC),
+    max_value=datetime(2020, 1, 1, tzinfo=UTC) - timedelta(microseconds=1),
+    timezones=st.sampled_from(ZONES),
+).map(lambda t: t.astimezone(UTC))
+durations = prs.durations()
 
 
 @pytest.mark.rule("calendar.business_time")
@@ -347,25 +321,25 @@ SP = ZoneInfo("America/Sao_Paulo")
 @st.composite
 def weekday_calendars(draw: st.DrawFn) -> tuple[BusinessCalendar, str, list[date]]:
     """A day-hours calendar with a random weekmask and closures, and numpy's view of it."""
-    mask = draw(st.lists(st.booleans(), min_size=7, max_size=7).filter(any))
-    closures = draw(
-        st.lists(st.dates(date(2024, 1, 1), date(2028, 12, 31)), max_size=40, unique=True)
+    cal = draw(
+        prs.calendars(
+            timezones=st.just(SP),
+            weekly=st.lists(st.booleans(), min_size=7, max_size=7)
+            .filter(any)
+            .map(lambda mask: {d: [(time(9), time(18))] for d in range(7) if mask[d]}),
+            holiday_regions=st.sampled_from([(None, None), ("BR", "SP")]),
+            days=prs.dates(min_value=date(2024, 1, 1), max_value=date(2028, 12, 31)),
+            max_closures=40,
+            max_special_days=0,
+        )
     )
-    use_holidays = draw(st.booleans())
-    cal = BusinessCalendar(
-        SP,
-        {d: [(time(9), time(18))] for d in range(7) if mask[d]},
-        closures=closures,
-        country="BR" if use_holidays else None,
-        subdivision="SP" if use_holidays else None,
-    )
-    off = list(closures)
-    if use_holidays:
+    off = list(cal.closures)
+    if cal.country is not None:
         off += list(holidays.country_holidays("BR", subdiv="SP", years=range(2015, 2036)))
-    return cal, "".join("1" if m else "0" for m in mask), off
+    return cal, "".join("1" if hours else "0" for hours in cal.weekly_hours), off
 
 
-days_2024_2028 = st.dates(date(2024, 1, 1), date(2028, 12, 31))
+days_2024_2028 = prs.dates(min_value=date(2024, 1, 1), max_value=date(2028, 12, 31))
 
 
 @pytest.mark.rule("calendar.business_time")
@@ -437,23 +411,20 @@ def test_ten_and_444_business_days_on_the_br_sp_support_calendar_match_numpy() -
 def same_hours_every_open_day(draw: st.DrawFn) -> tuple[BusinessCalendar, timedelta]:
     """A calendar whose open days all have the same intervals (breaks included), and their length.
 
-    Edges fall on quarter hours between 04:00 and 23:45, where no zone drawn here changes its
+    Edges fall between 04:00 and 23:45, where no zone drawn here changes its
     clocks, so every open day really has the same length.
     """
-    points = sorted(draw(st.lists(st.integers(16, 95), min_size=2, max_size=6, unique=True)))
-    if len(points) % 2:
-        points.pop()
-    hours = [
-        (time(a // 4, a % 4 * 15), time(b // 4, b % 4 * 15))
-        for a, b in zip(points[::2], points[1::2], strict=True)
-    ]
+    hours = draw(prs.day_hours(earliest=time(4), latest=time(23, 45), allow_closed=False))
     weekdays = draw(st.sets(st.integers(0, 6), min_size=1))
-    closures = draw(st.lists(st.dates(date(2017, 1, 1), date(2019, 12, 31)), max_size=20))
-    cal = BusinessCalendar(
-        draw(st.sampled_from(ZONES)),
-        dict.fromkeys(weekdays, hours),
-        closures=closures,
-        country=draw(st.sampled_from([None, "BR", "US"])),
+    cal = draw(
+        prs.calendars(
+            timezones=st.sampled_from(ZONES),
+            weekly=st.just(dict.fromkeys(weekdays, hours)),
+            holiday_regions=st.sampled_from([(None, None), ("BR", None), ("US", None)]),
+            days=prs.dates(min_value=date(2017, 1, 1), max_value=date(2019, 12, 31)),
+            max_closures=20,
+            max_special_days=0,
+        )
     )
     length = sum(
         (datetime.combine(date.min, b) - datetime.combine(date.min, a) for a, b in hours),

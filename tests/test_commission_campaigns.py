@@ -47,8 +47,9 @@ from partnerrules.errors import (
     PartnerRulesError,
     UnknownKeyError,
 )
-from partnerrules.money import Money, brl
+from partnerrules.money import brl
 from partnerrules.policies import omid
+from partnerrules.testing import strategies as prs
 
 MANAUS = ZoneInfo("America/Manaus")  # UTC-4 all year; São Paulo is UTC-3
 
@@ -341,26 +342,26 @@ def test_a_campaign_on_a_line_matches_its_basis():
 
 PARTNERS = ("alfa", "beta", "gama")
 START_2025 = dt.datetime(2025, 1, 1, tzinfo=SAO_PAULO)
-rates = st.integers(min_value=0, max_value=100).map(lambda p: Decimal(p) / 100)
+rates = prs.rates()
 
 
-@st.composite
-def sales_of_several_years(draw: st.DrawFn) -> list[Sale]:
+def sales_of_several_years() -> st.SearchStrategy[list[Sale]]:
     """Sales of three partners over 2025-2027, some at the same instant, some near midnight."""
-    count = draw(st.integers(min_value=0, max_value=8))
-    instants = st.one_of(
-        st.integers(0, 3 * 365 * 24 * 3600).map(lambda s: START_2025 + dt.timedelta(seconds=s)),
-        st.sampled_from([sp(2025, 12, 31, 23, 59), sp(2026, 1, 1), sp(2026, 12, 31, 22)]),
+    return prs.sale_lists(
+        partners=st.sampled_from(PARTNERS),
+        contract=prs.contracts(
+            starts=st.just(dt.date(2026, 1, 1)),
+            terms=st.just(12),
+            monthly=prs.brl_amounts(max_units=10**7),
+            max_addenda=0,
+        ),
+        signed_at=prs.instants(
+            min_value=START_2025,
+            max_value=START_2025 + dt.timedelta(seconds=3 * 365 * 24 * 3600),
+            timezones=st.sampled_from([SAO_PAULO, ZoneInfo("UTC")]),
+        ),
+        max_size=8,
     )
-    out = []
-    for i in range(count):
-        at = draw(instants)
-        if draw(st.booleans()):
-            at = at.astimezone(dt.UTC)  # the same instant, another zone
-        monthly = Money.from_minor_units(draw(st.integers(0, 10**7)), "BRL")
-        contract = Contract(f"C-{i}", "Customer", dt.date(2026, 1, 1), 12, monthly)
-        out.append(Sale(draw(st.sampled_from(PARTNERS)), contract, at))
-    return out
 
 
 def old_rule(sales: list[Sale], tiers: dict[str, Tier]) -> list[tuple[str, Decimal]]:

@@ -6,8 +6,6 @@ Schedules and rates are drawn at random: none of them is published data.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
-from decimal import Decimal
 
 import pytest
 from hypothesis import given
@@ -28,56 +26,31 @@ from partnerrules.commission import (
 )
 from partnerrules.contracts import Contract
 from partnerrules.money import Money, brl
+from partnerrules.testing import strategies as prs
 
 YEAR_START = dt.datetime(2026, 1, 1, tzinfo=SAO_PAULO)
 SECONDS_IN_2026 = 365 * 24 * 3600 - 1
 
-rates = st.integers(min_value=0, max_value=100).map(lambda p: Decimal(p) / 100)
-units = st.integers(min_value=0, max_value=10**8)
-instants_2026 = st.integers(min_value=0, max_value=SECONDS_IN_2026).map(
-    lambda s: YEAR_START + dt.timedelta(seconds=s)
+rates = prs.rates()
+units = prs.brl_amounts(max_units=10**8).map(lambda m: m.minor_units)
+instants_2026 = prs.instants(
+    min_value=YEAR_START,
+    max_value=YEAR_START + dt.timedelta(seconds=SECONDS_IN_2026),
+    timezones=st.just(SAO_PAULO),
 )
 
 
-@st.composite
-def contracts(draw: st.DrawFn, cid: str = "C-1") -> Contract:
-    start = draw(st.dates(min_value=dt.date(2026, 1, 1), max_value=dt.date(2026, 12, 31)))
-    months = draw(st.integers(min_value=1, max_value=36))
-    monthly = Money.from_minor_units(draw(units), "BRL")
-    return Contract(cid, "Customer", start, months, monthly)
+def contracts(cid: str = "C-1") -> st.SearchStrategy[Contract]:
+    return prs.contracts(
+        ids=st.just(cid),
+        starts=prs.dates(min_value=dt.date(2026, 1, 1), max_value=dt.date(2026, 12, 31)),
+        terms=st.integers(min_value=1, max_value=36),
+        monthly=prs.brl_amounts(max_units=10**8),
+    )
 
 
-@st.composite
-def commissions(draw: st.DrawFn) -> SaleCommission:
-    tier = Tier("Standard", brl(0), draw(rates))
-    sale = Sale("alfa", draw(contracts()), YEAR_START)
-    (line,) = sale_commissions([sale], standard_tiers={"alfa": tier}, diamond_rate=draw(rates))
-    return line
-
-
-@st.composite
-def payment_plans(draw: st.DrawFn, contract: Contract, *, everything: bool) -> list[Payment]:
-    """Payments of each invoice, some split in parts; all invoices when *everything*."""
-    out = []
-    for inv in contract.invoices():
-        if not everything and not draw(st.booleans()):
-            continue
-        total = inv.amount.minor_units
-        cuts = sorted(draw(st.lists(st.integers(0, total), max_size=2)))
-        if not everything and cuts:
-            total = draw(st.integers(cuts[-1], total))  # perhaps not all of the invoice
-        bounds = [0, *cuts, total]
-        for n, (a, b) in enumerate(itertools.pairwise(bounds)):
-            if b > a:
-                out.append(
-                    Payment(
-                        f"{inv.id}#{n}",
-                        inv.id,
-                        Money.from_minor_units(b - a, "BRL"),
-                        draw(instants_2026) + dt.timedelta(days=400),
-                    )
-                )
-    return out
+def commissions() -> st.SearchStrategy[SaleCommission]:
+    return prs.sale_commissions(sale=prs.sales(contract=contracts()))
 
 
 @pytest.mark.rule("omid.commission.paid_on_collection")
@@ -86,7 +59,7 @@ def test_releases_never_exceed_the_commission_and_equal_it_when_everything_is_pa
     """omid.commission.paid_on_collection: no centavo lost or created."""
     line = data.draw(commissions())
     everything = data.draw(st.booleans())
-    payments = data.draw(payment_plans(line.sale.contract, everything=everything))
+    payments = data.draw(prs.payment_plans(line.sale.contract, complete=everything))
     payout = release_commission(line, payments)
     released = sum(r.amount.minor_units for r in payout.releases)
     commission = line.commission.minor_units
@@ -107,7 +80,7 @@ def test_releases_never_exceed_the_commission_and_equal_it_when_everything_is_pa
 def test_the_order_payments_arrive_in_does_not_change_the_total_released(data):
     """omid.commission.paid_on_collection: the total depends on what was paid, not when."""
     line = data.draw(commissions())
-    payments = data.draw(payment_plans(line.sale.contract, everything=False))
+    payments = data.draw(prs.payment_plans(line.sale.contract, complete=False))
     instants = data.draw(st.permutations([p.paid_at for p in payments]))
     rearrived = [
         Payment(p.id, p.invoice_id, p.amount, at) for p, at in zip(payments, instants, strict=True)
@@ -118,10 +91,14 @@ def test_the_order_payments_arrive_in_does_not_change_the_total_released(data):
     assert release_commission(line, rearrived).released == first.released
 
 
-@st.composite
-def year_of_sales(draw: st.DrawFn) -> list[Sale]:
-    count = draw(st.integers(min_value=1, max_value=5))
-    return [Sale("alfa", draw(contracts(f"C-{i}")), draw(instants_2026)) for i in range(count)]
+def year_of_sales() -> st.SearchStrategy[list[Sale]]:
+    return prs.sale_lists(
+        partners=st.just("alfa"),
+        contract=contracts(),
+        signed_at=instants_2026,
+        min_size=1,
+        max_size=5,
+    )
 
 
 def year_total(sales: list[Sale], tier: Tier) -> Money:
@@ -173,23 +150,8 @@ def test_a_statement_splits_each_commission_into_released_pending_and_forfeited(
     assert st_.released.is_zero()
 
 
-@st.composite
-def schedules(draw: st.DrawFn) -> TierSchedule:
-    steps = draw(st.lists(st.integers(1, 10**8), min_size=0, max_size=5))
-    tiers = []
-    minimum = 0
-    for i, step in enumerate([0, *steps]):
-        minimum += step
-        team = i > 0 and draw(st.booleans())
-        tiers.append(
-            Tier(
-                f"T{i}",
-                Money.from_minor_units(minimum, "BRL"),
-                draw(rates),
-                requires_presales_team=team,
-            )
-        )
-    return TierSchedule(tiers)
+def schedules() -> st.SearchStrategy[TierSchedule]:
+    return prs.tier_schedules()
 
 
 @pytest.mark.rule("omid.tier.by_annual_tcv")

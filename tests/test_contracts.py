@@ -39,6 +39,7 @@ from partnerrules.errors import (
 )
 from partnerrules.money import Money, brl
 from partnerrules.policies import omid
+from partnerrules.testing import strategies as prs
 
 NBSP = "\xa0"
 
@@ -54,27 +55,13 @@ def contract(
 
 # -- strategies ---------------------------------------------------------------
 
-starts = st.dates(min_value=dt.date(2020, 1, 1), max_value=dt.date(2035, 12, 31))
-amounts = st.integers(min_value=0, max_value=10**9).map(lambda u: Money.from_minor_units(u, "BRL"))
-discounts = st.integers(min_value=0, max_value=99).map(lambda p: Decimal(p) / 100)
-conventions = st.sampled_from(list(Proration))
+starts = prs.dates(min_value=dt.date(2020, 1, 1), max_value=dt.date(2035, 12, 31))
+amounts = prs.brl_amounts(max_units=10**9)
+conventions = prs.conventions()
 
 
-@st.composite
-def contracts(draw: st.DrawFn) -> Contract:
-    start = draw(starts)
-    months = draw(st.integers(min_value=1, max_value=48))
-    base = Contract("C-P", "Customer", start, months, draw(amounts), draw(discounts))
-    for i in range(draw(st.integers(min_value=0, max_value=2))):
-        offset = draw(st.integers(min_value=0, max_value=(base.end - base.start).days - 1))
-        base = add_addendum(
-            base,
-            f"service-{i}",
-            list_price=draw(amounts),
-            start=base.start + dt.timedelta(days=offset),
-            convention=draw(conventions),
-        ).contract
-    return base
+def contracts() -> st.SearchStrategy[Contract]:
+    return prs.contracts(starts=starts, terms=st.integers(min_value=1, max_value=48))
 
 
 # -- omid.contract.terms ------------------------------------------------------
