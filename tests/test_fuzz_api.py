@@ -692,7 +692,21 @@ FACTORIES: dict[str, Callable[[], Call]] = {
     "policies.load": lambda: Call(policies.load, (EXAMPLE,)),
     # -- the command line (hostile argument lists and files: see the tests at the end)
     "cli.main": lambda: Call(cli.main, (["split", "100", "3"],), {"out": io.StringIO()}),
-    "cli.Portfolio": lambda: Call(cli.Portfolio, (DAY,), {"contracts": (CONTRACT,)}),
+    "cli.Portfolio": lambda: Call(
+        cli.Portfolio,
+        (DAY,),
+        {
+            "contracts": (CONTRACT,),
+            "at": T0,
+            "tiers": TIERS,
+            "sales": (SALE,),
+            "payments": PAYMENTS,
+            "tickets": (TICKET,),
+            "deals": (REGISTRATION,),
+            "opportunities": (OPPORTUNITY,),
+            "min_description_length": 40,
+        },
+    ),
     # -- contracts
     "contracts.Contract": lambda: Call(
         contracts.Contract,

@@ -268,12 +268,8 @@ def _tiers(value: object) -> dict[str, Tier]:
 
 
 def _optional_length(_instance: Any, attribute: Any, value: object) -> None:
-    if value is None:
-        return
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise InvalidTypeError(attribute.name, value, "an int, or None")
-    if value < 1:
-        raise InvalidValueError(attribute.name, value, "a length >= 1")
+    if value is not None:
+        _validate.integer_in(attribute.name, value, 1, sys.maxsize)
 
 
 @attrs.frozen
