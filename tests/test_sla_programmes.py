@@ -405,3 +405,25 @@ def test_a_policys_vocabulary_is_checked_when_built() -> None:
     with pytest.raises(InvalidValueError, match="'level' must be a non-empty string"):
         Ticket("X", dt.datetime(2026, 11, 23, tzinfo=UTC), severity=1, category="question",
                level="  ", country="BR")  # fmt: skip
+
+
+# -- instants, not wall times ---------------------------------------------------------------------
+
+LONDON = ZoneInfo("Europe/London")
+
+
+def test_a_response_in_the_repeated_hour_after_the_opening_is_accepted() -> None:
+    """25 Oct 2026: 01:50 BST, then 01:10 GMT (fold=1) twenty minutes later, is a valid order."""
+    opened = dt.datetime(2026, 10, 25, 1, 50, tzinfo=LONDON)
+    answered = dt.datetime(2026, 10, 25, 1, 10, fold=1, tzinfo=LONDON)
+    assert answered.astimezone(UTC) - opened.astimezone(UTC) == dt.timedelta(minutes=20)
+    t = Ticket(
+        "L-1", opened, severity=1, category="downtime", level="Premium", country="GB",
+        responses=[answered], pauses=[(opened + dt.timedelta(minutes=5), answered)],
+    )  # fmt: skip
+    assert t.responses == (answered,)
+    ack = status(t, answered + H).acknowledgement
+    assert ack.state is ClockState.MET
+    assert ack.elapsed == dt.timedelta(minutes=5)  # the pause holds the other fifteen
+    with pytest.raises(InvalidValueError, match="'responses' must be at or after the opening"):
+        attrs.evolve(t, responses=[opened - dt.timedelta(minutes=1)], pauses=[])

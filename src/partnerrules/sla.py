@@ -784,7 +784,11 @@ class Pause:
     end: dt.datetime | None = attrs.field(default=None, validator=_optional_aware)
 
     def __attrs_post_init__(self) -> None:
-        if self.end is not None and self.end <= self.start:
+        # Compared as instants (UTC µs): two datetimes of one zone compare by wall time,
+        # which ignores the fold of a repeated DST hour.
+        if self.end is not None and _instant_us(self.end, "end") <= _instant_us(
+            self.start, "start"
+        ):
             raise InvalidValueError("end", self.end, f"after the start {self.start}")
 
 
@@ -796,14 +800,15 @@ def _pauses(value: object) -> tuple[Pause, ...]:
         if isinstance(p, tuple) and len(p) == 2:
             p = Pause(*p)
         items.append(_validate.instance("pauses", p, Pause))
-    return tuple(sorted(items, key=lambda p: p.start))
+    return tuple(sorted(items, key=lambda p: _instant_us(p.start, "pauses")))
 
 
 def _responses(value: object) -> tuple[dt.datetime, ...]:
     if isinstance(value, dt.datetime):
         raise InvalidTypeError("responses", value, "an iterable of aware datetimes")
     given = _validate.items("responses", value, "an iterable of aware datetimes")
-    return tuple(sorted(_validate.aware("responses", r) for r in given))
+    checked = (_validate.aware("responses", r) for r in given)
+    return tuple(sorted(checked, key=lambda r: _instant_us(r, "responses")))
 
 
 def _country(value: object) -> str:
@@ -872,33 +877,37 @@ class Ticket:
     def __attrs_post_init__(self) -> None:
         if self.subdivision is not None:
             _validate.text("subdivision", self.subdivision)
-        for r in self.responses:
-            if r < self.opened_at:
+        # Every comparison is between instants (UTC µs): datetimes of one zone compare by
+        # wall time, which ignores the fold of a repeated DST hour.
+        opened = _instant_us(self.opened_at, "opened_at")
+        responses = tuple(_instant_us(r, "responses") for r in self.responses)
+        pauses = tuple(
+            (
+                _instant_us(p.start, "pauses"),
+                None if p.end is None else _instant_us(p.end, "pauses"),
+            )
+            for p in self.pauses
+        )
+        for r, r_us in zip(self.responses, responses, strict=True):
+            if r_us < opened:
                 raise InvalidValueError(
                     "responses", r, f"at or after the opening {self.opened_at.isoformat()}"
                 )
-        previous: Pause | None = None
-        for p in self.pauses:
-            if p.start < self.opened_at:
+        previous: tuple[Pause, int | None] | None = None
+        for p, (start, end) in zip(self.pauses, pauses, strict=True):
+            if start < opened:
                 raise InvalidValueError(
                     "pauses", p, f"starting at or after the opening {self.opened_at.isoformat()}"
                 )
-            if previous is not None and (previous.end is None or p.start < previous.end):
+            if previous is not None and (previous[1] is None or start < previous[1]):
                 raise InvalidValueError(
                     "pauses",
                     p,
-                    f"not overlapping the pause {previous}",
+                    f"not overlapping the pause {previous[0]}",
                     hint="merge overlapping pauses into one interval",
                 )
-            previous = p
-        instants = (
-            _instant_us(self.opened_at),
-            tuple(_instant_us(r) for r in self.responses),
-            tuple(
-                (_instant_us(p.start), None if p.end is None else _instant_us(p.end))
-                for p in self.pauses
-            ),
-        )
+            previous = (p, end)
+        instants = (opened, responses, pauses)
         object.__setattr__(self, "_instants", instants)
         carried = self.opened_at.tzinfo
         kind = (
