@@ -67,7 +67,7 @@ def test_run_with_no_file_reports_every_section_of_the_shipped_sample():
         assert f"[{rule_id}] " in text
     assert "the fee is 50% of the remaining value: R$30,000.00" in text
     assert text.rstrip().endswith(
-        "14 decisions (2 contracts, 5 commission, 3 tickets, 2 deals, 2 opportunities)"
+        "14 decisions (contracts 2, commission 5, tickets 3, deals 2, opportunities 2)"
     )
 
 
@@ -102,7 +102,7 @@ def test_run_reads_toml_too(tmp_path):
     code, text = run("run", str(path), "--locale", "en_US")
     assert code == 0
     assert "C-1       ACME      2027-01-01  R$120,000.00" in text
-    assert text.rstrip().endswith("1 decisions (1 contracts)")
+    assert text.rstrip().endswith("1 decision (contracts 1)")
 
 
 def test_run_json_is_valid_and_every_decision_has_its_rule_ids_and_typed_facts():

@@ -431,9 +431,10 @@ def write_text(report: Report, out: TextIO) -> None:
             if row is not None:
                 for reason in row.reasons:
                     print(f"    [{reason.rule_id}] {reason.render(report.locale)}", file=out)
-    counts = ", ".join(f"{len(s.rows)} {s.key}" for s in report.sections)
+    counts = ", ".join(f"{s.key} {len(s.rows)}" for s in report.sections)
+    total = sum(len(s.rows) for s in report.sections)
     print(file=out)
-    print(f"{sum(len(s.rows) for s in report.sections)} decisions ({counts or 'none'})", file=out)
+    print(f"{total} decision{'' if total == 1 else 's'} ({counts or 'none'})", file=out)
 
 
 def write_json(report: Report, out: TextIO) -> None:
