@@ -194,3 +194,44 @@ def test_the_progress_bar_shows_on_a_terminal_only():
                 tick()
     assert pipe.getvalue() == ""
     assert terminal.getvalue() != ""
+
+
+def test_an_item_a_rule_refuses_stops_the_run_with_its_path(tmp_path, capsys):
+    registration = {
+        "deal_id": "D-1",
+        "customer": {"name": "X"},
+        "partner": "p",
+        "registered_at": "2026-03-01T10:00:00-03:00",
+        "bdm": "b",
+    }
+    path = tmp_path / "early.json"
+    path.write_text(json.dumps({"as_of": "2026-07-01", "deals": [registration]}))
+    code, text = run("run", str(path), "--at", "2026-01-01T00:00:00+00:00")
+    assert code == 2
+    assert text == ""
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "cannot evaluate deals 'D-1'" in err
+    assert err.rstrip().endswith("@ $.deals[0]")
+
+
+def test_without_at_the_instant_is_midnight_of_as_of_in_sao_paulo(tmp_path):
+    portfolio = dict(PORTFOLIO)
+    del portfolio["at"]
+    path = tmp_path / "portfolio.json"
+    path.write_text(json.dumps(portfolio), encoding="utf-8")
+    code, text = run("run", str(path), "--json")
+    assert code == 0
+    assert json.loads(text)["at"] == "2026-07-01T00:00:00-03:00"
+
+
+def test_the_shipped_sample_round_trips_through_the_strict_loader():
+    from partnerrules.cli import Portfolio, _read_portfolio
+    from partnerrules.convert import structure, unstructure
+
+    sample = _read_portfolio(None)
+    assert all((sample.contracts, sample.sales, sample.payments, sample.tickets, sample.deals))
+    assert sample.opportunities
+    assert sample.at is not None
+    plain = json.loads(json.dumps(unstructure(sample)))
+    assert structure(plain, Portfolio) == sample
