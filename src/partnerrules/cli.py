@@ -36,6 +36,12 @@ file is read by the strict loader of :mod:`partnerrules.convert`)::
      "contracts": [{"id": "C-1", "customer": "ACME", "start": "2026-01-01",
                     "months": 12, "monthly": {"amount": "10000", "currency": "BRL"}}]}
 
+``run`` reads the same file, which may also hold ``at`` (the aware instant
+tickets, deals and opportunities are evaluated at), ``tiers``, ``sales``,
+``payments``, ``tickets``, ``deals``, ``opportunities`` and
+``min_description_length``: see :class:`Portfolio` and the sample shipped in
+``partnerrules/samples/portfolio.toml``.
+
 Exit status: 0 on success, 2 on any failure (bad arguments, an unreadable or
 invalid file, a value the rules refuse), with one line on standard error
 that names the input; never a traceback.
