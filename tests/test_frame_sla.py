@@ -458,3 +458,43 @@ def test_rows_computed_in_small_chunks_give_the_same_columns() -> None:
         kernels.CHUNK = saved
     for a, b in zip(whole, small, strict=True):
         pd.testing.assert_frame_equal(a, b)
+
+
+@pytest.mark.parametrize("unit", ["s", "ms", "us", "ns"])
+def test_timestamps_of_any_unit_give_the_scalar_answer(unit: str) -> None:
+    """Openings in seconds to nanoseconds: the same deadlines (nanoseconds floored)."""
+    rows = good_rows(3)
+    df = pd.DataFrame(rows)
+    df["opened_at"] = df["opened_at"].dt.as_unit(unit)
+    due = frame.sla_deadlines(df)
+    for i, row in enumerate(rows):
+        want = deadlines(Ticket(row["id"], row["opened_at"], severity=row["severity"],
+                                category="slowness", level="Premium", country="BR"))  # fmt: skip
+        assert want.acknowledgement is not None
+        assert due["ack_limit_at"][i] == want.acknowledgement.limit_at
+
+
+def test_arrow_fixed_offsets_and_arrow_backed_pandas_columns_are_read() -> None:
+    """An Arrow '-03:00' zone is a fixed offset; pandas ArrowDtype timestamps work too."""
+    rows = good_rows(2)
+    offset = dt.timezone(dt.timedelta(hours=-3))
+    table = pa.table(
+        {
+            "id": [r["id"] for r in rows],
+            "opened_at": pa.array([r["opened_at"] for r in rows], pa.timestamp("ms", tz="-03:00")),
+            "severity": pa.array([r["severity"] for r in rows], pa.int8()),
+            "category": pa.array(["slowness"] * 2).dictionary_encode(),
+            "level": ["Premium"] * 2,
+            "country": ["BR"] * 2,
+        }
+    )
+    got = frame.sla_deadlines(table).column("ack_limit_at").to_pylist()
+    arrow_backed = table.to_pandas(types_mapper=pd.ArrowDtype)
+    again = frame.sla_deadlines(arrow_backed)["ack_limit_at"].tolist()
+    for i, row in enumerate(rows):
+        ticket = Ticket(row["id"], row["opened_at"].astimezone(offset), severity=row["severity"],
+                        category="slowness", level="Premium", country="BR")  # fmt: skip
+        want = deadlines(ticket).acknowledgement
+        assert want is not None
+        assert got[i] == want.limit_at
+        assert again[i] == want.limit_at
