@@ -601,7 +601,8 @@ def _parser() -> argparse.ArgumentParser:
         type=_instant,
         default=None,
         help="the instant (ISO 8601, with an offset) tickets, deals and opportunities are "
-        "evaluated at (default: the portfolio's 'at')",
+        "evaluated at (default: the portfolio's 'at', else midnight of its 'as_of' in "
+        "America/Sao_Paulo)",
     )
     locale_arg(run)
     run.set_defaults(run=_run)
