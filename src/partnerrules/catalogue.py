@@ -197,6 +197,7 @@ RULE_MODULES: tuple[str, ...] = (
     "partnerrules.commission",
     "partnerrules.contracts",
     "partnerrules.sla",
+    "partnerrules.lifecycle",
     "partnerrules.regions",
     "partnerrules.deals",
 )
