@@ -151,3 +151,19 @@ def test_sets_become_sorted_lists_so_json_can_hold_them():
     data = unstructure(Tagged(frozenset({"z", "a", "m"})))
     assert data == {"tags": ["a", "m", "z"]}
     assert structure(data, Tagged) == Tagged(frozenset({"a", "m", "z"}))
+
+
+def test_str_and_int_enums_unstructure_to_their_plain_values() -> None:
+    """A str-based vocabulary member is written as a plain str and read back (it was kept)."""
+    import enum as _enum
+    import json as _json
+
+    from partnerrules import deals as _deals
+
+    for name in _deals.__all__:
+        kind = getattr(_deals, name)
+        if isinstance(kind, _enum.EnumMeta):
+            for member in kind:
+                plain = unstructure(member)
+                assert type(plain) in (str, int), (name, member)
+                assert structure(_json.loads(_json.dumps(plain)), kind) is member

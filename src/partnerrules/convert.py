@@ -912,6 +912,8 @@ def _plain(value: Any, path: _Path) -> Any:
             f"an int of at most {_JSON_INT_DIGITS} digits",
             hint="JSON readers, Python's among them, refuse longer numbers",
         )
+    if isinstance(value, enum.Enum):  # a str or int enum is still written as its value
+        return _plain(value.value, path)
     if value is None or isinstance(value, (str, bool, int)):
         return value
     if isinstance(value, float):
