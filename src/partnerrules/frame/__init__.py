@@ -88,10 +88,10 @@ from zoneinfo import ZoneInfo
 
 from partnerrules.commission import SaleCommission
 from partnerrules.contracts import ACTUAL_ACTUAL, Proration
-from partnerrules.frame import _commission, _sla
+from partnerrules.frame import _commission, _deals, _sla
 from partnerrules.sla import SlaPolicy
 
-__all__ = ["commission_releases", "sla_deadlines", "sla_status"]
+__all__ = ["commission_releases", "protection_status", "sla_deadlines", "sla_status"]
 
 Errors = Literal["raise", "report"]
 
@@ -286,3 +286,65 @@ def commission_releases(
             ``UnknownKeyError`` for a ``contract_id`` no commission was given for).
     """
     return _commission.releases(payments, commissions, cancelled, as_of, convention, errors)
+
+
+def protection_status(
+    registrations: Any,
+    at: dt.datetime,
+    *,
+    window_months: int = 3,
+    errors: Errors = "raise",
+) -> Any:
+    """Say whether each registered deal is protected at *at* (rule ``mcs.deal.protection``).
+
+    The columnar :func:`partnerrules.deals.protection_status`. Rule
+    ``mcs.deal.protection`` (seed 002, "Конфликт интересов"): a deal is
+    protected through ``last activity + window_months`` on the wall clock of
+    the registration's zone (month ends clamp), and lapsable after it.
+
+    Registration columns: ``deal_id``, ``partner``, ``bdm`` (text) and
+    ``registered_at`` (aware timestamps; the column's zone is the
+    registration's), and optionally ``last_update_at`` (aware, nullable: the
+    latest status update the CRM holds). A row stands for the scalar
+    ``DealRegistration(deal_id, customer=..., partner=..., registered_at=...,
+    bdm=..., status_updates=(last_update_at,))``; protection does not depend
+    on the customer, so the columns carry none. An update after *at* is not
+    known at *at* and is ignored, as in the scalar function.
+
+    >>> import datetime as dt
+    >>> import pandas as pd
+    >>> from partnerrules import frame
+    >>> deals = pd.DataFrame({
+    ...     "deal_id": ["D-1", "D-2"], "partner": "alfa", "bdm": "Olga",
+    ...     "registered_at": pd.to_datetime(["2026-11-30 10:00", "2026-08-31 10:00"])
+    ...         .tz_localize("America/Sao_Paulo"),
+    ... })
+    >>> now = dt.datetime(2027, 1, 15, 12, tzinfo=dt.UTC)
+    >>> got = frame.protection_status(deals, now)
+    >>> got["state"].tolist()
+    ['protected', 'lapsable']
+    >>> got["protected_until"].dt.tz_convert("America/Sao_Paulo").dt.strftime("%d %b %Y").tolist()
+    ['28 Feb 2027', '30 Nov 2026']
+
+    Args:
+        registrations: a ``pandas.DataFrame`` or ``pyarrow.Table``.
+        at: the instant to evaluate (aware).
+        window_months: months without a status update before protection
+            becomes lapsable (MCS pack: 3).
+        errors: ``"raise"`` or ``"report"`` (see *Bad rows* above); a row
+            with *at* before its registration is a bad row.
+
+    Returns:
+        A table with one row per registration and the columns ``deal_id``,
+        ``state`` (``"protected"`` or ``"lapsable"``), ``last_activity`` and
+        ``protected_until`` (the lapse instant: the last protected instant,
+        UTC), ``rule_ids``, ``error_type`` and ``error``.
+
+    Raises:
+        InvalidTypeError: a table or *at* of the wrong type.
+        NaiveDatetimeError: *at* has no zone.
+        InvalidValueError: a missing column, a bad *errors* or *window_months*.
+        PartnerRulesError: with ``errors="raise"``, what the scalar function
+            raises for the first bad row.
+    """
+    return _deals.protection(registrations, at, window_months, errors)
