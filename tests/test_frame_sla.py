@@ -498,3 +498,19 @@ def test_arrow_fixed_offsets_and_arrow_backed_pandas_columns_are_read() -> None:
         assert want is not None
         assert got[i] == want.limit_at
         assert again[i] == want.limit_at
+
+
+def test_a_pause_in_the_repeated_dst_hour_is_taken_as_an_instant() -> None:
+    """Lisbon, 25 Oct 2026: a pause at 01:10 after the change follows an opening at 01:30 before it."""
+    lisbon = ZoneInfo("Europe/Lisbon")
+    opened = dt.datetime(2026, 10, 25, 1, 30, tzinfo=lisbon)  # WEST, 00:30 UTC
+    paused = dt.datetime(2026, 10, 25, 1, 10, fold=1, tzinfo=lisbon)  # WET, 01:10 UTC
+    row = {**good_rows(1)[0], "subdivision": None, "zone": None, "first_response_at": None,
+           "opened_at": opened, "paused_at": paused, "resumed_at": paused + 2 * H}  # fmt: skip
+    table = table_of([row], "Europe/Lisbon", "pandas", False)
+    got = records(frame.sla_deadlines(table, errors="report"))[0]
+    ticket = scalar_ticket(row, table["opened_at"].dt.tz)
+    want = deadlines(ticket).acknowledgement
+    assert want is not None
+    assert got["error_type"] is None
+    assert got["ack_limit_at"] == want.limit_at.astimezone(UTC)

@@ -194,19 +194,12 @@ _SPEC_COLUMNS = (
 
 
 def _before(a: Instants, b: Instants, rows: Bools) -> Bools:
-    """Rows (of *rows*) where ``a < b`` as Python compares the two aware datetimes.
+    """Rows (of *rows*) where the instant *a* is before the instant *b*.
 
-    Datetimes that share one tzinfo compare by local wall time, ignoring the
-    fold: in the hour a DST change repeats, 01:00 (after the change) is before
-    01:30 (before it), although it is a later instant. The scalar API refuses
-    or accepts a ticket by those comparisons, so the columns do the same.
+    The scalar API compares instants (not wall times, which would ignore the
+    fold of a repeated DST hour), so the columns do the same.
     """
-    out = rows & (a.us < b.us)
-    if a.zone is None or a.zone is not b.zone or isinstance(a.zone, dt.timezone):
-        return out
-    near = np.flatnonzero(rows & (np.abs(a.us - b.us) < 3 * 86_400_000_000))
-    if len(near):
-        out[near] = wall_us(a.us[near], a.zone) < wall_us(b.us[near], b.zone)
+    out: Bools = rows & (a.us < b.us)
     return out
 
 
