@@ -1,14 +1,18 @@
 """Columns in, columns out: the rule functions over whole tables (extra ``[frame]``).
 
 The functions here take a ``pandas.DataFrame`` or a ``pyarrow.Table``
-with the columns documented below and return a table of the same kind, one
-result row per input row, in the same order (a DataFrame keeps its index).
-They give the same answers as the scalar functions they are named after,
-row by row (property tests check it on every column), but compute with numpy
-over the compiled calendars and the policy tables: rows are grouped by kind
-(one plan per severity, category, level, country, subdivision and zone), and
-each group is a handful of ``numpy.searchsorted`` calls over its calendar's
-compiled years. No Python object is built per row.
+and return a table of the same kind, one result row per input row, in the
+same order (a DataFrame keeps its index): :func:`sla_deadlines` and
+:func:`sla_status` (ticket columns below), :func:`commission_releases`
+(payments) and :func:`protection_status` (deal registrations). They give the
+same answers as the scalar functions they are named after, row by row
+(property tests check it on every column), but compute with numpy over the
+compiled calendars and the policy tables: each kind of ticket (severity,
+category, level, country, subdivision, zone) is planned once, then the rows
+of each calendar are answered in chunks by a few table lookups over the
+calendar's compiled years. No Python object is built per row; rows the
+kernels do not take (bad values, instants at the edge of the calendar
+horizon) are answered by the scalar functions, one by one.
 
 Install with ``pip install 'partnerrules[frame]'`` (numpy, pandas, pyarrow).
 ``import partnerrules`` never imports them; ``import partnerrules.frame`` does.
