@@ -24,7 +24,7 @@ from partnerrules import _validate
 from partnerrules import commission as _commission
 from partnerrules.calendars import _instant_us
 from partnerrules.contracts import Proration
-from partnerrules.errors import PartnerRulesError, UnknownKeyError
+from partnerrules.errors import InvalidTypeError, PartnerRulesError, UnknownKeyError
 from partnerrules.frame._io import Instants, Out, Reader
 from partnerrules.frame._sla import check_errors
 from partnerrules.frame._timeline import I64, NAT, Bools
@@ -107,12 +107,13 @@ class _Contracts:
             totals.append(0 if big[-1] else total)
             wholes.append(0 if big[-1] else whole)
         self.keys = keys
-        self.owed = np.asarray(owed, np.int64)
-        self.void = np.asarray(void, np.bool_)
-        self.owner = np.asarray(owner, np.int64)
-        self.total = np.asarray(totals, np.int64)
-        self.whole = np.asarray(wholes, np.int64)
-        self.big = np.asarray(big, np.bool_)
+        # One more element at the end of each array stands for "none": index -1 reads it.
+        self.owed = np.asarray([*owed, 0], np.int64)
+        self.void = np.asarray([*void, False], np.bool_)
+        self.owner = np.asarray([*owner, -2], np.int64)
+        self.total = np.asarray([*totals, 0], np.int64)
+        self.whole = np.asarray([*wholes, 0], np.int64)
+        self.big = np.asarray([*big, False], np.bool_)
 
 
 def _schedule(contract: Any, conv: Proration) -> list[tuple[dt.date, int]]:
@@ -149,6 +150,21 @@ def _ties_by_id(reader: Reader, rows: I64, contract: I64, paid: I64) -> I64:
     return rows
 
 
+def _cancellations(value: object) -> dict[str, dt.date]:
+    """The *cancelled* argument: None, or a mapping of contract id to cancellation day."""
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise InvalidTypeError(
+            "cancelled", value, "a mapping from contract id to the datetime.date it was cancelled"
+        )
+    out: dict[str, dt.date] = {}
+    for key, day in value.items():
+        _validate.text("cancelled", key)
+        out[key] = _validate.date("cancelled_on", day)
+    return out
+
+
 def releases(
     payments: object,
     commissions: Iterable[Any],
@@ -160,7 +176,8 @@ def releases(
     """See :func:`partnerrules.frame.commission_releases`."""
     mode = check_errors(errors)
     as_of_us = None if as_of is None else _instant_us(as_of, "as_of")
-    book = _Contracts(commissions, dict(cancelled or {}), convention)
+    cancelled = _cancellations(cancelled)
+    book = _Contracts(commissions, cancelled, convention)
     reader = Reader(payments, "payments")
     reader.require(REQUIRED, "see the payment columns of partnerrules.frame")
     n = reader.n
@@ -170,7 +187,7 @@ def releases(
     # Each row's contract (its contract_id) and invoice (owed, void, whose), by hash lookups.
     contract = reader.lookup("contract_id", list(book.index))
     invoice = reader.lookup("invoice_id", book.keys)
-    inv_safe = np.maximum(invoice, 0)
+    inv_safe = invoice  # -1 reads the trailing "none" element
     unknown = contract < 0
     bad = reader.blank_or_not_text("payment_id") | reader.blank_or_not_text("invoice_id")
     bad |= ~whole_number | (amount <= 0) | paid.null | paid.bad
@@ -196,8 +213,7 @@ def releases(
     # Contracts with a bad row, or too large for products in int64, go to the scalar path.
     contract_bad = book.big.copy()
     contract_bad[contract[bad & ~unknown]] = True
-    safe_contract = np.maximum(contract, 0)
-    rows = np.flatnonzero(counted & ~contract_bad[safe_contract])
+    rows = np.flatnonzero(counted & ~contract_bad[contract])
     # Payment order within each contract: the instant, then the payment id (compared as
     # text only where two payments of a contract share an instant).
     rows = rows[np.lexsort((paid.us[rows], contract[rows]))]
@@ -221,7 +237,7 @@ def releases(
     errors_of = _Errors(n, mode)
     _scalar_contracts(
         reader, book, contract, unknown, contract_bad, counted, replay, paid,
-        dict(cancelled or {}), as_of, convention, released, released_total, errors_of,
+        cancelled, as_of, convention, released, released_total, errors_of,
     )  # fmt: skip
     good = errors_of.type_codes < 0
     out = Out(reader)
@@ -271,7 +287,7 @@ def _scalar_contracts(
     errors: _Errors,
 ) -> None:
     """Rows naming no known contract, and every refused contract, in table order."""
-    bad_rows = np.flatnonzero(unknown | contract_bad[np.maximum(contract, 0)])
+    bad_rows = np.flatnonzero(unknown | contract_bad[contract])
     seen: set[int] = set()
     for i in bad_rows.tolist():
         c = int(contract[i])

@@ -45,7 +45,7 @@ _ERRORS = ("raise", "report")
 
 def check_errors(errors: object) -> str:
     """Validate the *errors* argument."""
-    if errors not in _ERRORS:
+    if not isinstance(errors, str) or errors not in _ERRORS:
         raise InvalidValueError("errors", errors, "'raise' or 'report'")
     return str(errors)
 
