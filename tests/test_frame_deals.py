@@ -5,6 +5,7 @@ Rule mcs.deal.protection, over pandas DataFrames and Arrow Tables.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -132,3 +133,53 @@ def test_a_deal_registered_on_the_31st_stays_protected_to_the_clamped_month_end(
     until = got["protected_until"].dt.tz_convert(sp).dt.strftime("%Y-%m-%d %H:%M").tolist()
     assert until == ["2027-02-28 10:00", "2026-11-30 10:00"]
     assert got["state"].tolist() == ["protected", "lapsable"]
+
+
+class _Hostile:
+    def __eq__(self, other: object) -> bool:
+        raise RuntimeError("__eq__ of a hostile object")
+
+    def __hash__(self) -> int:
+        raise RuntimeError("__hash__ of a hostile object")
+
+    def __bool__(self) -> bool:
+        raise RuntimeError("__bool__ of a hostile object")
+
+
+HOSTILE = [
+    None,
+    1.5,
+    float("nan"),
+    "x",
+    b"x",
+    [],
+    {},
+    object(),
+    _Hostile(),
+    10**5000,
+    dt.datetime(2026, 1, 10, 9),
+    dt.datetime(1, 1, 1, tzinfo=UTC),
+    dt.date(9999, 12, 31),
+]
+
+
+@pytest.mark.parametrize("param", ["registrations", "at", "window_months", "errors"])
+@pytest.mark.parametrize("value", HOSTILE, ids=lambda v: type(v).__name__)
+def test_hostile_arguments_raise_only_typed_errors(param: str, value: object) -> None:
+    df = pd.DataFrame(
+        {
+            "deal_id": ["D-1"],
+            "partner": "alfa",
+            "bdm": "Olga",
+            "registered_at": pd.to_datetime(["2026-11-30 10:00"]).tz_localize("UTC"),
+        }
+    )
+    args: dict[str, Any] = {
+        "registrations": df,
+        "at": dt.datetime(2027, 1, 15, tzinfo=UTC),
+        "window_months": 3,
+        "errors": "report",
+    }
+    args[param] = value
+    with contextlib.suppress(PartnerRulesError):  # anything else fails the test
+        frame.protection_status(args.pop("registrations"), args.pop("at"), **args)
