@@ -8,8 +8,8 @@ the same shape: the field, the value, what is allowed.
 from __future__ import annotations
 
 import datetime as dt
-import types
 import enum
+import types
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal, InvalidOperation
 from itertools import islice
