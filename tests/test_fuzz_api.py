@@ -287,6 +287,13 @@ def _ticket_table() -> Any:
     )
 
 
+def _registration_table() -> Any:
+    pandas = importlib.import_module("pandas")
+    return pandas.DataFrame(
+        {"deal_id": ["D-1"], "partner": ["alfa"], "bdm": ["Olga"], "registered_at": [T0]}
+    )
+
+
 def _defaults(func: Callable[..., Any]) -> Callable[[], Call]:
     """A valid call passing every parameter its documented default, by name."""
     params = inspect.signature(func).parameters.values()
@@ -1115,6 +1122,11 @@ FACTORIES: dict[str, Callable[[], Call]] = {
         (_ticket_table(), T0 + dt.timedelta(hours=3)),
         {"policy": sla.ZOHO, "zone": "America/Sao_Paulo", "errors": "report"},
     ),
+    "frame.protection_status": lambda: Call(
+        _frame().protection_status,
+        (_registration_table(), T0 + dt.timedelta(days=30)),
+        {"window_months": 3, "errors": "report"},
+    ),
     # -- lifecycle (being written by another engineer: covered since it has __all__)
     **_guarded("lifecycle", _lifecycle_factories),
     # -- testing (being written by another engineer: covered since it has __all__)
@@ -1136,7 +1148,6 @@ NOT_FUZZED: dict[str, str] = {
 #: else is covered as soon as it has an ``__all__`` (and then needs factories).
 BEING_WRITTEN: dict[str, str] = {
     "partnerrules.lifecycle": "being written (another engineer owns it)",
-    "partnerrules.frame": "being written (another engineer owns it)",
     "partnerrules.testing": "being written (another engineer owns it)",
 }
 
@@ -1154,25 +1165,6 @@ def _all_but(*labels: str) -> frozenset[str]:
 #: skipped, not run, so the suite stays green; the owner fixes them and removes the entry
 #: (``test_known_escapes_name_real_cases`` keeps every entry pointing at a real case).
 KNOWN_ESCAPES: dict[str, dict[str, frozenset[str]]] = {
-    # -- owner: frame/ (being written by another engineer)
-    "frame.commission_releases": {
-        "cancelled": _all_but(
-            "None", "False", "empty str", "empty list", "empty dict", "empty set"
-        ),
-        "commissions": frozenset({"empty list", "empty set"}),
-        "errors": frozenset({"hostile object"}),
-    },
-    "frame.sla_deadlines": {
-        "errors": frozenset({"hostile object"}),
-        "zone": frozenset({"hostile object"}),
-    },
-    "frame.sla_status": {
-        "at": frozenset(
-            {"aware datetime in year 1 (Tokyo)", "aware datetime in year 9999 (Sao Paulo)"}
-        ),
-        "errors": frozenset({"hostile object"}),
-        "zone": frozenset({"hostile object"}),
-    },
     # -- owner: lifecycle.py (being written by another engineer)
     "lifecycle.Clock": {
         "value": ALL,
