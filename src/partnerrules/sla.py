@@ -33,6 +33,7 @@ taken into account the next time it is asked.
 from __future__ import annotations
 
 import abc
+import contextvars
 import datetime as dt
 import enum
 import functools
@@ -1958,6 +1959,12 @@ class TicketDeadlines:
 # Every instant a datetime can hold is within this many µs of the epoch (year 1 is the farthest).
 _LIMIT_US = 62_135_596_800_000_000
 
+# True while the engine itself builds results (their fields are right by construction); a
+# result built by a caller, or changed with attrs.evolve, is checked in full.
+_BUILDING: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "partnerrules_sla_building", default=False
+)
+
 
 def _engine_built(result: Any) -> None:
     """Refuse a result built by hand: deadlines and statuses come from the engine's plan.
@@ -1966,6 +1973,8 @@ def _engine_built(result: Any) -> None:
     the engine's, and the fields that :func:`attrs.evolve` could replace keep their
     kinds (integer instants within range, the right members and values).
     """
+    if _BUILDING.get():
+        return
     if type(result._plan) is not _Plan:
         raise InvalidTypeError(
             "plan",
@@ -2332,6 +2341,15 @@ def _deadline_row(plan: _Plan, ticket: Ticket) -> tuple[int, ...]:
 
 
 def _deadlines_from(plan: _Plan, ticket: Ticket, row: Sequence[int]) -> TicketDeadlines:
+    """The :class:`TicketDeadlines` of *ticket* from its number row (built by the engine)."""
+    token = _BUILDING.set(True)
+    try:
+        return _deadlines_built(plan, ticket, row)
+    finally:
+        _BUILDING.reset(token)
+
+
+def _deadlines_built(plan: _Plan, ticket: Ticket, row: Sequence[int]) -> TicketDeadlines:
     """The :class:`TicketDeadlines` of *ticket* from its number row (see :func:`_deadline_row`)."""
     policy = plan.policy.name
     if plan.exempt:
@@ -2671,6 +2689,17 @@ def _status_row(plan: _Plan, ticket: Ticket, at: int) -> tuple[int, ...]:
 
 
 def _status_from(
+    plan: _Plan, ticket: Ticket, at: dt.datetime, at_us: int, row: Sequence[int]
+) -> TicketStatus:
+    """The :class:`TicketStatus` of *ticket* at *at* from its number row (built by the engine)."""
+    token = _BUILDING.set(True)
+    try:
+        return _status_built(plan, ticket, at, at_us, row)
+    finally:
+        _BUILDING.reset(token)
+
+
+def _status_built(
     plan: _Plan, ticket: Ticket, at: dt.datetime, at_us: int, row: Sequence[int]
 ) -> TicketStatus:
     """The :class:`TicketStatus` of *ticket* at *at* from its number row."""
