@@ -2318,7 +2318,8 @@ def _held(us: int) -> int | None:
 
 def _pair(cal: BusinessCalendar, start: int, spec: _Spec, pauses: _Pauses) -> tuple[int, int]:
     """Target and limit instants of a window starting at *start*, less *pauses*."""
-    target, limit = _lengths(cal, spec, start)
+    # Inline fast path: fixed lengths for minutes and hours; days are counted on the calendar.
+    target, limit = _lengths(cal, spec, start) if spec[4] else (spec[2], spec[3])
     if not pauses:
         return cal._add_pair_us(start, target, limit)
     t_us = _padd(cal, start, target, pauses)
@@ -2649,7 +2650,8 @@ def _window_row(
     *end* is the response closing the window if it came by *at*, else None.
     """
     stop = at if end is None else end
-    target, limit = _lengths(cal, spec, start)
+    # Inline fast path: fixed lengths for minutes and hours; days are counted on the calendar.
+    target, limit = _lengths(cal, spec, start) if spec[4] else (spec[2], spec[3])
     if pauses:
         elapsed = _net(cal, start, stop, pauses)
         t_us = _padd(cal, start, target, pauses)
