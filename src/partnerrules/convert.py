@@ -87,7 +87,7 @@ from partnerrules.errors import (
 )
 from partnerrules.errors import _items as _error_items
 
-if TYPE_CHECKING:  # pragma: no cover - cattrs loads on first use
+if TYPE_CHECKING:  # cattrs loads on first use
     import cattrs
 
 __all__ = ["PolicyFormatError", "Problem", "structure", "unstructure"]

@@ -120,7 +120,7 @@ def _shown(value: object) -> str:
         elif isinstance(value, (list, tuple, dict, set, frozenset)) and len(value) > _SIZED_MAX:
             return f"<{_type_name(value)} of {len(value)} items>"
         text = repr(value)
-        if not isinstance(text, str):  # pragma: no cover - repr() itself refuses these
+        if not isinstance(text, str):  # defensive: repr() itself refuses these
             raise TypeError("repr returned a non-string")
         return _shorten(str.__str__(text))
     except Exception:
@@ -134,7 +134,7 @@ def _base_repr(value: object) -> str:
             return _shown(str.__getitem__(value, slice(None)))
         if isinstance(value, int) and not isinstance(value, bool):
             return _shown(int.__int__(value))
-    except Exception:  # pragma: no cover - the base reprs do not raise
+    except Exception:  # defensive: the base reprs do not raise
         pass
     return f"<unprintable {_type_name(value)}>"
 

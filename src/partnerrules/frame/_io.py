@@ -140,7 +140,7 @@ def _plain(value: Any) -> Any:
             return value.to_pydatetime(warn=False)
         if isinstance(value, pd.Timedelta):
             return value.to_pytimedelta()
-    except ImportError:  # pragma: no cover - pandas is part of the frame extra
+    except ImportError:  # pandas is part of the frame extra
         pass
     if isinstance(value, np.generic):
         value = value.item()
