@@ -307,8 +307,8 @@ def test_the_callers_decimal_context_does_not_change_an_addendum_price() -> None
     ("call", "message"),
     [
         (
-            lambda: check_placement("SP", sites=None),
-            "'sites' must be a mapping of str to str (got NoneType None)",
+            lambda: check_placement("SP", sites="SP"),
+            "'sites' must be a mapping of str to str (got str 'SP')",
         ),
         (
             lambda: check_placement("SP", aliases=["SP"]),
@@ -319,8 +319,8 @@ def test_the_callers_decimal_context_does_not_change_an_addendum_price() -> None
             "\"sites['SP']\" must be a str (got int 1)",
         ),
         (
-            lambda: responsible_party("x", partner_duties=None),
-            "'partner_duties' must be a mapping of str to str (got NoneType None)",
+            lambda: responsible_party("x", partner_duties=("Suporte",)),
+            "'partner_duties' must be a mapping of str to str (got tuple ('Suporte',))",
         ),
         (
             lambda: responsible_party("x", omid_duties={1: "Suporte"}),
@@ -333,3 +333,15 @@ def test_a_lookup_table_of_the_wrong_shape_is_a_typed_error(call: Any, message: 
     with pytest.raises(InvalidTypeError) as caught:
         call()
     assert str(caught.value) == message
+
+
+def test_none_stands_for_the_omid_packs_tables() -> None:
+    """omid.residency.brazil_only, omid.responsibility.matrix: None is the pack's table."""
+    from partnerrules.policies import omid
+
+    assert check_placement("rio", sites=None, aliases=None) == check_placement(
+        "rio", sites=omid.DATACENTRE_SITES, aliases=omid.SITE_ALIASES
+    )
+    assert responsible_party("account_management", partner_duties=None) == responsible_party(
+        "account_management", partner_duties=omid.PARTNER_DUTIES, omid_duties=omid.OMID_DUTIES
+    )

@@ -1138,8 +1138,8 @@ class PlacementDecision:
 def check_placement(
     site: str,
     *,
-    sites: Mapping[str, str] = omid.DATACENTRE_SITES,
-    aliases: Mapping[str, str] = omid.SITE_ALIASES,
+    sites: Mapping[str, str] | None = None,
+    aliases: Mapping[str, str] | None = None,
 ) -> PlacementDecision:
     """Check a data placement stays in Brazil (rule ``omid.residency.brazil_only``, §3.6, §3.7).
 
@@ -1147,7 +1147,8 @@ def check_placement(
     (``BR-SP``, ``BR-RJ``) and the site names, in any case, with or without
     accents, with spaces, hyphens or underscores between words
     (``"São Paulo"``, ``"sao-paulo"``, ``"RIO_DE_JANEIRO"``). Anything else is
-    refused with the reason.
+    refused with the reason. *sites* (code -> name) and *aliases* (alias ->
+    code) are the Omid pack's when None (``DATACENTRE_SITES``, ``SITE_ALIASES``).
 
     Raises:
         InvalidTypeError: *site* is not a string, or *sites* or *aliases* is
@@ -1161,8 +1162,9 @@ def check_placement(
     Rio de Janeiro
     """
     site = _validate.text("site", site)
-    sites = _table("sites", sites)
-    aliases = _table("aliases", aliases)
+    # None stands for the Omid pack's tables (kept out of the signature: help() stays short).
+    sites = _table("sites", omid.DATACENTRE_SITES if sites is None else sites)
+    aliases = _table("aliases", omid.SITE_ALIASES if aliases is None else aliases)
     known = {_fold(code): code for code in sites}
     known.update({_fold(name): code for code, name in sites.items()})
     known.update({_fold(alias): code for alias, code in aliases.items() if code in sites})
@@ -1210,14 +1212,15 @@ class Responsibility:
 def responsible_party(
     duty: str,
     *,
-    partner_duties: Mapping[str, str] = omid.PARTNER_DUTIES,
-    omid_duties: Mapping[str, str] = omid.OMID_DUTIES,
+    partner_duties: Mapping[str, str] | None = None,
+    omid_duties: Mapping[str, str] | None = None,
 ) -> Responsibility:
     """Look up who owns a duty (rule ``omid.responsibility.matrix``, §5.1, §5.2).
 
     *duty* is an English key (``"account_management"``) or the Portuguese
     label as published (``"Conformidade e segurança"``), in any case, with or
-    without accents.
+    without accents. The duty lists are the Omid pack's when None
+    (``PARTNER_DUTIES``, ``OMID_DUTIES``).
 
     Raises:
         InvalidTypeError: *duty* is not a string, or a duty list is not a
@@ -1230,8 +1233,11 @@ def responsible_party(
     'partner'
     """
     duty = _validate.text("duty", duty)
-    partner_duties = _table("partner_duties", partner_duties)
-    omid_duties = _table("omid_duties", omid_duties)
+    # None stands for the Omid pack's tables (kept out of the signature: help() stays short).
+    partner_duties = _table(
+        "partner_duties", omid.PARTNER_DUTIES if partner_duties is None else partner_duties
+    )
+    omid_duties = _table("omid_duties", omid.OMID_DUTIES if omid_duties is None else omid_duties)
     table: dict[str, tuple[str, str, str]] = {}
     for party, duties in ((omid.PARTNER, partner_duties), (omid.OMID, omid_duties)):
         for key, label in duties.items():
