@@ -331,8 +331,8 @@ def _matches(value: object, kind: Any) -> bool:
         return isinstance(value, origin)
     if kind is bool:
         return type(value) is bool
-    if kind is int:
-        return isinstance(value, int) and not isinstance(value, bool)
+    if kind is int:  # a result's counts, indexes and instants fit in 64 bits
+        return isinstance(value, int) and not isinstance(value, bool) and -(2**63) < value < 2**63
     if kind is dt.datetime:
         return isinstance(value, dt.datetime) and value.utcoffset() is not None
     return isinstance(kind, type) and isinstance(value, kind)

@@ -41,6 +41,7 @@ later events never changes an earlier answer.
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import enum
 import functools
@@ -128,7 +129,7 @@ _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 # ---------------------------------------------------------------------------
 
 
-class Clock(enum.Enum):
+class Clock(enum.Enum, metaclass=_validate.TypedEnumType):
     """A clock of the ticket's lifecycle.
 
     ``ACKNOWLEDGEMENT`` runs from the opening to the first counted response;
@@ -147,7 +148,7 @@ _CLOCKS = tuple(Clock)
 _CLOCK_INDEX = {c: i for i, c in enumerate(_CLOCKS)}
 
 
-class Visibility(enum.Enum):
+class Visibility(enum.Enum, metaclass=_validate.TypedEnumType):
     """Who sees a response: the customer (public) or only the team (internal)."""
 
     PUBLIC = "public"
@@ -157,7 +158,7 @@ class Visibility(enum.Enum):
 _VISIBILITY_BIT = {Visibility.PUBLIC: _engine.PUBLIC, Visibility.INTERNAL: _engine.INTERNAL}
 
 
-class SeverityChange(enum.Enum):
+class SeverityChange(enum.Enum, metaclass=_validate.TypedEnumType):
     """What a change of severity or partner level does to the windows running then.
 
     ``KEEP_ELAPSED``: each running window keeps the business time it has
@@ -172,7 +173,7 @@ class SeverityChange(enum.Enum):
     RESTART = "restart"
 
 
-class Phase(enum.Enum):
+class Phase(enum.Enum, metaclass=_validate.TypedEnumType):
     """Where the ticket is in its life: open, resolved or closed."""
 
     OPEN = "open"
@@ -183,7 +184,7 @@ class Phase(enum.Enum):
 _PHASES = (Phase.OPEN, Phase.RESOLVED, Phase.CLOSED)
 
 
-class Ending(enum.Enum):
+class Ending(enum.Enum, metaclass=_validate.TypedEnumType):
     """What ended a window: a counted response, the resolution, the closing or a restart."""
 
     RESPONSE = "response"
@@ -195,7 +196,7 @@ class Ending(enum.Enum):
 _ENDINGS = (Ending.RESPONSE, Ending.RESOLUTION, Ending.CLOSING, Ending.RESTART)
 
 
-class WindowStart(enum.Enum):
+class WindowStart(enum.Enum, metaclass=_validate.TypedEnumType):
     """What started a window."""
 
     OPENING = "opening"
@@ -207,21 +208,21 @@ class WindowStart(enum.Enum):
 _STARTS = (WindowStart.OPENING, WindowStart.RESPONSE, WindowStart.REOPENING, WindowStart.CHANGE)
 
 
-class Edge(enum.Enum):
+class Edge(enum.Enum, metaclass=_validate.TypedEnumType):
     """Which deadline of a window an escalation level is measured from."""
 
     TARGET = "target"
     LIMIT = "limit"
 
 
-class NoticeKind(enum.Enum):
+class NoticeKind(enum.Enum, metaclass=_validate.TypedEnumType):
     """A notification (a fraction of a window) or an escalation level (an offset)."""
 
     NOTIFICATION = "notification"
     ESCALATION = "escalation"
 
 
-class NoticeState(enum.Enum):
+class NoticeState(enum.Enum, metaclass=_validate.TypedEnumType):
     """Where a notice stands at the evaluated instant.
 
     ``PENDING``: its instant is later; ``FIRED``: its instant came while the
@@ -429,11 +430,15 @@ _EVENT_TYPES = (
 # ---------------------------------------------------------------------------
 
 
+def _index(field: str, value: object) -> int:
+    return _validate.integer_in(field, value, 0, _validate.MAX_ITEMS)
+
+
 @attrs.frozen
 class HistoryProblem:
     """One problem of a history: the position of the event and what is wrong."""
 
-    index: int = attrs.field(validator=_validate.attrs_validator(_validate.integer))
+    index: int = attrs.field(validator=_validate.attrs_validator(_index))
     message: str = attrs.field(validator=_text)
 
     def __str__(self) -> str:
@@ -987,6 +992,37 @@ class _Context:
         return rule
 
 
+# True while the engine itself builds results (their fields are right by construction); a
+# result built by a caller, or changed with attrs.evolve, is checked in full.
+_BUILDING: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "partnerrules_lifecycle_building", default=False
+)
+# Every instant a datetime can hold is within this many µs of the epoch (year 1 is the farthest).
+_LIMIT_US = 62_135_596_800_000_000
+
+
+def _engine_built(result: Any) -> None:
+    """Refuse a result built by hand with the wrong kinds of fields (the engine's are right)."""
+    if _BUILDING.get():
+        return
+    if type(result._ctx) is not _Context:
+        raise InvalidTypeError(
+            "ctx",
+            result._ctx,
+            "the engine's context: results are built by evaluate() and evaluate_many(), "
+            "never by hand",
+        )
+    _validate.fields_typed(result)
+    for field in attrs.fields(type(result)):
+        if not field.name.startswith("_") or field.name == "_ctx":
+            continue
+        value = getattr(result, field.name)
+        if value is None and "None" in str(field.type):
+            continue
+        if type(value) is not int or not -_LIMIT_US < value < _LIMIT_US:
+            raise InvalidTypeError(field.name.lstrip("_"), value, "an engine integer")
+
+
 def _out(ctx: _Context, us: int | None) -> dt.datetime | None:
     return ctx.out(us)
 
@@ -1008,6 +1044,9 @@ class Notice:
         fires_at: when it fires (None while an open pause holds the clock).
         rule_id: the rule it applies.
     """
+
+    def __attrs_post_init__(self) -> None:
+        _validate.fields_typed(self)
 
     kind: NoticeKind
     name: str
@@ -1080,6 +1119,9 @@ class ClockWindow:
     as datetimes in the zone of the clock in force at ``at``; two windows are
     equal when their fields and those integers are.
     """
+
+    def __attrs_post_init__(self) -> None:
+        _engine_built(self)
 
     clock: Clock
     sequence: int
@@ -1196,6 +1238,9 @@ class TicketLifecycle:
             problem determination, then resolution, each in sequence.
     """
 
+    def __attrs_post_init__(self) -> None:
+        _engine_built(self)
+
     ticket_id: str
     at: dt.datetime
     phase: Phase
@@ -1285,6 +1330,23 @@ def _in_force(history: TicketHistory, at: dt.datetime) -> tuple[Severity, Partne
 
 
 def _result(
+    history: TicketHistory,
+    at: dt.datetime,
+    at_us: int,
+    policy: LifecyclePolicy,
+    zone: object,
+    sweep: _engine.Sweep,
+    row: Any,
+) -> TicketLifecycle:
+    """The :class:`TicketLifecycle` of a sweep and its number row (built by the engine)."""
+    token = _BUILDING.set(True)
+    try:
+        return _result_built(history, at, at_us, policy, zone, sweep, row)
+    finally:
+        _BUILDING.reset(token)
+
+
+def _result_built(
     history: TicketHistory,
     at: dt.datetime,
     at_us: int,
