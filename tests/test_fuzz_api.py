@@ -1164,66 +1164,8 @@ def _all_but(*labels: str) -> frozenset[str]:
 #: skipped, not run, so the suite stays green; the owner fixes them and removes the entry
 #: (``test_known_escapes_name_real_cases`` keeps every entry pointing at a real case).
 KNOWN_ESCAPES: dict[str, dict[str, frozenset[str]]] = {
-    # -- owner: testing/ (being written by another engineer)
-    "testing.laws.check_add_monotonic_in_duration": {
-        "calendar": ALL,
-        "first": _all_but("timedelta max", "timedelta min"),
-        "second": _all_but("timedelta max", "timedelta min"),
-    },
-    "testing.laws.check_add_monotonic_in_start": {
-        "calendar": ALL,
-        "first": _all_but(
-            "naive datetime", "aware datetime in year 1 (UTC)", "aware datetime in year 9999 (UTC)"
-        ),
-        "second": _all_but(
-            "naive datetime", "aware datetime in year 1 (UTC)", "aware datetime in year 9999 (UTC)"
-        ),
-    },
-    "testing.laws.check_business_time_inverse": {
-        "calendar": ALL,
-    },
-    "testing.laws.check_cnpj_check_digits": {
-        "cnpj": ALL,
-    },
-    "testing.laws.check_customer_matching": {
-        "first": ALL,
-        "second": ALL,
-    },
-    "testing.laws.check_deadline_monotonic": {
-        "delay": ALL,
-        "ticket": ALL,
-        "zone": frozenset({"hostile object"}),
-    },
-    "testing.laws.check_elapsed_additive": {
-        "calendar": ALL,
-    },
-    "testing.laws.check_invoices_sum_to_tcv": {
-        "contract": ALL,
-    },
-    "testing.laws.check_money_allocation": {
-        "money": ALL,
-    },
-    "testing.laws.check_money_split": {
-        "money": ALL,
-    },
-    "testing.laws.check_pauses_never_advance_deadlines": {
-        "zone": frozenset({"hostile object"}),
-    },
-    "testing.laws.check_protection_monotonic": {
-        "registration": ALL,
-    },
-    "testing.laws.check_releases_sum_to_commission": {
-        "payments": frozenset({"empty set"}),
-    },
-    "testing.laws.check_remaining_value_never_grows": {
-        "contract": ALL,
-        "first": _all_but("date 0001-01-01", "date 9999-12-31"),
-        "second": _all_but("date 0001-01-01", "date 9999-12-31"),
-    },
-    "testing.laws.check_tier_monotonic": {
-        "schedule": ALL,
-        "second": frozenset({"hostile object"}),
-    },
+    # -- owner: testing/ strategies: they raise hypothesis' own InvalidArgument for bad
+    # arguments (a test-time API); the laws raise typed errors
     "testing.strategies.addenda": {
         "contract": frozenset({"hostile object"}),
         "list_prices": frozenset({"hostile object"}),

@@ -645,7 +645,7 @@ def test_deadline_laws_refuse_a_negative_delay() -> None:
 BAD_LAW_ARGUMENTS: list[tuple[Callable[[], None], str]] = [
     (lambda: laws.check_money_allocation("10.00", [1]), "'money' must be a Money"),
     (lambda: laws.check_money_split(brl(1), 0), "'parts' must be an integer from 1"),
-    (lambda: laws.check_add_monotonic_in_duration(BusinessCalendar("UTC", {0: [(dt.time(9), dt.time(18))]}), SP_NOON, 1, TICK), "'first' must be a timedelta"),
+    (lambda: laws.check_add_monotonic_in_duration(BusinessCalendar("UTC", {0: [(dt.time(9), dt.time(18))]}), SP_NOON, 1, TICK), "'first' must be a datetime.timedelta"),
     (lambda: laws.check_remaining_value_never_grows(CONTRACT, "2026-01-01", dt.date(2026, 2, 1)), "'first' must be a datetime.date"),
     (lambda: laws.check_releases_sum_to_commission("line", []), "'commission' must be a SaleCommission"),
     (lambda: laws.check_tier_monotonic(TierSchedule([Tier("S", brl(0), "0.1")]), brl(1), 2, has_presales_team=False), "'second' must be a Money"),

@@ -19,7 +19,7 @@ import itertools
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import NoReturn
+from typing import Any, NoReturn, TypeVar
 
 import attrs
 
@@ -31,11 +31,13 @@ from partnerrules.calendars import BusinessCalendar
 from partnerrules.commission import Payment, SaleCommission, TierSchedule
 from partnerrules.contracts import ACTUAL_ACTUAL, Contract, Proration
 from partnerrules.deals import AceCriterion, Cnpj, Customer, DealRegistration, Opportunity
-from partnerrules.errors import InvalidValueError
+from partnerrules.errors import HorizonError, InvalidTypeError, InvalidValueError
 from partnerrules.identity import is_valid_cnpj
 from partnerrules.money import Money
 from partnerrules.policies import mcs, omid
 from partnerrules.sla import SlaPolicy, Ticket
+
+_F = TypeVar("_F", bound=Any)
 
 __all__ = [
     "check_ace_readiness_reports_every_failure",
@@ -62,6 +64,56 @@ _ZERO = dt.timedelta(0)
 _TICK = dt.timedelta(microseconds=1)
 
 
+def _law(func: _F) -> _F:
+    """Check a law's arguments against its annotations: a wrong type is a typed error.
+
+    A downstream test that passes the wrong thing gets an
+    :class:`~partnerrules.errors.InvalidTypeError` naming the argument, never an
+    ``AttributeError`` from inside the law.
+    """
+    import functools
+    import inspect
+    import typing
+
+    hints = typing.get_type_hints(func)
+    signature = inspect.signature(func)
+
+    @functools.wraps(func)
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        try:
+            bound = signature.bind(*args, **kwargs)
+        except TypeError as exc:
+            raise InvalidTypeError("arguments", (args, kwargs), str(exc)) from None
+        for name, value in bound.arguments.items():
+            kind = hints.get(name)
+            if kind is not None and not _validate._matches(value, kind):
+                shown = _type_name(kind)
+                raise InvalidTypeError(name, value, f"a {shown}")
+        return func(*args, **kwargs)
+
+    return typing.cast(_F, checked)
+
+
+def _later(instant: dt.datetime, delay: dt.timedelta) -> dt.datetime:
+    """*instant* + *delay* of real time, in *instant*'s zone (a typed error past year 9999)."""
+    try:
+        return (_utc(instant) + delay).astimezone(instant.tzinfo)
+    except OverflowError:
+        raise HorizonError(
+            "delay", delay, f"a delay that keeps {instant} within year 9999"
+        ) from None
+
+
+def _type_name(kind: Any) -> str:
+    """``datetime.date``, ``Money``, or the annotation as written for unions and generics."""
+    if isinstance(kind, type):
+        home = kind.__module__
+        if home == "builtins" or home.startswith("partnerrules"):
+            return kind.__qualname__
+        return f"{home}.{kind.__qualname__}"
+    return str(kind).replace("partnerrules.", "")
+
+
 def _fail(rule_id: str, message: str) -> NoReturn:
     raise AssertionError(f"{rule_id}: {message}")
 
@@ -71,12 +123,18 @@ def _exact(value: int | str | Decimal) -> Fraction:
 
 
 def _utc(instant: dt.datetime) -> dt.datetime:
-    return instant.astimezone(dt.UTC)
+    try:
+        return instant.astimezone(dt.UTC)
+    except OverflowError:
+        raise HorizonError(
+            "instant", instant, "an instant whose UTC time falls in years 1 to 9999"
+        ) from None
 
 
 # -- money ---------------------------------------------------------------------------------
 
 
+@_law
 def check_money_allocation(money: Money, ratios: Sequence[int | str | Decimal]) -> None:
     """Law of rule ``money.brl.exact``: an allocation is exact and fair to the minor unit.
 
@@ -115,6 +173,7 @@ def check_money_allocation(money: Money, ratios: Sequence[int | str | Decimal]) 
             _fail(rule, f"equal ratios {i} and {j} of {money}: the earlier got less")
 
 
+@_law
 def check_money_split(money: Money, parts: int) -> None:
     """Law of rule ``money.brl.exact``: a split gives equal shares that sum to the whole.
 
@@ -142,6 +201,7 @@ def check_money_split(money: Money, parts: int) -> None:
 # -- business time -------------------------------------------------------------------------
 
 
+@_law
 def check_business_time_inverse(
     calendar: BusinessCalendar, start: dt.datetime, duration: dt.timedelta
 ) -> None:
@@ -178,6 +238,7 @@ def check_business_time_inverse(
         _fail(rule, f"going back {duration} did not return to the open start {start.isoformat()}")
 
 
+@_law
 def check_add_monotonic_in_duration(
     calendar: BusinessCalendar, start: dt.datetime, first: dt.timedelta, second: dt.timedelta
 ) -> None:
@@ -194,6 +255,7 @@ def check_add_monotonic_in_duration(
         _fail("calendar.business_time", f"add({start.isoformat()}, {hi}) ends before {lo} does")
 
 
+@_law
 def check_add_monotonic_in_start(
     calendar: BusinessCalendar, first: dt.datetime, second: dt.datetime, duration: dt.timedelta
 ) -> None:
@@ -211,6 +273,7 @@ def check_add_monotonic_in_start(
         )
 
 
+@_law
 def check_elapsed_additive(
     calendar: BusinessCalendar, a: dt.datetime, b: dt.datetime, c: dt.datetime
 ) -> None:
@@ -236,6 +299,7 @@ def check_elapsed_additive(
 # -- contracts -----------------------------------------------------------------------------
 
 
+@_law
 def check_invoices_sum_to_tcv(
     contract: Contract, *, convention: Proration | str = ACTUAL_ACTUAL
 ) -> None:
@@ -264,6 +328,7 @@ def check_invoices_sum_to_tcv(
         _fail(rule, f"{contract.id} has {len(bills)} invoices, not {expected}")
 
 
+@_law
 def check_cancellation_bounds(
     contract: Contract,
     on: dt.date,
@@ -310,6 +375,7 @@ def check_cancellation_bounds(
         _fail(rule, f"after the end ({on}) {quote.remaining} still remains")
 
 
+@_law
 def check_remaining_value_never_grows(
     contract: Contract,
     first: dt.date,
@@ -345,6 +411,7 @@ def _fully_paid(contract: Contract, payments: Iterable[Payment], convention: Pro
     )
 
 
+@_law
 def check_releases_sum_to_commission(
     commission: SaleCommission,
     payments: Sequence[Payment],
@@ -405,6 +472,7 @@ def _rank(schedule: TierSchedule, tcv: Money, team: bool) -> int:
     return schedule.names.index(schedule.tier_for(tcv, has_presales_team=team).name)
 
 
+@_law
 def check_tier_monotonic(
     schedule: TierSchedule, first: Money, second: Money, *, has_presales_team: bool
 ) -> None:
@@ -427,6 +495,7 @@ def check_tier_monotonic(
         _fail(rule, f"with {low}, a pre-sales team lowers the tier")
 
 
+@_law
 def check_missing_tcv_reaches_next_tier(
     schedule: TierSchedule, annual_tcv: Money, *, has_presales_team: bool
 ) -> None:
@@ -470,6 +539,7 @@ def _limits(book: sla.TicketDeadlines) -> list[tuple[str, dt.datetime | None]]:
     return [(f"{d.metric.value} #{d.sequence}", d.limit_at) for d in found if d is not None]
 
 
+@_law
 def check_pauses_never_advance_deadlines(
     ticket: Ticket, *, policy: SlaPolicy = sla.ZOHO, zone: str | None = None
 ) -> None:
@@ -494,6 +564,7 @@ def check_pauses_never_advance_deadlines(
             )
 
 
+@_law
 def check_deadline_monotonic(
     ticket: Ticket,
     delay: dt.timedelta,
@@ -514,9 +585,7 @@ def check_deadline_monotonic(
     if _validate.instance("delay", delay, dt.timedelta) < _ZERO:
         raise InvalidValueError("delay", delay, "a duration >= 0")
     early = attrs.evolve(ticket, pauses=(), responses=())
-    late = attrs.evolve(
-        early, opened_at=(_utc(ticket.opened_at) + delay).astimezone(ticket.opened_at.tzinfo)
-    )
+    late = attrs.evolve(early, opened_at=_later(ticket.opened_at, delay))
     first = sla.deadlines(early, policy=policy, zone=zone).acknowledgement
     second = sla.deadlines(late, policy=policy, zone=zone).acknowledgement
     if first is None or second is None or first.limit_at is None or second.limit_at is None:
@@ -532,6 +601,7 @@ def check_deadline_monotonic(
 # -- deals ---------------------------------------------------------------------------------
 
 
+@_law
 def check_protection_monotonic(
     registration: DealRegistration,
     update: dt.datetime,
@@ -574,6 +644,7 @@ def check_protection_monotonic(
         _fail(rule, f"{registration.deal_id} is still protected just after {until}")
 
 
+@_law
 def check_cnpj_check_digits(cnpj: Cnpj) -> None:
     """Law of rule ``aws.ace.readiness``: a CNPJ is read the same however it is written.
 
@@ -600,6 +671,7 @@ def check_cnpj_check_digits(cnpj: Cnpj) -> None:
                     _fail(rule, f"{changed} is valid, though a check digit of {cnpj} changed")
 
 
+@_law
 def check_customer_matching(first: Customer, second: Customer) -> None:
     """Law of rule ``mcs.deal.protection``: "same customer" is reflexive and symmetric.
 
@@ -619,6 +691,7 @@ def check_customer_matching(first: Customer, second: Customer) -> None:
         _fail(rule, f"same_as is not symmetric for {first!r} and {second!r}")
 
 
+@_law
 def check_ace_readiness_reports_every_failure(
     opportunity: Opportunity,
     *,
