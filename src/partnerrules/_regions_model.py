@@ -19,7 +19,7 @@ from typing import Any, Final, TypeVar
 import attrs
 
 from partnerrules import _validate
-from partnerrules.errors import InvalidTypeError, InvalidValueError, UnknownKeyError
+from partnerrules.errors import InvalidValueError, UnknownKeyError
 
 T = TypeVar("T")
 
@@ -301,37 +301,9 @@ COUNTRY_NAMES: Final[Mapping[str, str]] = MappingProxyType(
 # (the error's ``value`` is still the value given).
 
 
-def _printable(value: object) -> object:
-    """Return *value*, or a stand-in that prints when ``repr(value)`` would fail."""
-    try:
-        repr(value)
-    except Exception:  # an int too long to print, or a __repr__ that raises
-        size = f"an int of {value.bit_length()} bits" if isinstance(value, int) else "a value"
-        text = f"<{size} that cannot be printed>"
-        return type(type(value).__name__, (), {"__repr__": lambda _self: text})()
-    return value
-
-
-def _type_error(
-    field: str, value: object, expected: str, *, hint: str | None = None
-) -> InvalidTypeError:
-    try:
-        return InvalidTypeError(field, value, expected, hint=hint)
-    except Exception:  # the message could not print the value
-        error = InvalidTypeError(field, _printable(value), expected, hint=hint)
-        error.value = value
-        return error
-
-
-def _value_error(
-    field: str, value: object, allowed: str, *, hint: str | None = None
-) -> InvalidValueError:
-    try:
-        return InvalidValueError(field, value, allowed, hint=hint)
-    except Exception:  # the message could not print the value
-        error = InvalidValueError(field, _printable(value), allowed, hint=hint)
-        error.value = value
-        return error
+_printable = _validate.printable
+_type_error = _validate.type_error
+_value_error = _validate.value_error
 
 
 def _text(field: str, value: object) -> str:

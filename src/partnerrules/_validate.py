@@ -359,3 +359,41 @@ def fields_typed(instance: Any) -> None:
                 "partnerrules.", ""
             )
             raise InvalidTypeError(field.name, value, f"a {shown}")
+
+
+# -- errors whose message must print any value --------------------------------------------
+# Shared by the deals and regions modules: where a value cannot be printed (an int too long
+# to print, a __repr__ that raises) the message shows a stand-in; ``.value`` keeps the value.
+
+
+def printable(value: object) -> object:
+    """Return *value*, or a stand-in that prints when ``repr(value)`` would fail."""
+    try:
+        repr(value)
+    except Exception:  # an int too long to print, or a __repr__ that raises
+        size = f"an int of {value.bit_length()} bits" if isinstance(value, int) else "a value"
+        text = f"<{size} that cannot be printed>"
+        return type(type(value).__name__, (), {"__repr__": lambda _self: text})()
+    return value
+
+
+def type_error(
+    field: str, value: object, expected: str, *, hint: str | None = None
+) -> InvalidTypeError:
+    try:
+        return InvalidTypeError(field, value, expected, hint=hint)
+    except Exception:  # the message could not print the value
+        error = InvalidTypeError(field, printable(value), expected, hint=hint)
+        error.value = value
+        return error
+
+
+def value_error(
+    field: str, value: object, allowed: str, *, hint: str | None = None
+) -> InvalidValueError:
+    try:
+        return InvalidValueError(field, value, allowed, hint=hint)
+    except Exception:  # the message could not print the value
+        error = InvalidValueError(field, printable(value), allowed, hint=hint)
+        error.value = value
+        return error

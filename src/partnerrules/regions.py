@@ -32,6 +32,7 @@ from typing import Any, Final
 
 import attrs
 
+from partnerrules import _validate
 from partnerrules._regions_model import COUNTRY_NAMES as _COUNTRY_NAMES
 from partnerrules._regions_model import (
     Contact,
@@ -42,15 +43,16 @@ from partnerrules._regions_model import (
     RegionalEscalation,
     Subregion,
     _text,
-    _type_error,
     _typed,
-    _value_error,
     _Vocabulary,
     country_code,
 )
 from partnerrules.decisions import Reason
 from partnerrules.errors import InvalidValueError, UnknownKeyError
 from partnerrules.policies.zoho_directory import ZOHO_DIRECTORY, ZOHO_PRIORITY_THRESHOLDS
+
+_type_error = _validate.type_error
+_value_error = _validate.value_error
 
 __all__ = [
     "COUNTRY_NAMES",
