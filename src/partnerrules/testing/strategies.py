@@ -65,6 +65,15 @@ from partnerrules.contracts import (
 )
 from partnerrules.deals import Cnpj, Customer, DealRegistration, Opportunity, OpportunityStatus
 from partnerrules.identity import cnpj_check_digits, normalise_name
+from partnerrules.lifecycle import (
+    Clock,
+    Edge,
+    EscalationLevel,
+    LifecyclePolicy,
+    Notification,
+    SeverityChange,
+    Visibility,
+)
 from partnerrules.money import AMOUNT_LIMIT, Money
 from partnerrules.policies import omid as _omid
 from partnerrules.programmes import Programme
@@ -114,6 +123,7 @@ __all__ = [
     "effective_dates",
     "instants",
     "invoices",
+    "lifecycle_policies",
     "money",
     "month_days",
     "namespaces",
@@ -1576,4 +1586,59 @@ def opportunities(
         partner_originated=draw(st.booleans()),
         partner_led=draw(st.booleans()),
         new_business=draw(st.booleans()),
+    )
+
+
+@st.composite
+def lifecycle_policies(
+    draw: st.DrawFn,
+    *,
+    namespace: str | None = None,
+    sla: st.SearchStrategy[SlaPolicy] | None = None,
+) -> LifecyclePolicy:
+    """Draw a caller's :class:`~partnerrules.lifecycle.LifecyclePolicy`.
+
+    A rule id in *namespace* (:func:`rule_ids`), an SLA policy from *sla*
+    (:func:`sla_policies` by default), up to three pausing statuses each
+    pausing a drawn set of clocks, one or both counted visibilities,
+    resolution windows for every severity or none, a severity-change
+    convention, the clocks that restart on reopening, and up to three
+    notifications and escalation levels (offsets within ten business days
+    either side of a deadline; on the resolution clock only when the policy
+    has resolution windows). Every number is drawn: the sources give none.
+    """
+    resolution = draw(
+        st.one_of(
+            st.just({}),
+            st.fixed_dictionaries({severity: response_windows() for severity in Severity}),
+        )
+    )
+    clocks = st.sampled_from([c for c in Clock if resolution or c is not Clock.RESOLUTION])
+    fractions = st.integers(1, 100).map(lambda n: Decimal(n) / 100)
+    offsets = st.integers(-14_400, 14_400).map(lambda m: dt.timedelta(minutes=m))
+    escalation = st.builds(
+        EscalationLevel,
+        st.sampled_from(("team lead", "partner-support manager", "director")),
+        clocks,
+        offsets,
+        relative_to=st.sampled_from(Edge),
+        rule_id=st.none() | rule_ids(namespace=namespace),
+    )
+    return LifecyclePolicy(
+        draw(st.sampled_from(("Acme support", "Team desk"))),
+        draw(rule_ids(namespace=namespace)),
+        draw(sla if sla is not None else sla_policies(namespace=namespace)),
+        pausing_statuses=draw(
+            st.dictionaries(
+                st.sampled_from(("waiting on customer", "on hold", "pending vendor")),
+                st.frozensets(st.sampled_from(Clock)),
+                max_size=3,
+            )
+        ),
+        counted_responses=draw(st.frozensets(st.sampled_from(Visibility), min_size=1)),
+        resolution=resolution,
+        on_severity_change=draw(st.sampled_from(SeverityChange)),
+        restart_on_reopen=draw(st.frozensets(st.sampled_from(Clock))),
+        notifications=draw(st.lists(st.builds(Notification, clocks, fractions), max_size=3)),
+        escalations=draw(st.lists(escalation, max_size=3)),
     )
