@@ -26,6 +26,7 @@ extensions = [
     "sphinx.ext.doctest",
     "myst_parser",
     "rule_catalogue",
+    "facades",
 ]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
 exclude_patterns = ["_build"]

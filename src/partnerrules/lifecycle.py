@@ -54,7 +54,10 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from partnerrules import _validate
+from partnerrules._engine import _STATES, _US, _lengths, _share, _Spec
 from partnerrules._lifecycle import engine as _engine
+from partnerrules._sla.tickets import _country, _optional_zone
+from partnerrules._sla.vocabulary import _category, _coerce_enum, _level, _severity
 from partnerrules.calendars import _instant_us
 from partnerrules.catalogue import check_rule_id
 from partnerrules.decisions import Reason
@@ -65,8 +68,6 @@ from partnerrules.errors import (
     PartnerRulesError,
 )
 from partnerrules.sla import (
-    _STATES,
-    _US,
     Category,
     ClockState,
     Metric,
@@ -75,15 +76,6 @@ from partnerrules.sla import (
     Severity,
     SlaPolicy,
     Ticket,
-    _category,
-    _coerce_enum,
-    _country,
-    _lengths,
-    _level,
-    _optional_zone,
-    _severity,
-    _share,
-    _Spec,
 )
 
 __all__ = [

@@ -6,10 +6,10 @@ policy into a :class:`Program` of bit masks and window specs. :func:`sweep`
 replays the events known at an instant into *segments* (the SLA plan in force
 over time) and *windows* (one clock's run from a start to an end), and
 :func:`row` turns each window into integers with the SLA engine's own
-pieces: ``partnerrules.sla._lengths`` and the calendars' integer fast paths
+pieces: ``partnerrules._engine._lengths`` and the calendars' integer fast paths
 (``_window_us``, ``_add_pair_us``, ``_elapsed_us``, ``_add_us``). With one
 segment, the common case, :func:`window` gives the numbers of
-``partnerrules.sla._window_row`` (the ``_net`` and ``_padd`` arithmetic and
+``partnerrules._engine._window_row`` (the ``_net`` and ``_padd`` arithmetic and
 the same states), with the paused time besides, in fewer lookups; a property
 test checks it against :func:`partnerrules.sla.status` over random tickets.
 Across severity, level or policy changes, :func:`reach` walks the segments
@@ -27,22 +27,10 @@ from typing import Any
 
 import attrs
 
+from partnerrules._engine import _HELD, _STATES, _lengths, _net, _padd, _Plan, _plan, _Spec
+from partnerrules._sla.tickets import _Pauses
 from partnerrules.calendars import BusinessCalendar
-from partnerrules.sla import (
-    _HELD,
-    _STATES,
-    ClockState,
-    Severity,
-    SlaPolicy,
-    Ticket,
-    _lengths,
-    _net,
-    _padd,
-    _Pauses,
-    _Plan,
-    _plan,
-    _Spec,
-)
+from partnerrules.sla import ClockState, Severity, SlaPolicy, Ticket
 
 # Event codes on a tape.
 OPENED, STATUS, RESPONDED, SEVERITY, LEVEL, POLICY, RESOLVED, CLOSED, REOPENED = range(9)
@@ -455,7 +443,7 @@ def _across(
     assert lengths is not None  # a window exists only where its clock has a window somewhere
     t_us = reach(sw, clock, start, pauses, lambda cal, spec: _lengths(cal, spec, start)[0])
     l_us = reach(sw, clock, start, pauses, lambda cal, spec: _lengths(cal, spec, start)[1])
-    # The states of partnerrules.sla._window_row.
+    # The states of partnerrules._engine._window_row.
     if end is not None:
         state = MET if l_us is None or end <= l_us else MET_LATE
     elif l_us is not None and at > l_us:
@@ -481,7 +469,7 @@ def window(
 ) -> tuple[int, int, int, int, int, int, int]:
     """State, elapsed, paused, target and limit lengths and instants of one window at *at*.
 
-    The numbers of ``partnerrules.sla._window_row`` (same lengths, same
+    The numbers of ``partnerrules._engine._window_row`` (same lengths, same
     ``_net`` and ``_padd`` arithmetic, same states), with the paused time
     besides, in fewer calendar lookups: pauses over before the start are
     skipped, the paused time is measured once, and the target and the limit
