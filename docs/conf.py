@@ -26,6 +26,8 @@ extensions = [
     "sphinx.ext.doctest",
     "myst_parser",
     "rule_catalogue",
+    "policy_tables",
+    "data_files",
     "facades",
 ]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}

@@ -136,7 +136,7 @@ def _indent(line: str) -> int:
 
 
 def _docs(kind: type) -> tuple[str, dict[str, str]]:
-    """The summary of a class's docstring and its ``Attributes:`` entries, as plain text."""
+    """The summary of a class's docstring and its ``Attributes:`` (or ``Args:``) entries."""
     lines = (kind.__doc__ or "").expandtabs().splitlines()
     summary = _plain_text(lines[0]) if lines else ""
     fields: dict[str, str] = {}
@@ -146,7 +146,7 @@ def _docs(kind: type) -> tuple[str, dict[str, str]]:
     for line in lines[1:]:
         if not line.strip():
             continue
-        if line.strip() == "Attributes:":
+        if line.strip() in ("Attributes:", "Args:"):
             base, entry, name = _indent(line), None, ""
             continue
         if base is None:
@@ -344,7 +344,8 @@ def json_schema(kind: object) -> dict[str, Any]:
     root refers to its own.
 
     Each field's entry has the field's description from its class's
-    docstring, its plain form and, when it is optional, its ``default``.
+    docstring (its ``Attributes:`` or ``Args:`` section), its plain form
+    and, when it is optional, its ``default``.
 
     >>> from partnerrules.sla import ResponseWindow
     >>> schema = json_schema(ResponseWindow)
