@@ -27,10 +27,24 @@ from typing import Any
 
 import attrs
 
-from partnerrules._engine import _HELD, _STATES, _lengths, _net, _padd, _Plan, _plan, _Spec
+from partnerrules._engine import (
+    _AT_RISK,
+    _BREACHED,
+    _HELD,
+    _MET,
+    _MET_LATE,
+    _PAUSED,
+    _RUNNING,
+    _lengths,
+    _net,
+    _padd,
+    _Plan,
+    _plan,
+    _Spec,
+)
 from partnerrules._sla.tickets import _Pauses
 from partnerrules.calendars import BusinessCalendar
-from partnerrules.sla import ClockState, Severity, SlaPolicy, Ticket
+from partnerrules.sla import Severity, SlaPolicy, Ticket
 
 # Event codes on a tape.
 OPENED, STATUS, RESPONDED, SEVERITY, LEVEL, POLICY, RESOLVED, CLOSED, REOPENED = range(9)
@@ -46,18 +60,10 @@ FROM_OPENING, FROM_RESPONSE, FROM_REOPENING, FROM_CHANGE = range(4)
 PH_OPEN, PH_RESOLVED, PH_CLOSED = range(3)
 # Response visibilities (bits).
 PUBLIC, INTERNAL = 1, 2
+# A window's state: its index in the SLA engine's states (partnerrules._engine._STATES).
+RUNNING, AT_RISK, BREACHED = _RUNNING, _AT_RISK, _BREACHED
+MET, MET_LATE, PAUSED = _MET, _MET_LATE, _PAUSED
 
-RUNNING, AT_RISK, BREACHED, MET, MET_LATE, PAUSED = (
-    _STATES.index(s)
-    for s in (
-        ClockState.RUNNING,
-        ClockState.AT_RISK,
-        ClockState.BREACHED,
-        ClockState.MET,
-        ClockState.MET_LATE,
-        ClockState.PAUSED,
-    )
-)
 HELD = _HELD
 #: Integers per window in a row (see :func:`row`).
 WIDTH = 14
