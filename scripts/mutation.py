@@ -121,6 +121,9 @@ TARGETS = (*MODULES, "sla-windows")
 
 # Timing-bound and hostile-input sweeps: they test speed and error types on
 # purpose, and their wall-clock bounds turn a loaded machine into false kills.
+# Tests run in a mutant's first pytest session (the fastest), before the rest.
+STAGE = 25
+
 EXCLUDED_TESTS = ("tests/test_fuzz_api.py", "tests/test_dask_recipe.py")
 
 
@@ -236,6 +239,8 @@ class Mutant:
     line: int
     end_line: int
     what: str
+    # The names bound by the module-level statement holding the point (test selection).
+    names: tuple[str, ...] = ()
 
 
 def _is_docstring(node: ast.AST, parent: ast.AST | None) -> bool:
@@ -273,6 +278,28 @@ def _children(node: ast.AST) -> Iterator[ast.AST]:
             yield value
 
 
+def _bound(node: ast.AST) -> tuple[str, ...]:
+    """The names a module-level statement binds (none for most statements)."""
+    if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+        return (node.name,)
+    if isinstance(node, ast.Assign):
+        targets = node.targets
+    elif isinstance(node, ast.AnnAssign | ast.AugAssign):
+        targets = [node.target]
+    else:
+        return ()
+    return tuple(n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name))
+
+
+def _uses(tree: ast.Module) -> dict[str, set[int]]:
+    """The lines that read each name."""
+    uses: dict[str, set[int]] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+            uses.setdefault(node.id, set()).add(node.lineno)
+    return uses
+
+
 class _Points:
     """Walk a tree in a fixed order; count mutation points; apply one if asked."""
 
@@ -281,6 +308,7 @@ class _Points:
         self.apply = apply
         self.count = 0
         self.found: list[Mutant] = []
+        self.names: tuple[str, ...] = ()
 
     def _in_scope(self, node: ast.AST) -> bool:
         if self.spans is None:
@@ -293,12 +321,15 @@ class _Points:
         index = self.count
         self.count += 1
         line = getattr(node, "lineno", 0)
-        self.found.append(Mutant(index, line, getattr(node, "end_lineno", line) or line, what))
+        end = getattr(node, "end_lineno", line) or line
+        self.found.append(Mutant(index, line, end, what, self.names))
         return index == self.apply
 
     def visit(self, node: ast.AST, parent: ast.AST | None = None) -> None:
         if _skipped(node, parent):
             return
+        if isinstance(parent, ast.Module):
+            self.names = _bound(node)
         if self._in_scope(node):
             self._mutate(node)
         for child in list(_children(node)):
@@ -503,8 +534,13 @@ def _child_mutant(target: Target, index: int, tests: list[str]) -> None:
     import pytest
 
     sys.meta_path.insert(0, _MutantFinder(target.module, target.path, mutated_code(target, index)))
-    files = sorted({t.split("::", 1)[0] for t in tests})
-    rc = pytest.main(_pytest_args(files, first_failure=True), plugins=[_Selection(tests)])
+    # Two sessions: the fastest tests first, so that most mutants die before the
+    # other test files are even collected.
+    rc = 0
+    for stage in (tests[:STAGE], tests[STAGE:]):
+        if rc == 0 and stage:
+            files = sorted({t.split("::", 1)[0] for t in stage})
+            rc = pytest.main(_pytest_args(files, first_failure=True), plugins=[_Selection(stage)])
     module = sys.modules.get(target.module)
     if rc == 0 and getattr(getattr(module, "__spec__", None), "loader", None) is None:
         os._exit(3)  # the mutant was never imported: a fault of this script, not a survivor
@@ -581,13 +617,41 @@ def _selector(cov: dict[str, Any], target: Target) -> Any:
             elif test == "<import>":
                 at_import.add(line)
     whole_file = set().union(*by_line.values()) if by_line else set()
+    tree = ast.parse(target.path.read_text(encoding="utf-8"))
+    uses = _uses(tree)
+    binders = {
+        line: _bound(node)
+        for node in tree.body
+        for line in range(node.lineno, (node.end_lineno or node.lineno) + 1)
+        if _bound(node)
+    }
+
+    def readers(names: tuple[str, ...]) -> set[str]:
+        # Tests that run a line reading one of *names*, following constants built
+        # from constants at import time (``_PLACES`` from ``MAX_PLACES``).
+        tests: set[str] = set()
+        seen: set[str] = set()
+        todo = list(names)
+        while todo:
+            name = todo.pop()
+            if name in seen:
+                continue
+            seen.add(name)
+            for line in uses.get(name, ()):
+                if line in by_line:
+                    tests |= by_line[line]
+                else:  # read at import only, into another constant
+                    todo.extend(binders.get(line, ()))
+        return tests
 
     def select(m: Mutant) -> tuple[list[str], float]:
         tests: set[str] = set()
         for line in range(m.line, m.end_line + 1):
             tests |= by_line.get(line, set())
         if not tests and any(line in at_import for line in range(m.line, m.end_line + 1)):
-            tests = whole_file
+            # A line run only at import: a constant is tried by the tests that read it;
+            # a class body, a default or a constant read by other modules, by them all.
+            tests = (readers(m.names) if m.names else set()) or whole_file
         ordered = sorted(tests, key=lambda t: (durations[t], t))
         return ordered, sum(durations[t] for t in ordered)
 
