@@ -398,3 +398,15 @@ def test_main_refuses_what_it_cannot_print(
 def test_main_help(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--help"]) == 0
     assert "Programme" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("argv", ["Programme", ["Programme", 3], 42])
+def test_main_refuses_arguments_that_are_not_a_list_of_str(argv: Any) -> None:
+    with pytest.raises(InvalidTypeError, match="argv"):
+        main(argv)
+
+
+@pytest.mark.parametrize("name", ["partnerrules.__main__.main", "partnerrules._report.Report"])
+def test_main_names_only_public_modules(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([name]) == 2
+    assert "error:" in capsys.readouterr().err

@@ -321,13 +321,15 @@ def _loadable(kind: object, builder: _Builder) -> None:
     """Refuse, as :func:`~partnerrules.convert.structure` does, a type it cannot load."""
     from partnerrules.convert import _converter, _load_home
 
-    if kind is typing.Any or kind is object or kind is None or kind is type(None):
-        raise builder.refuse(kind, "name the type of the document, such as Programme")
-    if not isinstance(kind, type) and typing.get_origin(kind) is None:
-        raise builder.refuse(kind, "pass a type, not a value")
     try:
+        if kind is typing.Any or kind is object or kind is None or kind is type(None):
+            raise builder.refuse(kind, "name the type of the document, such as Programme")
+        if not isinstance(kind, type) and typing.get_origin(kind) is None:
+            raise builder.refuse(kind, "pass a type, not a value")
         _load_home(kind)
         _converter().get_structure_hook(kind)
+    except PartnerRulesError:
+        raise
     except Exception as exc:
         raise builder.refuse(kind, getattr(exc, "why", None) or str(exc)) from None
 
@@ -363,7 +365,12 @@ def json_schema(kind: object) -> dict[str, Any]:
     """
     builder = _Builder()
     _loadable(kind, builder)
-    root = builder.schema(kind)
+    try:
+        root = builder.schema(kind)
+    except PartnerRulesError:
+        raise
+    except Exception as exc:  # a type whose hints or arguments cannot be read
+        raise builder.refuse(kind, f"{type(exc).__name__}: {exc}") from None
     document: dict[str, Any] = {"$schema": DIALECT}
     if isinstance(kind, type):
         document["title"] = kind.__name__
@@ -374,19 +381,17 @@ def json_schema(kind: object) -> dict[str, Any]:
 
 
 def _named(name: str) -> type:
+    """The class a document name or a dotted ``partnerrules.MODULE.CLASS`` name names."""
     dotted = DOCUMENTS.get(name, name)
     module_name, _, attr = dotted.rpartition(".")
-    known = ", ".join(DOCUMENTS)
-    if not module_name.startswith("partnerrules"):
-        raise InvalidTypeError(
-            "name", name, f"one of {known}, or a dotted name such as partnerrules.sla.Ticket"
-        )
+    allowed = f"one of {', '.join(DOCUMENTS)}, or a dotted name such as partnerrules.sla.Ticket"
+    parts = module_name.split(".")
+    if parts[0] != "partnerrules" or any(not p.isidentifier() or p.startswith("_") for p in parts):
+        raise InvalidTypeError("name", name, allowed)
     try:
         found = getattr(importlib.import_module(module_name), attr)
-    except (ImportError, AttributeError):
-        raise InvalidTypeError(
-            "name", name, f"one of {known}, or a dotted name such as partnerrules.sla.Ticket"
-        ) from None
+    except Exception:  # no such module or class
+        raise InvalidTypeError("name", name, allowed) from None
     if not isinstance(found, type):
         raise InvalidTypeError("name", name, "the name of a class")
     return found
@@ -396,16 +401,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Print the JSON Schema of a document kind: ``python -m partnerrules.schema Programme``.
 
     The one argument is a name of :data:`DOCUMENTS` or a dotted class name
-    (``partnerrules.sla.Ticket``). Returns the exit status: 0, or 2 with a
-    message on standard error when the name is unknown or not loadable.
+    (``partnerrules.sla.Ticket``); *argv* is the arguments (None: the
+    command line's). Returns the exit status: 0, or 2 with a message on
+    standard error when the name is unknown or not loadable.
+
+    Raises:
+        InvalidTypeError: *argv* is not a sequence of str.
     """
-    args = list(sys.argv[1:] if argv is None else argv)
+    from partnerrules import _validate
+
+    given = sys.argv[1:] if argv is None else argv
+    args = list(_validate.items("argv", given, "a sequence of str, or None"))
+    for arg in args:
+        _validate.instance("argv", arg, str, "a sequence of str")
     if len(args) != 1 or args[0] in ("-h", "--help"):
         names = " | ".join(DOCUMENTS)
-        print(
-            f"usage: python -m partnerrules.schema {{{names} | partnerrules.MODULE.CLASS}}",
-            file=sys.stderr,
-        )
+        usage = f"usage: python -m partnerrules.schema {{{names} | partnerrules.MODULE.CLASS}}"
+        print(usage, file=sys.stderr)
         return 0 if args and args[0] in ("-h", "--help") else 2
     try:
         schema = json_schema(_named(args[0]))
