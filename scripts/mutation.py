@@ -121,6 +121,44 @@ TARGETS = (*MODULES, "sla-windows")
 
 # Timing-bound and hostile-input sweeps: they test speed and error types on
 # purpose, and their wall-clock bounds turn a loaded machine into false kills.
+# Surviving mutants judged equivalent (no test can tell them from the original), by
+# target, stripped source line and change; the reasons are on docs/reliability.rst.
+EQUIVALENT: dict[tuple[str, str, str], str] = {
+    ("money", "_PLACES: Final = Decimal((0, (1,), -MAX_PLACES))", "0 -> 1"):
+        "_PLACES is only a quantize() exponent; its sign is never read",
+    ("money", "_PLACES: Final = Decimal((0, (1,), -MAX_PLACES))", "1 -> 2"):
+        "_PLACES is only a quantize() exponent; its digit is never read",
+    ("money", "prec=100,", "100 -> 101"):
+        "within the ranges every sum and product needs at most 84 digits, and a quotient "
+        "kept to 100 or 101 digits with ROUND_05UP rounds to the same minor unit",
+    ("money", "Emin=-999_999,", "999999 -> 1000000"):
+        "exponents within the ranges stay above -200: the limit is never reached",
+    ("money", "Emax=999_999,", "999999 -> 1000000"):
+        "exponents within the ranges stay below 200: the limit is never reached",
+    ("money", "clamp=0,", "0 -> 1"):
+        "clamping only changes exponents above Emax - prec + 1, never reached",
+    ("money", "locale = _parse_locale(text) if len(text) <= 40 else None", "<= -> <"):
+        "a locale identifier matches _LOCALE_SHAPE only up to 30 characters: texts of 40 "
+        "or 41 characters are refused either way",
+    ("money", "locale = _parse_locale(text) if len(text) <= 40 else None", "40 -> 41"):
+        "as above: no text of 40 or 41 characters is a locale",
+    ("money", "if isinstance(exponent, int) and exponent < -MAX_PLACES:", "and -> or"):
+        "a finite Decimal always has an int exponent; quantizing a factor of at most 50 "
+        "places to 50 places keeps its value, and factors are used only by value (exact "
+        "products, quotients, as_integer_ratio)",
+    ("money", "if isinstance(exponent, int) and exponent < -MAX_PLACES:", "< -> <="):
+        "a factor of exactly 50 places quantized to 50 places is unchanged",
+    ("money", "if isinstance(exponent, int) and exponent < -MAX_PLACES:", "-x -> x"):
+        "as 'and -> or': every factor is quantized to 50 places, which keeps its value",
+    ("money", "given = list(islice(iter(ratios), MAX_PARTS + 1))  # never more than that",
+     "1 -> 2"):
+        "reads one more item of a sequence already too long; it is refused either way",
+    ("money", "sign = -1 if units < 0 else 1", "< -> <="):
+        "differs only for 0 units, where every part is 0 whatever the sign",
+    ("money", "sign = -1 if units < 0 else 1", "0 -> 1"):
+        "differs only for 0 units (units are ints), where every part is 0 whatever the sign",
+}  # fmt: skip
+
 # Tests run in a mutant's first pytest session (the fastest), before the rest.
 STAGE = 25
 
@@ -241,6 +279,8 @@ class Mutant:
     what: str
     # The names bound by the module-level statement holding the point (test selection).
     names: tuple[str, ...] = ()
+    # The point's first source line, stripped (what EQUIVALENT entries match).
+    source: str = ""
 
 
 def _is_docstring(node: ast.AST, parent: ast.AST | None) -> bool:
@@ -303,8 +343,11 @@ def _uses(tree: ast.Module) -> dict[str, set[int]]:
 class _Points:
     """Walk a tree in a fixed order; count mutation points; apply one if asked."""
 
-    def __init__(self, spans: list[tuple[int, int]] | None, apply: int | None = None) -> None:
+    def __init__(
+        self, spans: list[tuple[int, int]] | None, lines: list[str], apply: int | None = None
+    ) -> None:
         self.spans = spans
+        self.lines = lines
         self.apply = apply
         self.count = 0
         self.found: list[Mutant] = []
@@ -322,7 +365,8 @@ class _Points:
         self.count += 1
         line = getattr(node, "lineno", 0)
         end = getattr(node, "end_lineno", line) or line
-        self.found.append(Mutant(index, line, end, what, self.names))
+        source = self.lines[line - 1].strip() if 0 < line <= len(self.lines) else ""
+        self.found.append(Mutant(index, line, end, what, self.names, source))
         return index == self.apply
 
     def visit(self, node: ast.AST, parent: ast.AST | None = None) -> None:
@@ -378,14 +422,16 @@ class _Unwrap(ast.NodeTransformer):
 
 
 def mutants(target: Target) -> list[Mutant]:
-    points = _Points(target.spans)
-    points.visit(ast.parse(target.path.read_text(encoding="utf-8")))
+    text = target.path.read_text(encoding="utf-8")
+    points = _Points(target.spans, text.splitlines())
+    points.visit(ast.parse(text))
     return points.found
 
 
 def mutated_code(target: Target, index: int) -> CodeType:
-    tree = ast.parse(target.path.read_text(encoding="utf-8"))
-    points = _Points(target.spans, apply=index)
+    text = target.path.read_text(encoding="utf-8")
+    tree = ast.parse(text)
+    points = _Points(target.spans, text.splitlines(), apply=index)
     points.visit(tree)
     tree = ast.fix_missing_locations(_Unwrap().visit(copy.deepcopy(tree)))
     return compile(tree, str(target.path), "exec", dont_inherit=True)
@@ -672,14 +718,14 @@ def _record(
 ) -> None:
     row = {
         "target": target.name, "file": str(target.path.relative_to(ROOT)), "hash": digest,
-        "index": m.index, "line": m.line, "what": m.what, "outcome": outcome,
+        "index": m.index, "line": m.line, "source": m.source, "what": m.what, "outcome": outcome,
         "seconds": round(seconds, 2),
     }  # fmt: skip
     out.write(json.dumps(row) + "\n")
     out.flush()
 
 
-def run(names: Sequence[str], jobs: int) -> None:
+def run(names: Sequence[str], jobs: int, retry: bool = False) -> None:
     _warm()
     targets = [t for n in names for t in resolve(n)]
     cov = coverage([t for n in TARGETS for t in resolve(n)])
@@ -690,7 +736,12 @@ def run(names: Sequence[str], jobs: int) -> None:
             print(f"{target.name}: not found, left out: {', '.join(target.missing)}")
         digest = _digest([target.path])
         select = _selector(cov, target)
-        todo = [m for m in mutants(target) if (target.name, digest, m.index) not in done]
+        again = ("survived", "uncovered", "error") if retry else ()
+        todo = [
+            m
+            for m in mutants(target)
+            if (row := done.get((target.name, digest, m.index))) is None or row["outcome"] in again
+        ]
         print(f"{target.name} ({target.path.relative_to(ROOT)}): {len(todo)} mutants to run",
               flush=True)  # fmt: skip
         started = time.monotonic()
@@ -733,32 +784,45 @@ def _latest(names: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
     for name in names:
         for target in resolve(name):
             digest = _digest([target.path])
-            count = len(mutants(target))
-            rows.setdefault(name, []).extend(
-                done[(name, digest, i)] for i in range(count) if (name, digest, i) in done
-            )
+            for m in mutants(target):
+                row = done.get((name, digest, m.index))
+                if row is not None:
+                    row = {**row, "line": m.line, "source": m.source, "what": m.what}
+                    if row["outcome"] == "survived" and (name, m.source, m.what) in EQUIVALENT:
+                        row["outcome"] = "equivalent"
+                    rows.setdefault(name, []).append(row)
     return rows
 
 
+_OUTCOMES = ("killed", "timeout", "equivalent", "survived", "uncovered", "error")
+
+
 def table(names: Sequence[str]) -> None:
+    """Per target: mutants, outcomes, and the score.
+
+    The score is (killed + timed out) / (mutants - equivalent); the raw score
+    counts the equivalent mutants as survivors.
+    """
     rows = _latest(names)
-    head = f"{'target':<13} {'mutants':>7} {'killed':>7} {'timeout':>7} {'survived':>8} "
-    print(head + f"{'uncovered':>9} {'error':>5} {'score':>7}")
+    print(f"{'target':<12} {'mutants':>7} " + " ".join(f"{k:>10}" for k in _OUTCOMES)
+          + f" {'raw':>6} {'score':>6}")  # fmt: skip
     for name in names:
         got = rows.get(name, [])
-        n = {k: sum(r["outcome"] == k for r in got) for k in
-             ("killed", "timeout", "survived", "uncovered", "error")}  # fmt: skip
+        n = {k: sum(r["outcome"] == k for r in got) for k in _OUTCOMES}
         total = len(got)
-        score = (n["killed"] + n["timeout"]) / total if total else 0.0
-        print(f"{name:<13} {total:>7} {n['killed']:>7} {n['timeout']:>7} {n['survived']:>8} "
-              f"{n['uncovered']:>9} {n['error']:>5} {score:>7.1%}")  # fmt: skip
+        dead = n["killed"] + n["timeout"]
+        raw = dead / total if total else 0.0
+        score = dead / (total - n["equivalent"]) if total > n["equivalent"] else 0.0
+        print(f"{name:<12} {total:>7} " + " ".join(f"{n[k]:>10}" for k in _OUTCOMES)
+              + f" {raw:>6.1%} {score:>6.1%}")  # fmt: skip
 
 
 def survivors(names: Sequence[str]) -> None:
     for name, got in _latest(names).items():
         for r in sorted(got, key=lambda r: r["line"]):
-            if r["outcome"] in ("survived", "uncovered", "error"):
-                print(f"{name} {r['file']}:{r['line']} [{r['index']}] {r['what']} ({r['outcome']})")
+            if r["outcome"] in ("equivalent", "survived", "uncovered", "error"):
+                print(f"{name} {r['file']}:{r['line']} [{r['index']}] {r['what']} "
+                      f"({r['outcome']}): {r['source']}")  # fmt: skip
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -768,6 +832,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--table", action="store_true", help="print the last results only")
     parser.add_argument("--survivors", action="store_true", help="list the surviving mutants")
     parser.add_argument("--count", action="store_true", help="count the mutants only")
+    parser.add_argument(
+        "--retry", action="store_true", help="run the survivors again (after adding tests)"
+    )
     args = parser.parse_args(argv)
     names = list(args.targets)
     if args.count:
@@ -778,7 +845,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     elif args.survivors:
         survivors(names)
     else:
-        run(names, max(1, args.jobs))
+        run(names, max(1, args.jobs), retry=args.retry)
     return 0
 
 
