@@ -725,13 +725,13 @@ def _record(
     out.flush()
 
 
-def run(names: Sequence[str], jobs: int, retry: bool = False) -> None:
+def run(names: Sequence[str], jobs: int, retry: bool = False, sample: int = 1) -> None:
     _warm()
     targets = [t for n in names for t in resolve(n)]
     cov = coverage([t for n in TARGETS for t in resolve(n)])
-    done = _load_results()
     STATE.mkdir(exist_ok=True)
     for target in targets:
+        done = _load_results()  # afresh: another run may have done some meanwhile
         if target.missing:
             print(f"{target.name}: not found, left out: {', '.join(target.missing)}")
         digest = _digest([target.path])
@@ -740,7 +740,10 @@ def run(names: Sequence[str], jobs: int, retry: bool = False) -> None:
         todo = [
             m
             for m in mutants(target)
-            if (row := done.get((target.name, digest, m.index))) is None or row["outcome"] in again
+            if m.index % sample == 0
+            and (
+                (row := done.get((target.name, digest, m.index))) is None or row["outcome"] in again
+            )
         ]
         print(f"{target.name} ({target.path.relative_to(ROOT)}): {len(todo)} mutants to run",
               flush=True)  # fmt: skip
@@ -804,16 +807,17 @@ def table(names: Sequence[str]) -> None:
     counts the equivalent mutants as survivors.
     """
     rows = _latest(names)
-    print(f"{'target':<12} {'mutants':>7} " + " ".join(f"{k:>10}" for k in _OUTCOMES)
+    print(f"{'target':<12} {'all':>5} {'run':>5} " + " ".join(f"{k:>10}" for k in _OUTCOMES)
           + f" {'raw':>6} {'score':>6}")  # fmt: skip
     for name in names:
         got = rows.get(name, [])
+        every = sum(len(mutants(t)) for t in resolve(name))
         n = {k: sum(r["outcome"] == k for r in got) for k in _OUTCOMES}
         total = len(got)
         dead = n["killed"] + n["timeout"]
         raw = dead / total if total else 0.0
         score = dead / (total - n["equivalent"]) if total > n["equivalent"] else 0.0
-        print(f"{name:<12} {total:>7} " + " ".join(f"{n[k]:>10}" for k in _OUTCOMES)
+        print(f"{name:<12} {every:>5} {total:>5} " + " ".join(f"{n[k]:>10}" for k in _OUTCOMES)
               + f" {raw:>6.1%} {score:>6.1%}")  # fmt: skip
 
 
@@ -833,6 +837,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--survivors", action="store_true", help="list the surviving mutants")
     parser.add_argument("--count", action="store_true", help="count the mutants only")
     parser.add_argument(
+        "--sample", type=int, default=1, help="run every Nth mutant only (default 1: all)"
+    )
+    parser.add_argument(
         "--retry", action="store_true", help="run the survivors again (after adding tests)"
     )
     args = parser.parse_args(argv)
@@ -845,7 +852,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     elif args.survivors:
         survivors(names)
     else:
-        run(names, max(1, args.jobs), retry=args.retry)
+        run(names, max(1, args.jobs), retry=args.retry, sample=max(1, args.sample))
     return 0
 
 

@@ -1,0 +1,71 @@
+"""Calendar behaviour pinned by mutation testing (issue #12 item 7, ``scripts/mutation.py``).
+
+Each test states a documented rule of :class:`~partnerrules.calendars.BusinessCalendar`
+that no other test checked where a changed operator or constant would show.
+Expected values are computed independently with :mod:`datetime` arithmetic on
+the wall times given, never copied from the calendar's output.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from partnerrules import InvalidValueError
+from partnerrules.calendars import BusinessCalendar
+
+pytestmark = pytest.mark.rule("calendar.business_time")
+
+UTC = ZoneInfo("UTC")
+MONDAY = dt.date(2026, 11, 23)
+
+
+def _span(opens: dt.time, closes: dt.time) -> dt.timedelta:
+    """close - open on one day, with datetime arithmetic (not the calendar's)."""
+    return dt.datetime.combine(MONDAY, closes) - dt.datetime.combine(MONDAY, opens)
+
+
+wall_times = st.times(min_value=dt.time(0, 0, 0, 1))
+
+
+@given(a=wall_times, b=wall_times)
+def test_open_time_counts_seconds_and_microseconds_of_the_wall_times(a: dt.time, b: dt.time):
+    """Business time is the real time inside the intervals, to the microsecond.
+
+    Opening hours may be any wall time, seconds and microseconds included: a
+    day open from *a* to *b* has exactly ``b - a`` of open time, and is open at
+    *a* but not one microsecond before it (intervals are half-open).
+    """
+    opens, closes = min(a, b), max(a, b)
+    if opens == closes:
+        return
+    cal = BusinessCalendar(UTC, {0: [(opens, closes)]})
+    assert cal.open_time_on(MONDAY) == _span(opens, closes)
+    at = dt.datetime.combine(MONDAY, opens, tzinfo=UTC)
+    assert cal.is_open(at)
+    assert not cal.is_open(at - dt.timedelta(microseconds=1))
+    assert cal.add(at, _span(opens, closes)) == dt.datetime.combine(MONDAY, closes, tzinfo=UTC)
+
+
+def test_an_interval_given_to_the_microsecond_is_kept_to_the_microsecond():
+    """09:00:30.000250 to 17:59:59.999999 is 8 h 59 min 29.999749 s of open time."""
+    opens, closes = dt.time(9, 0, 30, 250), dt.time(17, 59, 59, 999_999)
+    cal = BusinessCalendar(UTC, {0: [(opens, closes)]})
+    assert cal.open_time_on(MONDAY) == dt.timedelta(
+        hours=8, minutes=59, seconds=29, microseconds=999_749
+    )
+    (start, end), *_ = cal.open_intervals(MONDAY)
+    assert (start.time(), end.time()) == (opens, closes)
+
+
+def test_overlapping_intervals_given_as_a_list_are_reported_as_given():
+    """The error of overlapping intervals carries them (as a tuple: errors hold no live list)."""
+    given_hours = [(dt.time(9), dt.time(12)), (dt.time(11), dt.time(14))]
+    with pytest.raises(InvalidValueError) as caught:
+        BusinessCalendar(UTC, {0: given_hours})
+    assert caught.value.value == tuple(given_hours)
+    assert "overlap" in str(caught.value)
