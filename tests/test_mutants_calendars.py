@@ -69,3 +69,12 @@ def test_overlapping_intervals_given_as_a_list_are_reported_as_given():
         BusinessCalendar(UTC, {0: given_hours})
     assert caught.value.value == tuple(given_hours)
     assert "overlap" in str(caught.value)
+
+
+def test_overlapping_intervals_given_as_a_generator_are_reported_as_given():
+    """Found by mutation testing: the error showed ``()``, the generator being spent by then."""
+    given_hours = [(dt.time(9), dt.time(12)), (dt.time(11), dt.time(14))]
+    with pytest.raises(InvalidValueError) as caught:
+        BusinessCalendar(UTC, {0: (pair for pair in given_hours)})
+    assert caught.value.value == tuple(given_hours)
+    assert "(got ())" not in str(caught.value)

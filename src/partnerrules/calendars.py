@@ -114,7 +114,9 @@ def _day_hours(field: str, value: object) -> Hours:
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
         raise InvalidTypeError(field, value, "a sequence of (open, close) datetime.time pairs")
     pairs: list[tuple[dt.time, dt.time]] = []
+    given: list[object] = []  # as given, for the error (a generator is spent by then)
     for k, pair in enumerate(value):
+        given.append(pair)
         where = f"{field}[{k}]"
         if not isinstance(pair, tuple | list) or len(pair) != 2:
             raise InvalidTypeError(where, pair, "an (open, close) pair of datetime.time")
@@ -139,7 +141,7 @@ def _day_hours(field: str, value: object) -> Hours:
         if before[1] == _MIDNIGHT or after[0] < before[1]:
             raise InvalidValueError(
                 field,
-                tuple(value) if not isinstance(value, tuple) else value,
+                value if isinstance(value, tuple) else tuple(given),
                 "non-overlapping intervals",
                 hint=f"{before!r} overlaps {after!r}",
             )
