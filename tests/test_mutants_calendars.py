@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from partnerrules import InvalidValueError
+from partnerrules import InvalidTypeError, InvalidValueError
 from partnerrules.calendars import BusinessCalendar
 
 pytestmark = pytest.mark.rule("calendar.business_time")
@@ -78,3 +78,20 @@ def test_overlapping_intervals_given_as_a_generator_are_reported_as_given():
         BusinessCalendar(UTC, {0: (pair for pair in given_hours)})
     assert caught.value.value == tuple(given_hours)
     assert "(got ())" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        (MONDAY, [(dt.time(9), dt.time(12))], "extra"),
+        (MONDAY,),
+        [MONDAY, [(dt.time(9), dt.time(12))], []],
+    ],
+    ids=["three items", "one item", "a list of three"],
+)
+def test_special_hours_items_are_date_hours_pairs(item: object):
+    """special_hours given as items: each is a (date, hours) pair, nothing more or less."""
+    with pytest.raises(InvalidTypeError) as caught:
+        BusinessCalendar(UTC, {0: [(dt.time(9), dt.time(17))]}, special_hours=[item])
+    assert caught.value.field == "special_hours"
+    assert caught.value.value == item
