@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import importlib
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
@@ -76,7 +77,8 @@ def _cell(value: Any) -> str:
         return "; ".join(f"{_cell(k)}: {_cell(v)}" for k, v in value.items()) or "(none)"
     if isinstance(value, (tuple, list, frozenset, set)):
         items = sorted(value, key=repr) if isinstance(value, (frozenset, set)) else value
-        return ", ".join(_cell(v) for v in items) or "(none)"
+        shown = [_cell(v) for v in items]
+        return ("; " if any(", " in v for v in shown) else ", ").join(shown) or "(none)"
     if attrs.has(type(value)):
         shown = [(a.name, getattr(value, a.name)) for a in _fields(value)]
         return "; ".join(f"{name}: {_cell(v)}" for name, v in shown)
@@ -116,9 +118,11 @@ def _fields(value: Any) -> list[attrs.Attribute]:  # type: ignore[type-arg]
 # -- tables -------------------------------------------------------------------------------
 
 
-def _table(header: list[str], rows: list[list[str]], caption: str = "") -> list[str]:
-    lines = [f".. list-table:: {caption}".rstrip(), "   :header-rows: 1", ""]
-    for row in [header, *rows]:
+def _table(header: list[str] | None, rows: list[list[str]], caption: str = "") -> list[str]:
+    """A list-table; with no *header*, a table of rows only."""
+    lines = [f".. list-table:: {caption}".rstrip()]
+    lines += ["   :header-rows: 1", ""] if header else [""]
+    for row in [header, *rows] if header else rows:
         lines.append(f"   * - {row[0]}")
         lines.extend(f"     - {cell}" for cell in row[1:])
     return [*lines, ""]
@@ -190,8 +194,21 @@ def _rubric(text: str) -> list[str]:
     return [f".. rubric:: {text}", ""]
 
 
-def render(value: Any, caption: str = "") -> list[str]:
-    """The reStructuredText lines that show *value* as tables."""
+def _tuple_names(doc: str, width: int) -> list[str] | None:
+    """The names a description gives the parts of its tuples: ``(kind, name, ...)``."""
+    for group in re.findall(r"\(([^()]+)\)", " ".join(doc.split())):
+        names = [n.strip() for n in group.split(",")]
+        if len(names) == width and all(0 < len(n) <= 30 for n in names):
+            return [_escape(n) for n in names]
+    return None
+
+
+def render(value: Any, caption: str = "", doc: str = "") -> list[str]:
+    """The reStructuredText lines that show *value* as tables.
+
+    *doc* is the value's description: a tuple of tuples takes its column
+    names from it when it names the parts (``(kind, name, obligations)``).
+    """
     kind = type(value).__name__
     if kind == "Programme":
         return _programme(value)
@@ -224,7 +241,7 @@ def render(value: Any, caption: str = "") -> list[str]:
         if all(isinstance(v, tuple) and len(v) == len(value[0]) > 1 for v in value) and not all(
             map(_is_span, value)
         ):
-            header = [f"({i + 1})" for i in range(len(first))]
+            header = _tuple_names(doc, len(first))
             return _table(header, [[_cell(x) for x in v] for v in value], caption)
         numbered = [[str(i + 1), _cell(v)] for i, v in enumerate(value)]
         return _table(["#", "Value"], numbered, caption)
@@ -340,6 +357,7 @@ class PolicyPack(SphinxDirective):
 
         module_name = self.arguments[0]
         module = importlib.import_module(module_name)
+        docs = _attribute_docs(module_name)
         lines: list[str] = []
         for name in _source_order(module_name, list(module.__all__)):
             value = getattr(module, name)
@@ -353,12 +371,21 @@ class PolicyPack(SphinxDirective):
                 lines += [f".. autodata:: {target}"]
                 if _long(value):
                     lines += ["   :no-value:", ""]
-                    lines += [f"   {line}" if line else "" for line in render(value)]
+                    tables = render(value, doc=docs.get(name, ""))
+                    lines += [f"   {line}" if line else "" for line in tables]
                 lines.append("")
         container = nodes.section()
         container.document = self.state.document
         self.state.nested_parse(StringList(lines, source=module_name), 0, container)
         return list(container.children)
+
+
+def _attribute_docs(module_name: str) -> dict[str, str]:
+    """The ``#:`` descriptions of a module's attributes, by name."""
+    from sphinx.pycode import ModuleAnalyzer
+
+    found = ModuleAnalyzer.for_module(module_name).find_attr_docs()
+    return {name: " ".join(lines) for (scope, name), lines in found.items() if not scope}
 
 
 def _source_order(module_name: str, names: list[str]) -> list[str]:
