@@ -502,6 +502,10 @@ def _versions_factories() -> dict[str, Callable[[], Call]]:
             versions.NotInForceError, ("at", T0, "no version in force", None, "v1")
         ),
         "versions.Decision": lambda: rebuild(decision),
+        "versions.Decision.to_data": lambda: Call(decision.to_data),
+        "versions.Decision.from_data": lambda: Call(
+            versions.Decision.from_data, (decision.to_data(),)
+        ),
         "versions.Verification": lambda: rebuild(versions.verify(decision, history)),
         "versions.canonical_data": lambda: Call(versions.canonical_data, (programmes.ZOHO,)),
         "versions.content_hash": lambda: Call(versions.content_hash, (programmes.ZOHO,)),

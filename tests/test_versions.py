@@ -549,3 +549,59 @@ def test_the_command_line_compares_a_programme_file(tmp_path: Path) -> None:
     finally:
         sys.stderr = sys_stderr
     assert "bad.json" in err.getvalue()
+
+
+# -- stored decisions ----------------------------------------------------------------------
+
+
+def test_a_decision_stored_as_json_verifies_when_read_back() -> None:
+    """Every question of the sample portfolio: to_data -> JSON -> from_data -> verify."""
+    from partnerrules.versions import Decision
+
+    portfolio = sample_portfolio()
+    edited = _diamond_at(Decimal("0.15"))
+    for question in portfolio_questions(portfolio):
+        decision = decide(question, SOURCE_PROGRAMMES)
+        stored = json.loads(json.dumps(decision.to_data()))
+        back = Decision.from_data(stored)
+        assert back.question == decision.question
+        assert back.answer is None
+        assert back.answer_hash == decision.answer_hash == content_hash(decision.answer)
+        assert (back.programme, back.version, back.content_hash) == (
+            decision.programme,
+            decision.version,
+            decision.content_hash,
+        )
+        assert verify(back, SOURCE_PROGRAMMES)
+        if isinstance(question, CommissionQuestion) and decision.answer.basis.value == "campaign":
+            result = verify(back, [edited])
+            assert not result
+            assert result.problems[-1] == "the same inputs give a different answer"
+
+
+def test_a_stored_decision_with_bad_data_is_refused_with_typed_errors() -> None:
+    from partnerrules.convert import PolicyFormatError
+    from partnerrules.versions import Decision
+
+    question = portfolio_questions(sample_portfolio())[0]
+    data = decide(question, SOURCE_PROGRAMMES).to_data()
+    with pytest.raises(InvalidTypeError):
+        Decision.from_data([data])
+    with pytest.raises(UnknownKeyError, match=r"question\.kind"):
+        Decision.from_data({**data, "question": {**data["question"], "kind": "Nope"}})
+    with pytest.raises(PolicyFormatError):
+        Decision.from_data({**data, "question": {**data["question"], "effective": "soon"}})
+    with pytest.raises(InvalidValueError, match="decisive_at"):
+        Decision.from_data({**data, "decisive_at": "yesterday"})
+    with pytest.raises(InvalidTypeError, match="content_hash"):
+        Decision.from_data({**data, "content_hash": None})
+    with pytest.raises(InvalidValueError, match="answer_hash"):
+        Decision(
+            question,
+            "omid",
+            "current",
+            content_hash(OMID),
+            question.decisive_at(),
+            decide(question, SOURCE_PROGRAMMES).answer,
+            answer_hash="sha256:0",
+        )

@@ -77,9 +77,16 @@ def _aware(_instance: Any, attribute: Any, value: Any) -> None:
     _validate.aware(attribute.name, value)
 
 
-def _zone(_instance: Any, attribute: Any, value: Any) -> None:
-    if value is not None and not isinstance(value, str | ZoneInfo):
-        raise _validate.type_error(attribute.name, value, "an IANA zone name, a ZoneInfo or None")
+def _zone_name(value: object) -> str | None:
+    """None, or the IANA name of a zone given by name or as a ZoneInfo (checked)."""
+    if value is None:
+        return None
+    from partnerrules.calendars import _zone
+
+    zone = _zone(value)
+    if zone.key is None:
+        raise _validate.type_error("zone", value, "a ZoneInfo with an IANA name")
+    return zone.key
 
 
 def _sales(value: object) -> tuple[Sale, ...]:
@@ -134,14 +141,15 @@ class StatusQuestion(Question):
     Attributes:
         ticket: the ticket.
         at: the aware instant of the status.
-        zone: the local zone of a support-hours clock, or None (see
+        zone: the local zone of a support-hours clock (an IANA name; a
+            ZoneInfo is kept as its name), or None (see
             :func:`partnerrules.sla.status`).
         programme: the id of the programme that answers (default ``"zoho"``).
     """
 
     ticket: Ticket = attrs.field(validator=_validate.instance_of(Ticket))
     at: dt.datetime = attrs.field(validator=_aware)
-    zone: str | ZoneInfo | None = attrs.field(default=None, kw_only=True, validator=_zone)
+    zone: str | None = attrs.field(default=None, kw_only=True, converter=_zone_name)
     programme: str = attrs.field(default="zoho", kw_only=True, validator=_namespace)
 
     def decisive_at(self) -> dt.datetime:
@@ -169,7 +177,7 @@ class DeadlinesQuestion(Question):
     """
 
     ticket: Ticket = attrs.field(validator=_validate.instance_of(Ticket))
-    zone: str | ZoneInfo | None = attrs.field(default=None, kw_only=True, validator=_zone)
+    zone: str | None = attrs.field(default=None, kw_only=True, converter=_zone_name)
     programme: str = attrs.field(default="zoho", kw_only=True, validator=_namespace)
 
     def decisive_at(self) -> dt.datetime:

@@ -505,6 +505,11 @@ def _answer(_instance: Any, attribute: Any, value: Any) -> None:
 class Decision:
     """An answer together with the programme version that gave it.
 
+    A decision is stored as plain JSON data (:meth:`to_data`) and read back
+    (:meth:`from_data`) to be re-checked by :func:`verify` years later: the
+    stored form keeps the question, the version and content hash, and the
+    hash of the answer.
+
     Attributes:
         question: the question asked (its inputs): one of the question
             classes of :mod:`partnerrules.questions`.
@@ -512,10 +517,17 @@ class Decision:
         version: the label of the version in force at the decisive instant.
         content_hash: the :func:`content_hash` of that version's programme.
         decisive_at: the instant that chose the version (the question's
-            :meth:`decisive_at`).
+            ``decisive_at()``).
         answer: the result of the rule function (a
             :class:`~partnerrules.sla.TicketStatus`, a
-            :class:`~partnerrules.commission.StatementLine`, ...).
+            :class:`~partnerrules.commission.StatementLine`, ...); None for a
+            decision read back from data, which keeps only its hash.
+        answer_hash: the :func:`content_hash` of the answer (computed from
+            *answer* when it is given; required when it is not).
+
+    Raises:
+        InvalidTypeError: a field of the wrong type.
+        InvalidValueError: an *answer_hash* that is not the hash of *answer*.
     """
 
     question: Question
@@ -524,9 +536,85 @@ class Decision:
     content_hash: str
     decisive_at: dt.datetime
     answer: Any = attrs.field(validator=_answer)
+    answer_hash: str = attrs.field(default="", kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         _validate.fields_typed(self)
+        if self.answer is not None or not self.answer_hash:
+            computed = content_hash(self.answer)
+            if self.answer_hash and self.answer_hash != computed:
+                raise InvalidValueError(
+                    "answer_hash", self.answer_hash, f"the hash of the answer ({computed})"
+                )
+            object.__setattr__(self, "answer_hash", computed)
+
+    def to_data(self) -> dict[str, Any]:
+        """The decision as plain JSON data, to store; :meth:`from_data` reads it back.
+
+        The answer is kept in plain form for people and reports
+        (:func:`~partnerrules.convert.unstructure`); :func:`verify` compares
+        its hash.
+        """
+        from partnerrules.convert import unstructure
+
+        return {
+            "question": {"kind": type(self.question).__name__, **unstructure(self.question)},
+            "programme": self.programme,
+            "version": self.version,
+            "content_hash": self.content_hash,
+            "decisive_at": self.decisive_at.isoformat(),
+            "answer_hash": self.answer_hash,
+            "answer": None if self.answer is None else unstructure(self.answer),
+        }
+
+    @classmethod
+    def from_data(cls, data: object) -> Decision:
+        """Read back a decision stored with :meth:`to_data` (its answer is None, its hash kept).
+
+        Raises:
+            InvalidTypeError: *data* is not a mapping, or a field has the wrong type.
+            UnknownKeyError: an unknown question kind.
+            partnerrules.convert.PolicyFormatError: a question whose data
+                does not load (every problem, with its path).
+        """
+        from partnerrules import questions
+        from partnerrules.convert import structure
+
+        if not isinstance(data, Mapping):
+            raise _validate.type_error("data", data, "a mapping written by Decision.to_data")
+        question = data.get("question")
+        if not isinstance(question, Mapping):
+            raise _validate.type_error(
+                "question", question, "a mapping with the question's 'kind' and fields"
+            )
+        kinds = {name: getattr(questions, name) for name in questions.__all__}
+        kind = question.get("kind")
+        if not isinstance(kind, str) or kind not in kinds:
+            raise UnknownKeyError("question.kind", kind, sorted(kinds))
+        fields = {k: v for k, v in question.items() if k != "kind"}
+        decisive_at = data.get("decisive_at")
+        if not isinstance(decisive_at, str):
+            raise _validate.type_error("decisive_at", decisive_at, "an ISO 8601 instant")
+        try:
+            instant = dt.datetime.fromisoformat(decisive_at)
+        except ValueError:
+            raise InvalidValueError(
+                "decisive_at", decisive_at, "an ISO 8601 instant with an offset"
+            ) from None
+
+        def text(name: str) -> str:
+            value = data.get(name)
+            return _validate.text(name, value)
+
+        return cls(
+            structure(fields, kinds[kind]),
+            text("programme"),
+            text("version"),
+            text("content_hash"),
+            instant,
+            None,
+            answer_hash=text("answer_hash"),
+        )
 
 
 def _histories(value: object, field: str, *, label: str = "current") -> dict[str, ProgrammeHistory]:
@@ -686,6 +774,6 @@ def verify(decision: Decision, programmes: object) -> Verification:
         problems.append(f"the inputs are refused now: {exc}")
         return Verification(False, decision, None, tuple(problems))
     recomputed = _decision(decision.question, version, decision.decisive_at, answer)
-    if answer != decision.answer:
+    if recomputed.answer_hash != decision.answer_hash:
         problems.append("the same inputs give a different answer")
     return Verification(not problems, decision, recomputed, tuple(problems))
