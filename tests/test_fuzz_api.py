@@ -469,6 +469,28 @@ def _versions_factories() -> dict[str, Callable[[], Call]]:
             programmes.AWS_ACE,
         ),
     }
+    life = importlib.import_module("partnerrules.lifecycle")
+    lifecycle_policy = life.LifecyclePolicy(
+        "Zoho lifecycle",
+        "acme.support.lifecycle",
+        sla.ZOHO,
+        pausing_statuses={"waiting on customer": ["acknowledgement"]},
+        counted_responses=["public"],
+        resolution={},
+        on_severity_change="keep elapsed",
+        restart_on_reopen=[],
+        notifications=[],
+        escalations=[],
+    )
+    ticket_history = life.TicketHistory(
+        [life.Opened("T-1", T0, severity=2, category="slowness", level="Premium", country="BR")]
+    )
+    asked["LifecycleQuestion"] = (
+        questions.LifecycleQuestion(
+            ticket_history, T0 + dt.timedelta(hours=3), lifecycle_policy, zone=None
+        ),
+        programmes.ZOHO,
+    )
     version = versions.Version(programmes.ZOHO, "v1", T0 - dt.timedelta(days=900), "guide")
     history = versions.ProgrammeHistory((version,))
     question = asked["DeadlinesQuestion"][0]
@@ -480,6 +502,9 @@ def _versions_factories() -> dict[str, Callable[[], Call]]:
         found[f"questions.{name}"] = lambda q=q: rebuild(q)
         found[f"questions.{name}.decisive_at"] = lambda q=q: Call(q.decisive_at)
         found[f"questions.{name}.answer"] = lambda q=q, p=programme: Call(q.answer, (p,))
+        found[f"questions.{name}.answer_in"] = lambda q=q, p=programme: Call(
+            q.answer_in, (p, ((T0 + dt.timedelta(days=1), p),))
+        )
     commission = asked["CommissionQuestion"][0]
     found["questions.CommissionQuestion.sale"] = lambda: Call(commission.sale)
     return {

@@ -605,3 +605,89 @@ def test_a_stored_decision_with_bad_data_is_refused_with_typed_errors() -> None:
             decide(question, SOURCE_PROGRAMMES).answer,
             answer_hash="sha256:0",
         )
+
+
+# -- a ticket's lifecycle across versions ----------------------------------------------------
+
+
+def _lifecycle_case() -> tuple[object, object, dt.datetime]:
+    from partnerrules import lifecycle as life
+
+    t0 = dt.datetime(2026, 11, 23, 10, tzinfo=SP)
+    policy = life.LifecyclePolicy(
+        "Zoho lifecycle",
+        "acme.support.lifecycle",
+        ZOHO.sla,
+        pausing_statuses={"waiting on customer": ["acknowledgement"]},
+        counted_responses=["public"],
+        resolution={},
+        on_severity_change="keep elapsed",
+        restart_on_reopen=[],
+        notifications=[],
+        escalations=[],
+    )
+    opened = life.Opened("T-1", t0, severity=2, category="slowness", level="Premium", country="BR")
+    ticket = life.TicketHistory(
+        [opened, life.StatusChanged(t0 + dt.timedelta(hours=1), "waiting on customer")]
+    )
+    return ticket, policy, t0
+
+
+@given(zoho_versions, st.integers(1, 20 * 60), st.integers(0, 30 * 60))
+def test_a_version_starting_during_a_ticket_is_a_policy_change_at_its_start(
+    later: Programme, start_min: int, at_min: int
+) -> None:
+    """Law: the version in force at the opening answers; a later version decides from its start
+    exactly as a PolicyChanged event recorded then; one starting after *at* changes nothing."""
+    from partnerrules import lifecycle as life
+    from partnerrules.questions import LifecycleQuestion
+
+    ticket, policy, t0 = _lifecycle_case()
+    start = t0 + dt.timedelta(minutes=start_min)
+    at = t0 + dt.timedelta(minutes=at_min)
+    history = ProgrammeHistory([Version(ZOHO, "v1", None, "s"), Version(later, "v2", start, "s")])
+    decision = decide(LifecycleQuestion(ticket, at, policy), history)  # type: ignore[arg-type]
+    assert decision.version == "v1"
+    assert decision.decisive_at == t0
+    if start <= at:
+        assert later.sla is not None
+        events = sorted(
+            [*ticket.events, life.PolicyChanged(start, later.sla)],  # type: ignore[attr-defined]
+            key=lambda e: _us(e.at),
+        )
+        expected = life.evaluate(life.TicketHistory(events), at, policy=policy)  # type: ignore[arg-type]
+    else:
+        expected = life.evaluate(ticket, at, policy=policy)  # type: ignore[arg-type]
+        single = decide(LifecycleQuestion(ticket, at, policy), ZOHO)  # type: ignore[arg-type]
+        assert single.answer == decision.answer
+    assert decision.answer == expected
+    assert verify(decision, history)
+
+
+def test_a_lifecycle_decision_is_stored_and_read_back_with_its_events() -> None:
+    from partnerrules.convert import PolicyFormatError
+    from partnerrules.questions import LifecycleQuestion
+    from partnerrules.versions import Decision
+
+    ticket, policy, t0 = _lifecycle_case()
+    question = LifecycleQuestion(ticket, t0 + dt.timedelta(hours=5), policy, zone=SP)  # type: ignore[arg-type]
+    assert question.zone == "America/Sao_Paulo"
+    decision = decide(question, ZOHO)
+    data = json.loads(json.dumps(decision.to_data()))
+    assert [e["event"] for e in data["question"]["ticket"]["events"]] == [
+        "Opened",
+        "StatusChanged",
+    ]
+    back = Decision.from_data(data)
+    assert back.question == question
+    assert verify(back, ZOHO)
+    data["question"]["ticket"]["events"][1]["event"] = "Nope"
+    with pytest.raises(UnknownKeyError, match="did you mean"):
+        Decision.from_data(data)
+    data["question"]["ticket"]["events"] = {}
+    with pytest.raises(InvalidTypeError):
+        Decision.from_data(data)
+    data = decision.to_data()
+    data["question"]["at"] = "later"
+    with pytest.raises(PolicyFormatError):
+        Decision.from_data(data)

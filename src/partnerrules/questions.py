@@ -11,6 +11,9 @@ a stored :class:`~partnerrules.versions.Decision` keeps the question, so
   ticket's opening;
 * :class:`DeadlinesQuestion`: :func:`partnerrules.sla.deadlines`; decisive:
   the ticket's opening;
+* :class:`LifecycleQuestion`: :func:`partnerrules.lifecycle.evaluate` of a
+  ticket's history; decisive: the ticket's opening, and each later version's
+  start from then on (a policy change in the ticket's history);
 * :class:`CommissionQuestion`: the sale's line of
   :func:`~partnerrules.commission.commission_statements`; decisive: the
   sale's signature;
@@ -43,7 +46,7 @@ in force, so a stored decision says which programme text it was taken under.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -54,12 +57,14 @@ from partnerrules.commission import Payment, Sale, StatementLine, Tier
 from partnerrules.contracts import CancellationQuote, Contract
 from partnerrules.deals import AceReadiness, DealRegistration, Opportunity, ProtectionStatus
 from partnerrules.errors import InvalidValueError
+from partnerrules.lifecycle import LifecyclePolicy, PolicyChanged, TicketHistory, TicketLifecycle
 from partnerrules.programmes import Programme, _namespace
 from partnerrules.sla import Ticket, TicketDeadlines, TicketStatus
 
 __all__ = [
     "CommissionQuestion",
     "DeadlinesQuestion",
+    "LifecycleQuestion",
     "ProtectionQuestion",
     "QuoteQuestion",
     "ReadinessQuestion",
@@ -104,6 +109,20 @@ def _existing(value: object) -> tuple[Opportunity, ...]:
     return found
 
 
+def _later(value: object) -> list[tuple[dt.datetime, Programme]]:
+    """Check the later versions given to :meth:`Question.answer_in`."""
+    expected = "an iterable of (aware instant, Programme) pairs"
+    found = []
+    for item in _validate.items("later", value, expected):
+        if not isinstance(item, tuple) or len(item) != 2:
+            raise _validate.type_error("later", item, expected)
+        start, programme = item
+        found.append(
+            (_validate.aware("later", start), _validate.instance("later", programme, Programme))
+        )
+    return found
+
+
 class Question:
     """The base of the question classes: the inputs of one rule function.
 
@@ -120,6 +139,21 @@ class Question:
     def answer(self, programme: Programme) -> Any:
         """Ask the question under *programme* (one version's value)."""
         raise NotImplementedError
+
+    def answer_in(
+        self, programme: Programme, later: Sequence[tuple[dt.datetime, Programme]]
+    ) -> Any:
+        """Ask the question under *programme*, the version in force at the decisive instant.
+
+        *later* lists the versions that come into force after it (their start
+        and programme), for a question whose answer spans time
+        (:class:`LifecycleQuestion`); the others ignore it.
+
+        Raises:
+            InvalidTypeError: *later* is not pairs of an aware instant and a Programme.
+        """
+        _later(later)
+        return self.answer(programme)
 
 
 def _sla_policy(programme: Programme) -> Any:
@@ -189,6 +223,64 @@ class DeadlinesQuestion(Question):
         from partnerrules.sla import deadlines
 
         return deadlines(self.ticket, policy=_sla_policy(programme), zone=self.zone)
+
+
+@attrs.frozen
+class LifecycleQuestion(Question):
+    """Every clock of a ticket's history at an instant (:func:`partnerrules.lifecycle.evaluate`).
+
+    Decisive instant: the ticket's opening; the version in force then
+    answers. A version that comes into force later, by *at*, enters the
+    ticket's history as a :class:`~partnerrules.lifecycle.PolicyChanged`
+    event at its start: from that change instant on its SLA policy decides
+    (open windows keep the business time they used, as for any policy
+    change). Rules ``zoho.sla.matrix``, ``zoho.sla.weekday_clock`` (or those
+    of the programme's SLA policy and of *policy*).
+
+    Attributes:
+        ticket: the ticket's history.
+        at: the aware instant of the evaluation.
+        policy: the lifecycle rules (pausing statuses, counted responses,
+            resolution windows, notifications, escalations); its SLA policy
+            is replaced by the programme version's.
+        zone: as :class:`StatusQuestion`.
+        programme: the id of the programme that answers (default ``"zoho"``).
+    """
+
+    ticket: TicketHistory = attrs.field(validator=_validate.instance_of(TicketHistory))
+    at: dt.datetime = attrs.field(validator=_aware)
+    policy: LifecyclePolicy = attrs.field(validator=_validate.instance_of(LifecyclePolicy))
+    zone: str | None = attrs.field(default=None, kw_only=True, converter=_zone_name)
+    programme: str = attrs.field(default="zoho", kw_only=True, validator=_namespace)
+
+    def decisive_at(self) -> dt.datetime:
+        """The ticket's opening."""
+        return self.ticket.opened.at
+
+    def answer(self, programme: Programme) -> TicketLifecycle:
+        """:func:`partnerrules.lifecycle.evaluate` with *programme*'s SLA policy."""
+        return self.answer_in(programme, ())
+
+    def answer_in(
+        self, programme: Programme, later: Sequence[tuple[dt.datetime, Programme]]
+    ) -> TicketLifecycle:
+        """The evaluation, with each later version's SLA policy from its start on."""
+        from partnerrules.lifecycle import evaluate
+
+        later = _later(later)
+        policy = attrs.evolve(self.policy, sla=_sla_policy(programme))
+        opened, until = self.decisive_at() - _EPOCH, self.at - _EPOCH
+        changes = [
+            PolicyChanged(start, _sla_policy(version))
+            for start, version in later
+            if opened < start - _EPOCH <= until
+        ]
+        history = self.ticket
+        if changes:
+            # Each change is recorded at its start: merged into the events in time order.
+            events = sorted([*self.ticket.events, *changes], key=lambda e: e.at - _EPOCH)
+            history = TicketHistory(events)
+        return evaluate(history, self.at, policy=policy, zone=self.zone)
 
 
 def _tiers(value: object) -> dict[str, Tier]:

@@ -558,7 +558,7 @@ class Decision:
         from partnerrules.convert import unstructure
 
         return {
-            "question": {"kind": type(self.question).__name__, **unstructure(self.question)},
+            "question": {"kind": type(self.question).__name__, **_question_data(self.question)},
             "programme": self.programme,
             "version": self.version,
             "content_hash": self.content_hash,
@@ -578,7 +578,6 @@ class Decision:
                 does not load (every problem, with its path).
         """
         from partnerrules import questions
-        from partnerrules.convert import structure
 
         if not isinstance(data, Mapping):
             raise _validate.type_error("data", data, "a mapping written by Decision.to_data")
@@ -607,7 +606,7 @@ class Decision:
             return _validate.text(name, value)
 
         return cls(
-            structure(fields, kinds[kind]),
+            _question_from(fields, kinds[kind]),
             text("programme"),
             text("version"),
             text("content_hash"),
@@ -615,6 +614,59 @@ class Decision:
             None,
             answer_hash=text("answer_hash"),
         )
+
+
+def _question_data(question: Question) -> dict[str, Any]:
+    """A question's plain data; a ticket history's events each name their kind."""
+    from partnerrules.convert import unstructure
+    from partnerrules.lifecycle import TicketHistory
+
+    data: dict[str, Any] = unstructure(question)
+    shown: Any = question
+    for name, value in attrs.asdict(shown, recurse=False).items():
+        if isinstance(value, TicketHistory):
+            data[name] = {
+                "events": [{"event": type(e).__name__, **unstructure(e)} for e in value.events]
+            }
+    return data
+
+
+def _question_from(fields: dict[str, Any], kind: Any) -> Question:
+    """The question of *kind* from its plain data (the inverse of :func:`_question_data`)."""
+    from partnerrules import lifecycle
+    from partnerrules.convert import structure
+    from partnerrules.lifecycle import TicketHistory
+
+    kinds = {name: getattr(lifecycle, name) for name in lifecycle.__all__}
+    histories = {}
+    for f in attrs.fields(kind):
+        value = fields.get(f.name)
+        if f.type in (TicketHistory, "TicketHistory") and isinstance(value, Mapping):
+            events = value.get("events")
+            if not isinstance(events, list):
+                raise _validate.type_error(f"{f.name}.events", events, "a list of events")
+            found = []
+            for i, event in enumerate(events):
+                name = event.get("event") if isinstance(event, Mapping) else None
+                if not isinstance(name, str) or name not in kinds:
+                    raise UnknownKeyError(f"{f.name}.events[{i}].event", name, sorted(kinds))
+                rest = {k: v for k, v in event.items() if k != "event"}
+                found.append(structure(rest, kinds[name]))
+            histories[f.name] = TicketHistory(found)
+    if not histories:
+        loaded: Question = structure(fields, kind)
+        return loaded
+    # The other fields through the strict loader one by one, the histories as built above.
+    attrs.resolve_types(kind)
+    values: dict[str, Any] = dict(histories)
+    for f in attrs.fields(kind):
+        if f.name not in histories and f.name in fields:
+            values[f.alias] = structure(fields[f.name], f.type)
+    unknown = sorted(set(fields) - {f.name for f in attrs.fields(kind)})
+    if unknown:
+        raise UnknownKeyError("question", unknown[0], [f.name for f in attrs.fields(kind)])
+    built: Question = kind(**values)
+    return built
 
 
 def _histories(value: object, field: str, *, label: str = "current") -> dict[str, ProgrammeHistory]:
@@ -675,8 +727,15 @@ def _decide(q: Any, histories: Mapping[str, ProgrammeHistory]) -> Decision:
     if q.programme not in histories:
         raise UnknownKeyError("programme", q.programme, sorted(histories))
     instant = q.decisive_at()
-    version = histories[q.programme].in_force(instant, field="decisive_at")
-    return _decision(q, version, instant, q.answer(version.programme))
+    history = histories[q.programme]
+    version = history.in_force(instant, field="decisive_at")
+    return _decision(q, version, instant, q.answer_in(version.programme, _later(history, version)))
+
+
+def _later(history: ProgrammeHistory, version: Version) -> list[tuple[dt.datetime, Programme]]:
+    """The versions after *version*, with their starts."""
+    i = history.versions.index(version)
+    return [(v.in_force_from, v.programme) for v in history.versions[i + 1 :] if v.in_force_from]
 
 
 def _decision(question: Any, version: Version, instant: dt.datetime, answer: Any) -> Decision:
@@ -769,7 +828,7 @@ def verify(decision: Decision, programmes: object) -> Verification:
             f"{version.content_hash} now, not {decision.content_hash}"
         )
     try:
-        answer = decision.question.answer(version.programme)
+        answer = decision.question.answer_in(version.programme, _later(history, version))
     except PartnerRulesError as exc:
         problems.append(f"the inputs are refused now: {exc}")
         return Verification(False, decision, None, tuple(problems))
