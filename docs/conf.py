@@ -26,6 +26,9 @@ extensions = [
     "sphinx.ext.doctest",
     "myst_parser",
     "rule_catalogue",
+    "policy_tables",
+    "data_files",
+    "facades",
 ]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
 exclude_patterns = ["_build"]

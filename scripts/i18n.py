@@ -50,6 +50,16 @@ HEADER = (
 )
 
 
+def source_dir(path: str) -> bool:
+    """Whether extraction reads the directory *path*: every one but hidden ones and caches.
+
+    Babel's own filter also skips ``_``-prefixed directories, but the package's
+    private modules (``_sla/``, ``_lifecycle/``, ...) hold templates too.
+    """
+    name = Path(path).name
+    return not name.startswith(".") and name != "__pycache__"
+
+
 def version() -> str:
     """The project's version, from pyproject.toml."""
     with (ROOT / "pyproject.toml").open("rb") as fileobj:
@@ -82,7 +92,7 @@ def extracted() -> Catalog:
         header_comment=HEADER.format(language="English") + " This is the template.\n#",
     )
     for filename, lineno, message, comments, context in extract_from_dir(
-        PACKAGE, method_map, options_map, keywords=keywords
+        PACKAGE, method_map, options_map, keywords=keywords, directory_filter=source_dir
     ):
         where = (PACKAGE / filename).relative_to(ROOT).as_posix()
         template.add(message, None, [(where, lineno)], auto_comments=comments, context=context)

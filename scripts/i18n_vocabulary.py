@@ -8,6 +8,10 @@ fact's *name* as the message context (``msgctxt "metric"``, ``msgid
 Russian one "подтверждение". Names and ids (partners, customers, contracts)
 are in no catalog and stay as written.
 
+The words in the context ``report`` are those of the report ``partnerrules
+run`` prints (partnerrules._report): its titles, column headers and section
+names, translated the same way when the report is printed in a locale.
+
 This file is only read by the message extractor (keyword ``fact:1c,2`` in
 ``babel.cfg``); nothing imports it at run time. ``tests/test_i18n.py`` checks
 that it lists every member of each vocabulary below, and that every other word
@@ -160,4 +164,54 @@ WORDS = (
     fact("segment", "healthcare"),
     fact("adoption", "engaged"),
     fact("adoption", "greenfield"),
+    # the report of `partnerrules run` (partnerrules._report): its titles, column headers,
+    # section names and the words of its cells (a rate's basis, a deal's protection state)
+    fact("report", "Portfolio as of {as_of}, evaluated at {at} (locale {locale})"),
+    fact("report", "The portfolio holds nothing to evaluate."),
+    fact("report", "1 decision ({counts})"),
+    fact("report", "{total} decisions ({counts})"),
+    fact("report", "none"),
+    fact("report", "contracts"),
+    fact("report", "commission"),
+    fact("report", "tickets"),
+    fact("report", "deals"),
+    fact("report", "opportunities"),
+    fact("report", "Cancellation quotes on {date}"),
+    fact("report", "CONTRACT"),
+    fact("report", "CUSTOMER"),
+    fact("report", "ENDS"),
+    fact("report", "TCV"),
+    fact("report", "REMAINING"),
+    fact("report", "FEE"),
+    fact("report", "Commission statements from {start} to {end} (exclusive)"),
+    fact("report", "PARTNER"),
+    fact("report", "SIGNED"),
+    fact("report", "RATE"),
+    fact("report", "BASIS"),
+    fact("report", "COMMISSION"),
+    fact("report", "RELEASED"),
+    fact("report", "PENDING"),
+    fact("report", "(total)"),
+    fact("report", "campaign"),
+    fact("report", "tier"),
+    fact("report", "SLA status at {at}"),
+    fact("report", "TICKET"),
+    fact("report", "SEV"),
+    fact("report", "LEVEL"),
+    fact("report", "FIRST RESPONSE"),
+    fact("report", "DUE"),
+    fact("report", "PROBLEM DETERMINATION"),
+    fact("report", "Deal protection at {at}"),
+    fact("report", "DEAL"),
+    fact("report", "STATE"),
+    fact("report", "PROTECTED UNTIL"),
+    fact("report", "protected"),
+    fact("report", "lapsable"),
+    fact("report", "ACE readiness at {at}"),
+    fact("report", "OPPORTUNITY"),
+    fact("report", "PROJECT"),
+    fact("report", "READY"),
+    fact("report", "FAILED"),
+    fact("report", "yes"),
+    fact("report", "no"),
 )

@@ -68,6 +68,7 @@ from partnerrules import (
     identity,
     policies,
     programmes,
+    schema,
     sla,
 )
 from partnerrules.errors import PartnerRulesError
@@ -584,6 +585,7 @@ def _testing_factories() -> dict[str, Callable[[], Call]]:
                 "durations",
                 "instants",
                 "invoices",
+                "lifecycle_policies",
                 "money",
                 "month_days",
                 "namespaces",
@@ -826,6 +828,9 @@ FACTORIES: dict[str, Callable[[], Call]] = {
     ),
     "policies.load": lambda: Call(policies.load, (EXAMPLE,)),
     "policies.read_data": lambda: Call(policies.read_data, (EXAMPLE,)),
+    # -- schema
+    "schema.json_schema": lambda: Call(schema.json_schema, (Money,)),
+    "schema.main": lambda: Call(schema.main, (["Money"],)),
     # -- the command line (hostile argument lists and files: see the tests at the end)
     "cli.main": lambda: Call(cli.main, (["split", "100", "3"],), {"out": io.StringIO()}),
     "cli.Portfolio": lambda: Call(
@@ -1376,6 +1381,10 @@ KNOWN_ESCAPES: dict[str, dict[str, frozenset[str]]] = {
         "max_value": frozenset({"hostile object"}),
         "min_value": frozenset({"hostile object"}),
         "timezones": frozenset({"hostile object"}),
+    },
+    "testing.strategies.lifecycle_policies": {
+        "namespace": frozenset({"hostile object"}),
+        "sla": frozenset({"hostile object"}),
     },
     "testing.strategies.money": {
         "currency": frozenset({"hostile object"}),

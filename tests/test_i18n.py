@@ -29,6 +29,14 @@ PACKAGE = ROOT / "src" / "partnerrules"
 LOCALE_DIR = PACKAGE / "locale"
 VOCABULARY = ROOT / "scripts" / "i18n_vocabulary.py"
 LOCALES = ("pt_BR", "ru")
+
+
+def source_dir(path: str) -> bool:
+    """The directories extraction reads: not Babel's default, which skips ``_sla/`` and the like."""
+    name = Path(path).name
+    return not name.startswith(".") and name != "__pycache__"
+
+
 FIX = "run `python scripts/i18n.py update`, translate, then `python scripts/i18n.py compile`"
 
 
@@ -74,7 +82,11 @@ def configuration() -> tuple[dict[str, object], list[tuple[str, str]], dict[str,
 def extracted_templates() -> set[str]:
     """What Babel extracts from the package with the project's babel.cfg: the templates."""
     keywords, method_map, options_map = configuration()
-    found = list(extract_from_dir(PACKAGE, method_map, options_map, keywords=keywords))
+    found = list(
+        extract_from_dir(
+            PACKAGE, method_map, options_map, keywords=keywords, directory_filter=source_dir
+        )
+    )
     assert all(context is None for *_, context in found)
     return {message for _, _, message, _, _ in found}
 

@@ -43,6 +43,7 @@ from partnerrules.commission import (
 from partnerrules.contracts import Addendum, Contract, DataLink, Invoice, PoolItem, Proration
 from partnerrules.deals import Cnpj, Customer, DealRegistration, Opportunity
 from partnerrules.errors import InvalidTypeError, InvalidValueError
+from partnerrules.lifecycle import LifecyclePolicy
 from partnerrules.money import AMOUNT_LIMIT, Money, brl
 from partnerrules.programmes import Programme
 from partnerrules.sla import (
@@ -108,6 +109,7 @@ VALUE_STRATEGIES: list[tuple[str, st.SearchStrategy[Any], type]] = [
     ("customers", prs.customers(), Customer),
     ("deal_registrations", prs.deal_registrations(), DealRegistration),
     ("opportunities", prs.opportunities(), Opportunity),
+    ("lifecycle_policies", prs.lifecycle_policies(), LifecyclePolicy),
 ]
 
 

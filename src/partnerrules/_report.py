@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 import attrs
 
 from partnerrules.convert import unstructure
-from partnerrules.decisions import Reason
+from partnerrules.decisions import Reason, _shipped_catalog
 from partnerrules.errors import PartnerRulesError
 
 if TYPE_CHECKING:
@@ -42,6 +42,22 @@ __all__ = [
 
 #: The zone of the instant a portfolio without one is evaluated at (midnight of ``as_of``).
 _DEFAULT_ZONE = "America/Sao_Paulo"
+
+
+def _tr(locale: str, text: str, context: str = "report") -> str:
+    """*text* in *locale*: its entry in the shipped catalog, in *context*; else *text* itself.
+
+    The report's own words (titles, column headers, section names) are in the
+    catalogs under the context ``report`` (listed in scripts/i18n_vocabulary.py);
+    a clock state is under ``state``, as in the reasons. English, and a locale
+    with no catalog, print *text* as written here.
+    """
+    catalog = _shipped_catalog(locale)
+    return text if catalog is None else catalog.pgettext(context, text)
+
+
+def _headers(locale: str, *headers: str) -> tuple[str, ...]:
+    return tuple(_tr(locale, h) for h in headers)
 
 
 class ReportError(PartnerRulesError, ValueError):
@@ -163,8 +179,8 @@ def _contracts(portfolio: Portfolio, locale: str, tick: Callable[[], None]) -> S
         tick()
     return Section(
         "contracts",
-        f"Cancellation quotes on {portfolio.as_of.isoformat()}",
-        ("CONTRACT", "CUSTOMER", "ENDS", "TCV", "REMAINING", "FEE"),
+        _tr(locale, "Cancellation quotes on {date}").format(date=portfolio.as_of.isoformat()),
+        _headers(locale, "CONTRACT", "CUSTOMER", "ENDS", "TCV", "REMAINING", "FEE"),
         tuple(rows),
     )
 
@@ -204,7 +220,7 @@ def _commission(portfolio: Portfolio, locale: str, tick: Callable[[], None]) -> 
                 line.sale.contract.id,
                 line.sale.signed_at.date().isoformat(),
                 _percent(line.rate),
-                line.basis.value,
+                _tr(locale, line.basis.value),
                 line.commission.format(locale),
                 line.released.format(locale),
                 line.pending.format(locale),
@@ -223,7 +239,7 @@ def _commission(portfolio: Portfolio, locale: str, tick: Callable[[], None]) -> 
         }
         cells = (
             statement.partner,
-            "(total)",
+            _tr(locale, "(total)"),
             "",
             "",
             "",
@@ -235,11 +251,21 @@ def _commission(portfolio: Portfolio, locale: str, tick: Callable[[], None]) -> 
     # Sales outside the statement's period are still items of the portfolio.
     for _ in range(len(portfolio.sales) - sum(len(s.lines) for s in statements)):
         tick()
+    title = _tr(locale, "Commission statements from {start} to {end} (exclusive)")
     return Section(
         "commission",
-        f"Commission statements from {start.isoformat()} to {portfolio.as_of.isoformat()}"
-        " (exclusive)",
-        ("PARTNER", "CONTRACT", "SIGNED", "RATE", "BASIS", "COMMISSION", "RELEASED", "PENDING"),
+        title.format(start=start.isoformat(), end=portfolio.as_of.isoformat()),
+        _headers(
+            locale,
+            "PARTNER",
+            "CONTRACT",
+            "SIGNED",
+            "RATE",
+            "BASIS",
+            "COMMISSION",
+            "RELEASED",
+            "PENDING",
+        ),
         tuple(rows),
     )
 
@@ -262,17 +288,27 @@ def _tickets(
             ticket.id,
             str(ticket.severity.value),
             str(getattr(ticket.level, "value", ticket.level)),
-            ack.state.value,
+            _tr(locale, ack.state.value, "state"),
             _instant(ack.limit_at),
-            "-" if pd is None else pd.state.value,
+            "-" if pd is None else _tr(locale, pd.state.value, "state"),
             "-" if pd is None else _instant(pd.limit_at),
         )
         rows.append(_row(cells, reasons, unstructure(state), locale))
         tick()
+    # The second window is Zoho's problem determination (the time between responses).
     return Section(
         "tickets",
-        f"SLA status at {at.isoformat()}",
-        ("TICKET", "SEV", "LEVEL", "FIRST RESPONSE", "DUE", "RESOLUTION", "DUE"),
+        _tr(locale, "SLA status at {at}").format(at=at.isoformat()),
+        _headers(
+            locale,
+            "TICKET",
+            "SEV",
+            "LEVEL",
+            "FIRST RESPONSE",
+            "DUE",
+            "PROBLEM DETERMINATION",
+            "DUE",
+        ),
         tuple(rows),
     )
 
@@ -290,15 +326,15 @@ def _deals(portfolio: Portfolio, at: dt.datetime, locale: str, tick: Callable[[]
             registration.deal_id,
             registration.customer.name,
             registration.partner,
-            state.state.value,
+            _tr(locale, state.state.value),
             _instant(state.protected_until),
         )
         rows.append(_row(cells, state.reasons, unstructure(state), locale))
         tick()
     return Section(
         "deals",
-        f"Deal protection at {at.isoformat()}",
-        ("DEAL", "CUSTOMER", "PARTNER", "STATE", "PROTECTED UNTIL"),
+        _tr(locale, "Deal protection at {at}").format(at=at.isoformat()),
+        _headers(locale, "DEAL", "CUSTOMER", "PARTNER", "STATE", "PROTECTED UNTIL"),
         tuple(rows),
     )
 
@@ -331,15 +367,15 @@ def _opportunities(
             opportunity.opportunity_id,
             opportunity.customer.name,
             opportunity.project,
-            "yes" if readiness.ok else "no",
+            _tr(locale, "yes" if readiness.ok else "no"),
             ", ".join(c.value for c in readiness.failed) or "-",
         )
         rows.append(_row(cells, readiness.reasons, data, locale))
         tick()
     return Section(
         "opportunities",
-        f"ACE readiness at {at.isoformat()}",
-        ("OPPORTUNITY", "CUSTOMER", "PROJECT", "READY", "FAILED"),
+        _tr(locale, "ACE readiness at {at}").format(at=at.isoformat()),
+        _headers(locale, "OPPORTUNITY", "CUSTOMER", "PROJECT", "READY", "FAILED"),
         tuple(rows),
     )
 
@@ -416,13 +452,14 @@ def _table(headers: Sequence[str], rows: Sequence[Row]) -> Iterator[tuple[str, R
 
 def write_text(report: Report, out: TextIO) -> None:
     """Print *report* for people: a titled table per section, each row with its reasons."""
+    locale = report.locale
+    heading = _tr(locale, "Portfolio as of {as_of}, evaluated at {at} (locale {locale})")
     print(
-        f"Portfolio as of {report.as_of.isoformat()}, evaluated at {report.at.isoformat()} "
-        f"(locale {report.locale})",
+        heading.format(as_of=report.as_of.isoformat(), at=report.at.isoformat(), locale=locale),
         file=out,
     )
     if not report.sections:
-        print("The portfolio holds nothing to evaluate.", file=out)
+        print(_tr(locale, "The portfolio holds nothing to evaluate."), file=out)
     for section in report.sections:
         print(file=out)
         print(f"== {section.title} ==", file=out)
@@ -431,10 +468,11 @@ def write_text(report: Report, out: TextIO) -> None:
             if row is not None:
                 for reason in row.reasons:
                     print(f"    [{reason.rule_id}] {reason.render(report.locale)}", file=out)
-    counts = ", ".join(f"{s.key} {len(s.rows)}" for s in report.sections)
+    counts = ", ".join(f"{_tr(locale, s.key)} {len(s.rows)}" for s in report.sections)
     total = sum(len(s.rows) for s in report.sections)
+    closing = _tr(locale, "1 decision ({counts})" if total == 1 else "{total} decisions ({counts})")
     print(file=out)
-    print(f"{total} decision{'' if total == 1 else 's'} ({counts or 'none'})", file=out)
+    print(closing.format(total=total, counts=counts or _tr(locale, "none")), file=out)
 
 
 def write_json(report: Report, out: TextIO) -> None:

@@ -1,1 +1,1 @@
-"""Private helpers of :mod:`partnerrules.lifecycle` (the integer engine)."""
+"""Private modules of :mod:`partnerrules.lifecycle`: its parts, and its integer engine."""

@@ -6,10 +6,10 @@ policy into a :class:`Program` of bit masks and window specs. :func:`sweep`
 replays the events known at an instant into *segments* (the SLA plan in force
 over time) and *windows* (one clock's run from a start to an end), and
 :func:`row` turns each window into integers with the SLA engine's own
-pieces: ``partnerrules.sla._lengths`` and the calendars' integer fast paths
+pieces: ``partnerrules._engine._lengths`` and the calendars' integer fast paths
 (``_window_us``, ``_add_pair_us``, ``_elapsed_us``, ``_add_us``). With one
 segment, the common case, :func:`window` gives the numbers of
-``partnerrules.sla._window_row`` (the ``_net`` and ``_padd`` arithmetic and
+``partnerrules._engine._window_row`` (the ``_net`` and ``_padd`` arithmetic and
 the same states), with the paused time besides, in fewer lookups; a property
 test checks it against :func:`partnerrules.sla.status` over random tickets.
 Across severity, level or policy changes, :func:`reach` walks the segments
@@ -27,22 +27,24 @@ from typing import Any
 
 import attrs
 
-from partnerrules.calendars import BusinessCalendar
-from partnerrules.sla import (
+from partnerrules._engine import (
+    _AT_RISK,
+    _BREACHED,
     _HELD,
-    _STATES,
-    ClockState,
-    Severity,
-    SlaPolicy,
-    Ticket,
+    _MET,
+    _MET_LATE,
+    _PAUSED,
+    _RUNNING,
     _lengths,
     _net,
     _padd,
-    _Pauses,
     _Plan,
     _plan,
     _Spec,
 )
+from partnerrules._sla.tickets import _Pauses
+from partnerrules.calendars import BusinessCalendar
+from partnerrules.sla import Severity, SlaPolicy, Ticket
 
 # Event codes on a tape.
 OPENED, STATUS, RESPONDED, SEVERITY, LEVEL, POLICY, RESOLVED, CLOSED, REOPENED = range(9)
@@ -58,18 +60,10 @@ FROM_OPENING, FROM_RESPONSE, FROM_REOPENING, FROM_CHANGE = range(4)
 PH_OPEN, PH_RESOLVED, PH_CLOSED = range(3)
 # Response visibilities (bits).
 PUBLIC, INTERNAL = 1, 2
+# A window's state: its index in the SLA engine's states (partnerrules._engine._STATES).
+RUNNING, AT_RISK, BREACHED = _RUNNING, _AT_RISK, _BREACHED
+MET, MET_LATE, PAUSED = _MET, _MET_LATE, _PAUSED
 
-RUNNING, AT_RISK, BREACHED, MET, MET_LATE, PAUSED = (
-    _STATES.index(s)
-    for s in (
-        ClockState.RUNNING,
-        ClockState.AT_RISK,
-        ClockState.BREACHED,
-        ClockState.MET,
-        ClockState.MET_LATE,
-        ClockState.PAUSED,
-    )
-)
 HELD = _HELD
 #: Integers per window in a row (see :func:`row`).
 WIDTH = 14
@@ -455,7 +449,7 @@ def _across(
     assert lengths is not None  # a window exists only where its clock has a window somewhere
     t_us = reach(sw, clock, start, pauses, lambda cal, spec: _lengths(cal, spec, start)[0])
     l_us = reach(sw, clock, start, pauses, lambda cal, spec: _lengths(cal, spec, start)[1])
-    # The states of partnerrules.sla._window_row.
+    # The states of partnerrules._engine._window_row.
     if end is not None:
         state = MET if l_us is None or end <= l_us else MET_LATE
     elif l_us is not None and at > l_us:
@@ -481,7 +475,7 @@ def window(
 ) -> tuple[int, int, int, int, int, int, int]:
     """State, elapsed, paused, target and limit lengths and instants of one window at *at*.
 
-    The numbers of ``partnerrules.sla._window_row`` (same lengths, same
+    The numbers of ``partnerrules._engine._window_row`` (same lengths, same
     ``_net`` and ``_padd`` arithmetic, same states), with the paused time
     besides, in fewer calendar lookups: pauses over before the start are
     skipped, the paused time is measured once, and the target and the limit

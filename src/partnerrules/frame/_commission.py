@@ -4,7 +4,7 @@ One row per payment. Each contract's commission and invoice schedule come
 from its :class:`~partnerrules.commission.SaleCommission` (the schedule is
 computed once per contract by the contract's own code); the payments are then
 checked, ordered and released in integer centavos with numpy, following
-``commission._payout`` step by step: payments count in the order they were
+``partnerrules._commission.payouts._payout`` step by step: payments count in the order they were
 paid (ties by payment id), and after each one the total released is
 ``commission x collected / TCV`` rounded half-even to the centavo. A contract
 with a bad payment is answered by the scalar
@@ -49,7 +49,7 @@ def segment_cumsum(values: I64, starts: Bools) -> I64:
 
 
 def share(total: I64, part: I64, whole: I64) -> I64:
-    """``total x part / whole`` rounded half-even (``commission._share``), element-wise."""
+    """``total x part / whole`` rounded half-even (``_commission.common._share``), element-wise."""
     safe = np.where(whole == 0, 1, whole)
     q, r = np.divmod(total * part, safe)
     twice = 2 * r

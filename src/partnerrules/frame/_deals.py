@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from partnerrules import deals as _deals
+from partnerrules._deals.common import _instant, _months
 from partnerrules.calendars import _instant_us
 from partnerrules.errors import PartnerRulesError
 from partnerrules.frame._io import Instants, Out, Reader, wall_us
@@ -64,9 +65,9 @@ def _instants_of_wall(wall: I64, zone: dt.tzinfo) -> I64:
 def protection(registrations: object, at: object, window_months: object, errors: object) -> Any:
     """See :func:`partnerrules.frame.protection_status`."""
     mode = check_errors(errors)
-    at_dt = _deals._instant("at", at)
+    at_dt = _instant("at", at)
     at_us = _instant_us(at_dt, "at")
-    months = _deals._months(window_months)
+    months = _months(window_months)
     reader = Reader(registrations, "registrations")
     reader.require(REQUIRED, "see the registration columns of partnerrules.frame")
     n = reader.n

@@ -19,7 +19,9 @@ from typing import Any
 
 import numpy as np
 
+from partnerrules import _engine
 from partnerrules import sla as _sla
+from partnerrules._sla.policies import _policy
 from partnerrules.calendars import LAST_YEAR, BusinessCalendar, _instant_us
 from partnerrules.errors import InvalidValueError, PartnerRulesError
 from partnerrules.frame._io import Instants, Out, Reader, wall_us
@@ -147,7 +149,7 @@ class Tickets:
                 subdivision=self.value("subdivision", r),
                 zone=self.value("zone", r),
             )
-            return _sla._plan(policy, probe, zone)
+            return _engine._plan(policy, probe, zone)
         except PartnerRulesError:
             return None
 
@@ -211,7 +213,7 @@ Spec = tuple[I64, I64, I64]
 
 
 def _lengths(tl: Timeline, spec: Spec, start: I64, p0: I64) -> tuple[I64, I64, Bools]:
-    """Target and limit of each row's window as business µs (``sla._lengths``), and overflows."""
+    """Target and limit of the windows as business µs (``_engine._lengths``), and overflows."""
     target, limit, days = spec
     over = np.zeros(start.shape, np.bool_)
     rows = np.flatnonzero(days)
@@ -238,7 +240,7 @@ def _lengths(tl: Timeline, spec: Spec, start: I64, p0: I64) -> tuple[I64, I64, B
 
 
 def _padd(tl: Timeline, a: I64, pa: I64, d: I64 | int, ps: I64, pe: I64) -> tuple[I64, Bools]:
-    """``sla._padd`` with at most one pause per row (NaT start: none; NaT end: still open)."""
+    """``_engine._padd`` with at most one pause per row (NaT start: none; NaT end: still open)."""
     cand, over = tl.earliest(pa + d)
     closed = pe != NAT
     # Rows whose pause starts before the plain answer and is not over before the start.
@@ -258,7 +260,7 @@ def _padd(tl: Timeline, a: I64, pa: I64, d: I64 | int, ps: I64, pe: I64) -> tupl
 
 
 def _pair(tl: Timeline, spec: Spec, start: I64, ps: I64, pe: I64) -> tuple[I64, I64, Bools]:
-    """Target and limit instants of windows starting at *start* (``sla._pair``)."""
+    """Target and limit instants of windows starting at *start* (``_engine._pair``)."""
     p0 = tl.position(start)
     target, limit, over = _lengths(tl, spec, start, p0)
     t, o1 = _padd(tl, start, p0, target, ps, pe)
@@ -269,7 +271,7 @@ def _pair(tl: Timeline, spec: Spec, start: I64, ps: I64, pe: I64) -> tuple[I64, 
 def _window(
     tl: Timeline, spec: Spec, start: I64, end: I64, ps: I64, pe: I64, at: int
 ) -> tuple[I64, I64, I64, I64, I64, Bools]:
-    """``sla._window_row`` for pauses clipped at *at*: state, elapsed, limit, target, limit at."""
+    """``_engine._window_row``, pauses clipped at *at*: state, elapsed, limit, target, limit at."""
     stop = np.where(end != NAT, end, at)
     p0 = tl.position(start)
     target, limit, over = _lengths(tl, spec, start, p0)
@@ -359,7 +361,7 @@ def _holiday_weekdays(cal: BusinessCalendar, first: int, last: int) -> I64:
 
 
 def _cites_holiday(plan: Any, start: I64, due: I64) -> Bools:
-    """Rows whose deadline reasons name a holiday (``sla._holiday_reasons``)."""
+    """Rows whose deadline reasons name a holiday (``_sla.results._holiday_reasons``)."""
     out = np.zeros(start.shape, np.bool_)
     live = (start != NAT) & (due != NAT)
     if not live.any():
@@ -496,7 +498,7 @@ def _rule_ids(plan: Any, *, holiday: bool = False) -> str:
 
 
 def _prepare(table: object, policy: object, zone: object) -> tuple[Reader, Tickets, Plans]:
-    pol = _sla.ZOHO if policy is None else _sla._policy(policy)
+    pol = _sla.ZOHO if policy is None else _policy(policy)
     reader = Reader(table)
     tickets = Tickets(reader)
     return reader, tickets, Plans(tickets, pol, zone)
@@ -527,7 +529,7 @@ def _scatter(column: Any, rows: I64, fallback: Bools, values: Any) -> None:
 def deadlines(table: object, policy: object, zone: object, errors: object) -> Any:
     """See :func:`partnerrules.frame.sla_deadlines`."""
     mode = check_errors(errors)
-    pol = _sla.ZOHO if policy is None else _sla._policy(policy)
+    pol = _sla.ZOHO if policy is None else _policy(policy)
     reader, tickets, plans = _prepare(table, pol, zone)
     res = Results(tickets.n, [c for c, k in DEADLINE_COLUMNS if k == "instant"], ())
     live = ~tickets.bad & plans.ok[plans.gid]
@@ -642,7 +644,7 @@ def status(table: object, at: object, policy: object, zone: object, errors: obje
     at_us = _instant_us(at, "at")  # type: ignore[arg-type]
     assert isinstance(at, dt.datetime)
     mode = check_errors(errors)
-    pol = _sla.ZOHO if policy is None else _sla._policy(policy)
+    pol = _sla.ZOHO if policy is None else _policy(policy)
     reader, tickets, plans = _prepare(table, pol, zone)
     res = Results(
         tickets.n,

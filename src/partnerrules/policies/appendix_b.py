@@ -8,7 +8,7 @@ de Suporte Técnico", "Página de Status", "Disponibilidade de suporte" and
 
 from __future__ import annotations
 
-from partnerrules._sla_model import SupportDesk
+from partnerrules._sla.model import SupportDesk
 
 __all__ = [
     "AFTER_HOURS_CHANNELS",

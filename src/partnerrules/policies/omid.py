@@ -26,7 +26,7 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import Final
 
-from partnerrules._commission_model import (
+from partnerrules._commission.model import (
     Campaign,
     CampaignTrigger,
     CommissionPlan,

@@ -8,7 +8,7 @@ engineering team for relevant customers). The rule functions live in
 
 from __future__ import annotations
 
-from partnerrules._sla_model import AlwaysOnDesk
+from partnerrules._sla.model import AlwaysOnDesk
 
 __all__ = ["CHANNELS", "DESK", "ENGINEERING_CHANNEL", "HOURS", "LANGUAGES", "ZONE"]
 

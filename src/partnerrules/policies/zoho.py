@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from partnerrules._sla_model import SupportRules
+from partnerrules._sla.model import SupportRules
 
 __all__ = [
     "BASIC_REQUEST_CATEGORIES",

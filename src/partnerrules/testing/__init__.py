@@ -44,6 +44,7 @@ from partnerrules.commission import (
 )
 from partnerrules.contracts import Addendum, Contract, DataLink, Invoice, PoolItem
 from partnerrules.deals import Cnpj, Customer, DealRegistration, Opportunity
+from partnerrules.lifecycle import LifecyclePolicy
 from partnerrules.money import Money
 from partnerrules.programmes import Programme
 from partnerrules.sla import (
@@ -70,7 +71,8 @@ def register() -> None:
     money, calendars, SLA policies and their parts, tickets and pauses,
     contracts and their parts, commission plans and their parts, sales,
     payments, sale commissions, programmes and their histories, CNPJs,
-    customers, deal registrations and opportunities. Idempotent; called when
+    customers, deal registrations, opportunities and lifecycle policies.
+    Idempotent; called when
     :mod:`partnerrules.testing` is imported.
 
     >>> from hypothesis import strategies as st
@@ -109,6 +111,7 @@ def register() -> None:
     st.register_type_strategy(Customer, s.customers())
     st.register_type_strategy(DealRegistration, s.deal_registrations())
     st.register_type_strategy(Opportunity, s.opportunities())
+    st.register_type_strategy(LifecyclePolicy, s.lifecycle_policies())
 
 
 register()

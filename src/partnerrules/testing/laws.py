@@ -541,18 +541,20 @@ def _limits(book: sla.TicketDeadlines) -> list[tuple[str, dt.datetime | None]]:
 
 @_law
 def check_pauses_never_advance_deadlines(
-    ticket: Ticket, *, policy: SlaPolicy = sla.ZOHO, zone: str | None = None
+    ticket: Ticket, *, policy: SlaPolicy | None = None, zone: str | None = None
 ) -> None:
     """Law of rule ``zoho.sla.matrix``: pauses only ever push deadlines later.
 
-    Every deadline of *ticket* under *policy* is at or after the same deadline
-    of the ticket without its pauses; a window with no limit (exempt, or held
-    by an open pause) counts as the latest.
+    Every deadline of *ticket* under *policy* (None: Zoho's,
+    :data:`partnerrules.sla.ZOHO`) is at or after the same deadline of the
+    ticket without its pauses; a window with no limit (exempt, or held by an
+    open pause) counts as the latest.
 
     Raises:
         AssertionError: the law does not hold.
     """
     _validate.instance("ticket", ticket, Ticket)
+    policy = sla.ZOHO if policy is None else policy
     paused = _limits(sla.deadlines(ticket, policy=policy, zone=zone))
     plain = _limits(sla.deadlines(attrs.evolve(ticket, pauses=()), policy=policy, zone=zone))
     for (name, with_pauses), (_, without) in zip(paused, plain, strict=False):
@@ -569,13 +571,14 @@ def check_deadline_monotonic(
     ticket: Ticket,
     delay: dt.timedelta,
     *,
-    policy: SlaPolicy = sla.ZOHO,
+    policy: SlaPolicy | None = None,
     zone: str | None = None,
 ) -> None:
     """Law of rule ``zoho.sla.matrix``: a later opening never gets an earlier first response due.
 
     The ticket opened *delay* (>= 0) later, without its pauses and responses,
-    is due no earlier than the same ticket opened at its own instant.
+    is due no earlier than the same ticket opened at its own instant, under
+    *policy* (None: Zoho's, :data:`partnerrules.sla.ZOHO`).
 
     Raises:
         AssertionError: the law does not hold.
@@ -584,6 +587,7 @@ def check_deadline_monotonic(
     _validate.instance("ticket", ticket, Ticket)
     if _validate.instance("delay", delay, dt.timedelta) < _ZERO:
         raise InvalidValueError("delay", delay, "a duration >= 0")
+    policy = sla.ZOHO if policy is None else policy
     early = attrs.evolve(ticket, pauses=(), responses=())
     late = attrs.evolve(early, opened_at=_later(ticket.opened_at, delay))
     first = sla.deadlines(early, policy=policy, zone=zone).acknowledgement

@@ -65,6 +65,15 @@ from partnerrules.contracts import (
 )
 from partnerrules.deals import Cnpj, Customer, DealRegistration, Opportunity, OpportunityStatus
 from partnerrules.identity import cnpj_check_digits, normalise_name
+from partnerrules.lifecycle import (
+    Clock,
+    Edge,
+    EscalationLevel,
+    LifecyclePolicy,
+    Notification,
+    SeverityChange,
+    Visibility,
+)
 from partnerrules.money import AMOUNT_LIMIT, Money
 from partnerrules.policies import omid as _omid
 from partnerrules.programmes import Programme
@@ -115,6 +124,7 @@ __all__ = [
     "effective_dates",
     "instants",
     "invoices",
+    "lifecycle_policies",
     "money",
     "month_days",
     "namespaces",
@@ -338,16 +348,17 @@ def _clock_changes(key: str, year: int) -> tuple[int, ...]:
 def instants(
     draw: st.DrawFn,
     *,
-    min_value: dt.datetime = FIRST_INSTANT,
-    max_value: dt.datetime = LAST_INSTANT,
+    min_value: dt.datetime | None = None,
+    max_value: dt.datetime | None = None,
     timezones: st.SearchStrategy[ZoneInfo] | None = None,
 ) -> dt.datetime:
     """Draw an aware datetime in ``[min_value, max_value]``, shown in a drawn zone.
 
-    The bounds are instants (compared in UTC); the default range is 2015 to
-    2035. The zone comes from *timezones* (:func:`zones` by default) and the
-    datetime is that zone's reading of the instant, so a repeated hour's second
-    occurrence carries ``fold=1``, and no datetime is imaginary.
+    The bounds are instants (compared in UTC); None is the default range,
+    :data:`FIRST_INSTANT` (2015) to :data:`LAST_INSTANT` (2035). The zone
+    comes from *timezones* (:func:`zones` by default) and the datetime is that
+    zone's reading of the instant, so a repeated hour's second occurrence
+    carries ``fold=1``, and no datetime is imaginary.
 
     Besides instants spread over the range, it draws often:
 
@@ -359,6 +370,8 @@ def instants(
     Values drawn near an edge are clamped into the range, so the bounds
     themselves come up too.
     """
+    min_value = FIRST_INSTANT if min_value is None else min_value
+    max_value = LAST_INSTANT if max_value is None else max_value
     lo = _check_aware("min_value", min_value)
     hi = _check_aware("max_value", max_value)
     if lo > hi:
@@ -1224,35 +1237,35 @@ def _amounts(unit: str) -> st.SearchStrategy[int]:
     return st.one_of(st.integers(lo, hi), st.sampled_from(common))
 
 
-def _check_units(units: Sequence[str]) -> None:
-    if not units or any(u not in _SPAN_AMOUNTS for u in units):
+def _check_units(units: Sequence[str] | None) -> tuple[str, ...]:
+    """*units* checked, as a tuple; None is every unit."""
+    if units is None:
+        return _UNITS
+    if isinstance(units, str) or not units or any(u not in _SPAN_AMOUNTS for u in units):
         raise _invalid(f"units must be some of {_UNITS} (got {units!r})")
+    return tuple(units)
 
 
-def business_spans(
-    *, units: Sequence[str] = ("minutes", "hours", "days")
-) -> st.SearchStrategy[BusinessSpan]:
-    """Draw a :class:`~partnerrules.sla.BusinessSpan` in one of *units*.
+def business_spans(*, units: Sequence[str] | None = None) -> st.SearchStrategy[BusinessSpan]:
+    """Draw a :class:`~partnerrules.sla.BusinessSpan` in one of *units* (None: all three).
 
     1 to 2880 minutes, 1 to 96 hours or 1 to 10 business days, often the
     round amounts (an hour, a day, 90 minutes...).
     """
-    _check_units(units)
-    return st.sampled_from(tuple(units)).flatmap(
+    units = _check_units(units)
+    return st.sampled_from(units).flatmap(
         lambda unit: _amounts(unit).map(lambda n: BusinessSpan(n, unit))
     )
 
 
 @st.composite
-def response_windows(
-    draw: st.DrawFn, *, units: Sequence[str] = ("minutes", "hours", "days")
-) -> ResponseWindow:
+def response_windows(draw: st.DrawFn, *, units: Sequence[str] | None = None) -> ResponseWindow:
     """Draw a :class:`~partnerrules.sla.ResponseWindow`: a target at most its limit, one unit.
 
-    The target often equals the limit (no at-risk period) or is one unit.
+    The unit is one of *units* (None: minutes, hours or days). The target
+    often equals the limit (no at-risk period) or is one unit.
     """
-    _check_units(units)
-    unit = draw(st.sampled_from(tuple(units)))
+    unit = draw(st.sampled_from(_check_units(units)))
     limit = draw(_amounts(unit))
     target = draw(st.one_of(st.sampled_from((limit, 1)), st.integers(1, limit)))
     return ResponseWindow(BusinessSpan(target, unit), BusinessSpan(limit, unit))
@@ -1265,14 +1278,15 @@ def _nominal(window: ResponseWindow) -> tuple[int, int]:
 
 @st.composite
 def severity_matrices(
-    draw: st.DrawFn, *, units: Sequence[str] = ("minutes", "hours", "days"), levels: bool = True
+    draw: st.DrawFn, *, units: Sequence[str] | None = None, levels: bool = True
 ) -> SeverityMatrix:
     """Draw a :class:`~partnerrules.sla.SeverityMatrix` (rule ``zoho.sla.matrix``).
 
     Every severity has an acknowledgement window, and often a problem
     determination one; windows mix *units* and grow from severity 1 to 3 (by
-    nominal length, a day counted as 24 hours), as the shipped packs do. With
-    *levels*, some cells are overridden for one partner level.
+    nominal length, a day counted as 24 hours), as the shipped packs do
+    (*units* None: minutes, hours and days). With *levels*, some cells are
+    overridden for one partner level.
     """
     metrics = draw(
         st.sampled_from(
@@ -1342,15 +1356,15 @@ def tickets(
     draw: st.DrawFn,
     *,
     opened_at: st.SearchStrategy[dt.datetime] | None = None,
-    places: Sequence[tuple[str, tuple[str | None, ...], tuple[str, ...]]] = TICKET_PLACES,
+    places: Sequence[tuple[str, tuple[str | None, ...], tuple[str, ...]]] | None = None,
     max_responses: int = 3,
     max_pauses: int = 2,
 ) -> Ticket:
     """Draw a :class:`~partnerrules.sla.Ticket` whose pauses and responses fit its opening.
 
     Any severity, category (exempt ones too) and partner level. The customer
-    is placed by *places* (:data:`TICKET_PLACES`: a country, a subdivision
-    whose holidays exist, one of its zones), and the ticket states that zone
+    is placed by *places* (None: :data:`TICKET_PLACES`; each a country, a
+    subdivision whose holidays exist, and its zones), and the ticket states that zone
     or not; the opening instant is shown in the local zone or in UTC (a service
     that stores UTC), so every ticket has a local zone for support-hours
     policies. The opening comes from *opened_at*, by default :func:`instants`
@@ -1365,6 +1379,7 @@ def tickets(
     always shown in UTC, because Python orders two datetimes that share a
     tzinfo by wall time, ignoring ``fold``.
     """
+    places = TICKET_PLACES if places is None else places
     if not places:
         raise _invalid("places must not be empty")
     country, subdivisions, zone_names = draw(st.sampled_from(tuple(places)))
@@ -1639,4 +1654,59 @@ def opportunities(
         partner_originated=draw(st.booleans()),
         partner_led=draw(st.booleans()),
         new_business=draw(st.booleans()),
+    )
+
+
+@st.composite
+def lifecycle_policies(
+    draw: st.DrawFn,
+    *,
+    namespace: str | None = None,
+    sla: st.SearchStrategy[SlaPolicy] | None = None,
+) -> LifecyclePolicy:
+    """Draw a caller's :class:`~partnerrules.lifecycle.LifecyclePolicy`.
+
+    A rule id in *namespace* (:func:`rule_ids`), an SLA policy from *sla*
+    (:func:`sla_policies` by default), up to three pausing statuses each
+    pausing a drawn set of clocks, one or both counted visibilities,
+    resolution windows for every severity or none, a severity-change
+    convention, the clocks that restart on reopening, and up to three
+    notifications and escalation levels (offsets within ten business days
+    either side of a deadline; on the resolution clock only when the policy
+    has resolution windows). Every number is drawn: the sources give none.
+    """
+    resolution = draw(
+        st.one_of(
+            st.just({}),
+            st.fixed_dictionaries({severity: response_windows() for severity in Severity}),
+        )
+    )
+    clocks = st.sampled_from([c for c in Clock if resolution or c is not Clock.RESOLUTION])
+    fractions = st.integers(1, 100).map(lambda n: Decimal(n) / 100)
+    offsets = st.integers(-14_400, 14_400).map(lambda m: dt.timedelta(minutes=m))
+    escalation = st.builds(
+        EscalationLevel,
+        st.sampled_from(("team lead", "partner-support manager", "director")),
+        clocks,
+        offsets,
+        relative_to=st.sampled_from(Edge),
+        rule_id=st.none() | rule_ids(namespace=namespace),
+    )
+    return LifecyclePolicy(
+        draw(st.sampled_from(("Acme support", "Team desk"))),
+        draw(rule_ids(namespace=namespace)),
+        draw(sla if sla is not None else sla_policies(namespace=namespace)),
+        pausing_statuses=draw(
+            st.dictionaries(
+                st.sampled_from(("waiting on customer", "on hold", "pending vendor")),
+                st.frozensets(st.sampled_from(Clock)),
+                max_size=3,
+            )
+        ),
+        counted_responses=draw(st.frozensets(st.sampled_from(Visibility), min_size=1)),
+        resolution=resolution,
+        on_severity_change=draw(st.sampled_from(SeverityChange)),
+        restart_on_reopen=draw(st.frozensets(st.sampled_from(Clock))),
+        notifications=draw(st.lists(st.builds(Notification, clocks, fractions), max_size=3)),
+        escalations=draw(st.lists(escalation, max_size=3)),
     )

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import attrs
 
 from partnerrules import _validate
+from partnerrules._public import home
 from partnerrules.catalogue import check_rule_id
 from partnerrules.errors import InvalidTypeError, InvalidValueError, UnknownKeyError
 from partnerrules.money import BRL, Money
@@ -588,14 +589,4 @@ class TripTerms:
 
 
 # Document and pickle the public types under the module that exports them.
-for _public in (
-    Campaign,
-    CampaignPeriod,
-    CampaignTrigger,
-    CommissionPlan,
-    MonthDay,
-    Tier,
-    TierSchedule,
-    TripTerms,
-):
-    _public.__module__ = "partnerrules.commission"
+home("partnerrules.commission", globals())

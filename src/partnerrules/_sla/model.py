@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 
 from partnerrules import _validate
+from partnerrules._public import home
 from partnerrules.errors import InvalidTypeError, InvalidValueError
 
 __all__ = ["AlwaysOnDesk", "SupportDesk", "SupportRules"]
@@ -138,5 +139,4 @@ class AlwaysOnDesk:
 
 
 # Documented and imported as partnerrules.sla.<name>, their public home.
-for _public in (AlwaysOnDesk, SupportDesk, SupportRules):
-    _public.__module__ = "partnerrules.sla"
+home("partnerrules.sla", globals())

@@ -1,0 +1,786 @@
+"""Mutation testing of the rule modules (issue #12, item 7): run by hand, not in CI.
+
+Usage (from a checkout whose ``src`` is the code to measure; the environment is
+the project's own, with its ``test`` extra)::
+
+    nice -n 19 python scripts/mutation.py                    # every target
+    nice -n 19 python scripts/mutation.py money calendars    # some of them
+    python scripts/mutation.py --table                       # reprint the last results
+    python scripts/mutation.py --survivors money             # list what survived
+
+Targets: ``money``, ``calendars``, ``contracts``, ``commission``, ``deals``
+(whole modules) and ``sla-windows``: the functions of the SLA engine that
+compute window lengths, deadlines and states (``SLA_WINDOWS`` below), found
+by name in whichever module of the package defines them now, so the target
+keeps working when the code moves between files.
+
+How it works, and why it is written here rather than taken from a tool:
+
+1. *Coverage.* The test suite runs once (hypothesis with the ``mutation``
+   profile below: few derandomised examples, no shrinking) under a line tracer
+   that records, per test, which lines of the target files it executes. The
+   map is kept in ``.mutation/`` and reused while the sources and tests are
+   unchanged. Tests that fail or depend on wall-clock bounds are left out
+   (``EXCLUDED_TESTS``).
+2. *Mutants.* Each target file is parsed; every point below yields one mutant,
+   compiled from the changed syntax tree with the original line numbers:
+   arithmetic and bitwise operators swapped (``+``/``-``, ``*``/``/``,
+   ``//``/``/``, ``%``/``*``, ``&``/``|`` ...), also in augmented assignments;
+   comparisons (``<``/``<=``, ``==``/``!=``, ``is``/``is not``,
+   ``in``/``not in`` ...); ``and``/``or``; ``not x`` and ``-x`` to ``x``;
+   ``True``/``False``; an integer or float literal ``n`` to ``n + 1``;
+   ``break``/``continue``. Not mutated: docstrings, string literals (messages
+   and keys), annotations, decorators, ``if TYPE_CHECKING`` blocks and
+   ``__all__``.
+3. *Runs.* The driver imports pytest, hypothesis and the heavy test
+   dependencies once, never the package itself, and forks one child per
+   mutant. The child puts an import hook first on ``sys.meta_path`` that
+   serves the mutated code for the target module, and runs with ``-x`` only
+   the tests that executed the mutated line (fastest first); a line run only
+   at import time (module constants, class bodies, defaults) selects every
+   test that covers the file. As the package is imported afresh in each child,
+   no cache (``functools.cache`` on currencies, compiled calendar years, the
+   policies' plans) can carry an unmutated result into a mutant's run. A
+   mutant whose tests fail or error is *killed*; one still running after its
+   time limit (a few times its tests' own time, plus 15 s) is killed by the
+   driver and counted as *timed out* (killed); one whose tests pass
+   *survived*; one on a line that no test executes survived too
+   (*uncovered*).
+
+Why not mutmut or cosmic-ray: mutmut 3 forks its runs from a process that has
+already imported the package, so the ``functools.cache`` tables warmed before
+the fork would answer for the mutants; it also mutates functions only
+(module constants and class bodies are left out). cosmic-ray starts a fresh
+interpreter and the whole suite per mutant (about 80 s here): thousands of
+mutants would take days on two cores. Neither can target functions by name
+across files. This script is about 500 lines, uses only the standard library
+and pytest's public API, and is no dependency of the package.
+
+Cost: the coverage run takes about 5 minutes, then about 0.5 to 3 s per
+mutant; the full run measured on the Reliability page (``docs/reliability.rst``)
+gives its figures. Results accumulate in ``.mutation/results.jsonl`` (one line
+per mutant, keyed by the mutated file's hash), so an interrupted run resumes
+where it stopped. ``--jobs N`` runs N children at a time (default 1: the
+machine is shared).
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import contextlib
+import copy
+import functools
+import hashlib
+import importlib.abc
+import importlib.machinery
+import importlib.util
+import json
+import os
+import signal
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import CodeType, FrameType, ModuleType
+from typing import Any, TextIO
+
+ROOT = Path(__file__).resolve().parent.parent
+SRC = ROOT / "src"
+PACKAGE = SRC / "partnerrules"
+STATE = ROOT / ".mutation"
+RESULTS = STATE / "results.jsonl"
+
+MODULES = ("money", "calendars", "contracts", "commission", "deals")
+# The SLA windows code: lengths, plans, deadlines and states of the windows
+# ("Class.method" names a method; a bare name a module-level function or class).
+SLA_WINDOWS = (
+    "_net",
+    "_padd",
+    "_spec",
+    "_lengths",
+    "_Plan",
+    "_plan",
+    "_held",
+    "_pair",
+    "_deadline_row",
+    "_clip",
+    "_share",
+    "_window_row",
+    "_status_row",
+    "BusinessSpan.on",
+    "TicketDeadlines.next_due",
+    "WindowStatus.elapsed",
+    "WindowStatus.limit",
+    "WindowStatus.remaining",
+    "WindowStatus.used",
+    "WindowStatus.warn_at",
+)
+TARGETS = (*MODULES, "sla-windows")
+
+# Timing-bound and hostile-input sweeps: they test speed and error types on
+# purpose, and their wall-clock bounds turn a loaded machine into false kills.
+# Tests run in a mutant's first pytest session (the fastest), before the rest.
+STAGE = 25
+
+EXCLUDED_TESTS = ("tests/test_fuzz_api.py", "tests/test_dask_recipe.py")
+
+
+# ---------------------------------------------------------------------------
+# Targets: which file, which lines
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class Target:
+    """One row of the table: a file and the part of it to mutate."""
+
+    name: str
+    path: Path
+    module: str
+    # (first, last) line ranges to mutate; None: the whole module.
+    spans: list[tuple[int, int]] | None = None
+    missing: list[str] = field(default_factory=list)
+
+
+def _module_name(path: Path) -> str:
+    return ".".join(path.relative_to(SRC).with_suffix("").parts)
+
+
+_Def = ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef
+
+
+def _definitions(tree: ast.Module) -> dict[str, _Def]:
+    """Top-level functions and classes, and ``Class.method`` for their methods."""
+    found: dict[str, _Def] = {}
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            found[node.name] = node
+        if isinstance(node, ast.ClassDef):
+            for item in node.body:
+                if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef):
+                    found[f"{node.name}.{item.name}"] = item
+    return found
+
+
+def resolve(name: str) -> list[Target]:
+    """The target(s) called *name*; sla-windows may span several files."""
+    if name in MODULES:
+        path = PACKAGE / f"{name}.py"
+        return [Target(name, path, _module_name(path))]
+    if name != "sla-windows":
+        raise SystemExit(f"unknown target {name!r}; known: {', '.join(TARGETS)}")
+    wanted = set(SLA_WINDOWS)
+    by_file: dict[Path, list[tuple[int, int]]] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        module = _module_name(path)
+        # The scalar engine only: partnerrules.frame has a vectorised twin of its own.
+        if "sla" not in module or module.startswith("partnerrules.frame"):
+            continue
+        defs = _definitions(ast.parse(path.read_text(encoding="utf-8")))
+        for key in sorted(wanted & defs.keys()):
+            node = defs[key]
+            first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
+            by_file.setdefault(path, []).append((first, node.end_lineno or node.lineno))
+            wanted.discard(key)
+    targets = [Target(name, p, _module_name(p), spans) for p, spans in by_file.items()]
+    if wanted:
+        if not targets:
+            raise SystemExit(f"sla-windows: none of {sorted(wanted)} found")
+        targets[0].missing = sorted(wanted)
+    return targets
+
+
+# ---------------------------------------------------------------------------
+# Mutants
+# ---------------------------------------------------------------------------
+
+_BINOP: dict[type[ast.operator], type[ast.operator]] = {
+    ast.Add: ast.Sub,
+    ast.Sub: ast.Add,
+    ast.Mult: ast.Div,
+    ast.Div: ast.Mult,
+    ast.FloorDiv: ast.Div,
+    ast.Mod: ast.Mult,
+    ast.Pow: ast.Mult,
+    ast.LShift: ast.RShift,
+    ast.RShift: ast.LShift,
+    ast.BitAnd: ast.BitOr,
+    ast.BitOr: ast.BitAnd,
+    ast.BitXor: ast.BitAnd,
+}
+_CMP: dict[type[ast.cmpop], type[ast.cmpop]] = {
+    ast.Lt: ast.LtE,
+    ast.LtE: ast.Lt,
+    ast.Gt: ast.GtE,
+    ast.GtE: ast.Gt,
+    ast.Eq: ast.NotEq,
+    ast.NotEq: ast.Eq,
+    ast.Is: ast.IsNot,
+    ast.IsNot: ast.Is,
+    ast.In: ast.NotIn,
+    ast.NotIn: ast.In,
+}
+_SYMBOL = {
+    ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//",
+    ast.Mod: "%", ast.Pow: "**", ast.LShift: "<<", ast.RShift: ">>", ast.BitAnd: "&",
+    ast.BitOr: "|", ast.BitXor: "^", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">",
+    ast.GtE: ">=", ast.Eq: "==", ast.NotEq: "!=", ast.Is: "is", ast.IsNot: "is not",
+    ast.In: "in", ast.NotIn: "not in", ast.And: "and", ast.Or: "or",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Mutant:
+    """One change: the *index*-th mutation point of a file, and what it does."""
+
+    index: int
+    line: int
+    end_line: int
+    what: str
+    # The names bound by the module-level statement holding the point (test selection).
+    names: tuple[str, ...] = ()
+
+
+def _is_docstring(node: ast.AST, parent: ast.AST | None) -> bool:
+    body = getattr(parent, "body", None)
+    return (
+        isinstance(node, ast.Expr)
+        and isinstance(node.value, ast.Constant)
+        and isinstance(node.value.value, str)
+        and isinstance(body, list)
+        and bool(body)
+        and body[0] is node
+    )
+
+
+def _skipped(node: ast.AST, parent: ast.AST | None) -> bool:
+    if _is_docstring(node, parent):
+        return True
+    if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+        return True
+    if isinstance(node, ast.Assign | ast.AnnAssign):
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        if any(isinstance(t, ast.Name) and t.id == "__all__" for t in targets):
+            return True
+    return isinstance(node, ast.JoinedStr)
+
+
+def _children(node: ast.AST) -> Iterator[ast.AST]:
+    """Children worth visiting: annotations and decorators are left out."""
+    for name, value in ast.iter_fields(node):
+        if name in ("annotation", "returns", "decorator_list", "type_comment"):
+            continue
+        if isinstance(value, list):
+            yield from (v for v in value if isinstance(v, ast.AST))
+        elif isinstance(value, ast.AST):
+            yield value
+
+
+def _bound(node: ast.AST) -> tuple[str, ...]:
+    """The names a module-level statement binds (none for most statements)."""
+    if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+        return (node.name,)
+    if isinstance(node, ast.Assign):
+        targets = node.targets
+    elif isinstance(node, ast.AnnAssign | ast.AugAssign):
+        targets = [node.target]
+    else:
+        return ()
+    return tuple(n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name))
+
+
+def _uses(tree: ast.Module) -> dict[str, set[int]]:
+    """The lines that read each name."""
+    uses: dict[str, set[int]] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+            uses.setdefault(node.id, set()).add(node.lineno)
+    return uses
+
+
+class _Points:
+    """Walk a tree in a fixed order; count mutation points; apply one if asked."""
+
+    def __init__(self, spans: list[tuple[int, int]] | None, apply: int | None = None) -> None:
+        self.spans = spans
+        self.apply = apply
+        self.count = 0
+        self.found: list[Mutant] = []
+        self.names: tuple[str, ...] = ()
+
+    def _in_scope(self, node: ast.AST) -> bool:
+        if self.spans is None:
+            return True
+        line = getattr(node, "lineno", None)
+        return line is not None and any(a <= line <= b for a, b in self.spans)
+
+    def _point(self, node: ast.AST, what: str) -> bool:
+        """Record a point; True when it is the one to apply."""
+        index = self.count
+        self.count += 1
+        line = getattr(node, "lineno", 0)
+        end = getattr(node, "end_lineno", line) or line
+        self.found.append(Mutant(index, line, end, what, self.names))
+        return index == self.apply
+
+    def visit(self, node: ast.AST, parent: ast.AST | None = None) -> None:
+        if _skipped(node, parent):
+            return
+        if isinstance(parent, ast.Module):
+            self.names = _bound(node)
+        if self._in_scope(node):
+            self._mutate(node)
+        for child in list(_children(node)):
+            self.visit(child, node)
+
+    def _mutate(self, node: ast.AST) -> None:
+        if isinstance(node, ast.BinOp | ast.AugAssign) and type(node.op) in _BINOP:
+            new = _BINOP[type(node.op)]
+            if self._point(node, f"{_SYMBOL[type(node.op)]} -> {_SYMBOL[new]}"):
+                node.op = new()
+        elif isinstance(node, ast.Compare):
+            for i, op in enumerate(node.ops):
+                new_cmp = _CMP[type(op)]
+                if self._point(node, f"{_SYMBOL[type(op)]} -> {_SYMBOL[new_cmp]}"):
+                    node.ops[i] = new_cmp()
+        elif isinstance(node, ast.BoolOp):
+            new_bool = ast.Or if isinstance(node.op, ast.And) else ast.And
+            if self._point(node, f"{_SYMBOL[type(node.op)]} -> {_SYMBOL[new_bool]}"):
+                node.op = new_bool()
+        elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not | ast.USub):
+            sign = "not " if isinstance(node.op, ast.Not) else "-"
+            if self._point(node, f"{sign}x -> x"):
+                node.op = ast.UAdd() if isinstance(node.op, ast.USub) else _Identity()
+        elif isinstance(node, ast.Constant):
+            value = node.value
+            if isinstance(value, bool):
+                if self._point(node, f"{value} -> {not value}"):
+                    node.value = not value
+            elif isinstance(value, int | float) and self._point(node, f"{value!r} -> {value + 1}"):
+                node.value = value + 1
+        elif isinstance(node, ast.Break | ast.Continue):
+            word = "break" if isinstance(node, ast.Break) else "continue"
+            other = "continue" if word == "break" else "break"
+            if self._point(node, f"{word} -> {other}"):
+                node.__class__ = ast.Continue if word == "break" else ast.Break
+
+
+class _Identity(ast.unaryop):
+    """Marker: ``not x`` becomes ``x`` (rewritten away before compiling)."""
+
+
+class _Unwrap(ast.NodeTransformer):
+    def visit_UnaryOp(self, node: ast.UnaryOp) -> ast.AST:
+        self.generic_visit(node)
+        return node.operand if isinstance(node.op, _Identity) else node
+
+
+def mutants(target: Target) -> list[Mutant]:
+    points = _Points(target.spans)
+    points.visit(ast.parse(target.path.read_text(encoding="utf-8")))
+    return points.found
+
+
+def mutated_code(target: Target, index: int) -> CodeType:
+    tree = ast.parse(target.path.read_text(encoding="utf-8"))
+    points = _Points(target.spans, apply=index)
+    points.visit(tree)
+    tree = ast.fix_missing_locations(_Unwrap().visit(copy.deepcopy(tree)))
+    return compile(tree, str(target.path), "exec", dont_inherit=True)
+
+
+# ---------------------------------------------------------------------------
+# Children: coverage and mutant runs
+# ---------------------------------------------------------------------------
+
+
+def _register_profile() -> None:
+    from hypothesis import HealthCheck, Phase, settings
+
+    settings.register_profile(
+        "mutation",
+        max_examples=12,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        phases=[Phase.explicit, Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
+
+
+def _warm() -> None:
+    """Import what every child needs (never the package itself)."""
+    import pytest  # noqa: F401
+
+    _register_profile()
+    for name in ("attrs", "cattrs", "dateutil", "babel", "holidays", "numpy", "pandas"):
+        with contextlib.suppress(ImportError):
+            __import__(name)
+    assert not any(m.startswith("partnerrules") for m in sys.modules), "package imported early"
+
+
+class _Selection:
+    """pytest plugin: keep only *wanted* tests, in the order given."""
+
+    def __init__(self, wanted: Sequence[str]) -> None:
+        self.order = {nodeid: i for i, nodeid in enumerate(wanted)}
+
+    def pytest_collection_modifyitems(self, config: Any, items: list[Any]) -> None:
+        kept = [item for item in items if item.nodeid in self.order]
+        dropped = [item for item in items if item.nodeid not in self.order]
+        kept.sort(key=lambda item: self.order[item.nodeid])
+        items[:] = kept
+        config.hook.pytest_deselected(items=dropped)
+
+
+class _Tracer:
+    """pytest plugin: the target lines each test executes, and its duration."""
+
+    def __init__(self, files: set[str]) -> None:
+        self.files = files
+        self.current = "<import>"
+        self.lines: dict[str, set[tuple[str, int]]] = {}
+        self.durations: dict[str, float] = {}
+        self.failed: set[str] = set()
+
+    def _local(self, frame: FrameType, event: str, arg: object) -> Any:
+        if event == "line":
+            self.lines.setdefault(self.current, set()).add(
+                (frame.f_code.co_filename, frame.f_lineno)
+            )
+        return self._local
+
+    def trace(self, frame: FrameType, event: str, arg: object) -> Any:
+        if frame.f_code.co_filename in self.files:
+            self._local(frame, "line", arg)
+            return self._local
+        return None
+
+    def pytest_runtest_protocol(self, item: Any, nextitem: Any) -> Any:
+        self.current = item.nodeid
+        self.durations[item.nodeid] = time.perf_counter()
+        return None
+
+    def pytest_runtest_logreport(self, report: Any) -> None:
+        if report.failed:
+            self.failed.add(report.nodeid)
+        if report.when == "teardown":
+            self.durations[report.nodeid] = time.perf_counter() - self.durations[report.nodeid]
+            self.current = "<between>"
+
+
+def _pytest_args(files: Sequence[str], first_failure: bool) -> list[str]:
+    return [
+        *files,
+        "-p", "no:cacheprovider",
+        # hypothesis is imported before pytest starts (the driver warms it up).
+        "-W", "ignore::pytest.PytestAssertRewriteWarning",
+        # Mutant runs: stop at the first failure, and no assertion rewriting (pytest
+        # would load the files named on its command line itself, past the mutant's hook).
+        *(["-x", "--assert=plain"] if first_failure else []),
+        "-q",
+        "--rootdir", str(ROOT),
+    ]  # fmt: skip
+
+
+def _child_coverage(files: set[str], out: Path) -> None:
+    import pytest
+
+    tracer = _Tracer(files)
+    sys.settrace(tracer.trace)
+    import threading
+
+    threading.settrace(tracer.trace)
+    tests = sorted(
+        str(p.relative_to(ROOT))
+        for p in (ROOT / "tests").glob("test_*.py")
+        if str(p.relative_to(ROOT)) not in EXCLUDED_TESTS
+    )
+    # The doctests count too (the project's pytest options collect them).
+    tests += ["src", "docs", "README.md"]
+    rc = pytest.main(_pytest_args(tests, first_failure=False), plugins=[tracer])
+    sys.settrace(None)
+    threading.settrace(None)
+    data = {
+        "rc": int(rc),
+        "failed": sorted(tracer.failed),
+        "durations": tracer.durations,
+        "lines": {k: sorted(v) for k, v in tracer.lines.items()},
+    }
+    out.write_text(json.dumps(data), encoding="utf-8")
+
+
+class _MutantFinder(importlib.abc.MetaPathFinder):
+    class Loader(importlib.machinery.SourceFileLoader):
+        code: CodeType
+
+        def get_code(self, fullname: str) -> CodeType:
+            return self.code
+
+    def __init__(self, module: str, path: Path, code: CodeType) -> None:
+        self.module, self.path, self.code = module, path, code
+
+    def find_spec(self, fullname: str, path: Any, target: ModuleType | None = None) -> Any:
+        if fullname != self.module:
+            return None
+        loader = self.Loader(fullname, str(self.path))
+        loader.code = self.code
+        return importlib.util.spec_from_file_location(fullname, str(self.path), loader=loader)
+
+
+def _child_mutant(target: Target, index: int, tests: list[str]) -> None:
+    import pytest
+
+    sys.meta_path.insert(0, _MutantFinder(target.module, target.path, mutated_code(target, index)))
+    # Two sessions: the fastest tests first, so that most mutants die before the
+    # other test files are even collected.
+    rc = 0
+    for stage in (tests[:STAGE], tests[STAGE:]):
+        if rc == 0 and stage:
+            files = sorted({t.split("::", 1)[0] for t in stage})
+            rc = pytest.main(_pytest_args(files, first_failure=True), plugins=[_Selection(stage)])
+    module = sys.modules.get(target.module)
+    if rc == 0 and getattr(getattr(module, "__spec__", None), "loader", None) is None:
+        os._exit(3)  # the mutant was never imported: a fault of this script, not a survivor
+    if rc == 0 and not isinstance(module.__spec__.loader, _MutantFinder.Loader):  # type: ignore[union-attr]
+        os._exit(3)
+    os._exit(0 if rc == 0 else 1 if rc in (1, 2) else 3)
+
+
+def _fork(run: Any, *args: Any) -> int:
+    pid = os.fork()
+    if pid == 0:
+        try:
+            if not os.environ.get("MUTATION_VERBOSE"):
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, 1)
+                os.dup2(devnull, 2)
+            os.environ["HYPOTHESIS_PROFILE"] = "mutation"
+            os.chdir(ROOT)
+            sys.path.insert(0, str(SRC))
+            run(*args)
+        except BaseException:
+            import traceback
+
+            traceback.print_exc()
+        finally:
+            os._exit(0)
+    return pid
+
+
+# ---------------------------------------------------------------------------
+# Driver
+# ---------------------------------------------------------------------------
+
+
+def _digest(paths: Sequence[Path]) -> str:
+    h = hashlib.sha256()
+    for p in paths:
+        h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def coverage(targets: Sequence[Target]) -> dict[str, Any]:
+    files = sorted({str(t.path) for t in targets})
+    inputs = sorted([*PACKAGE.rglob("*.py"), *(ROOT / "tests").glob("*.py")])
+    key = _digest(inputs) + "-" + hashlib.sha256("".join(files).encode()).hexdigest()[:8]
+    cached = STATE / f"coverage-{key}.json"
+    if cached.exists():
+        return dict(json.loads(cached.read_text(encoding="utf-8")))
+    STATE.mkdir(exist_ok=True)
+    print(f"coverage run of the test suite over {len(files)} file(s) ...", flush=True)
+    started = time.monotonic()
+    pid = _fork(_child_coverage, set(files), cached)
+    os.waitpid(pid, 0)
+    if not cached.exists():
+        raise SystemExit("the coverage run failed")
+    data = dict(json.loads(cached.read_text(encoding="utf-8")))
+    print(f"  done in {time.monotonic() - started:.0f} s; failing tests left out: "
+          f"{len(data['failed'])}", flush=True)  # fmt: skip
+    return data
+
+
+def _selector(cov: dict[str, Any], target: Target) -> Any:
+    failed = set(cov["failed"])
+    durations: dict[str, float] = cov["durations"]
+    path = str(target.path)
+    by_line: dict[int, set[str]] = {}
+    at_import: set[int] = set()
+    for test, lines in cov["lines"].items():
+        for file, line in lines:
+            if file != path:
+                continue
+            if test in durations and test not in failed:
+                by_line.setdefault(line, set()).add(test)
+            elif test == "<import>":
+                at_import.add(line)
+    whole_file = set().union(*by_line.values()) if by_line else set()
+    tree = ast.parse(target.path.read_text(encoding="utf-8"))
+    uses = _uses(tree)
+    binders = {
+        line: _bound(node)
+        for node in tree.body
+        for line in range(node.lineno, (node.end_lineno or node.lineno) + 1)
+        if _bound(node)
+    }
+
+    def readers(names: tuple[str, ...]) -> set[str]:
+        # Tests that run a line reading one of *names*, following constants built
+        # from constants at import time (``_PLACES`` from ``MAX_PLACES``).
+        tests: set[str] = set()
+        seen: set[str] = set()
+        todo = list(names)
+        while todo:
+            name = todo.pop()
+            if name in seen:
+                continue
+            seen.add(name)
+            for line in uses.get(name, ()):
+                if line in by_line:
+                    tests |= by_line[line]
+                else:  # read at import only, into another constant
+                    todo.extend(binders.get(line, ()))
+        return tests
+
+    def select(m: Mutant) -> tuple[list[str], float]:
+        tests: set[str] = set()
+        for line in range(m.line, m.end_line + 1):
+            tests |= by_line.get(line, set())
+        if not tests and any(line in at_import for line in range(m.line, m.end_line + 1)):
+            # A line run only at import: a constant is tried by the tests that read it;
+            # a class body, a default or a constant read by other modules, by them all.
+            tests = (readers(m.names) if m.names else set()) or whole_file
+        ordered = sorted(tests, key=lambda t: (durations[t], t))
+        return ordered, sum(durations[t] for t in ordered)
+
+    return select
+
+
+def _load_results() -> dict[tuple[str, str, int], dict[str, Any]]:
+    done: dict[tuple[str, str, int], dict[str, Any]] = {}
+    if RESULTS.exists():
+        for line in RESULTS.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            done[(row["target"], row["hash"], row["index"])] = row
+    return done
+
+
+def _record(
+    out: TextIO, target: Target, digest: str, m: Mutant, outcome: str, seconds: float
+) -> None:
+    row = {
+        "target": target.name, "file": str(target.path.relative_to(ROOT)), "hash": digest,
+        "index": m.index, "line": m.line, "what": m.what, "outcome": outcome,
+        "seconds": round(seconds, 2),
+    }  # fmt: skip
+    out.write(json.dumps(row) + "\n")
+    out.flush()
+
+
+def run(names: Sequence[str], jobs: int) -> None:
+    _warm()
+    targets = [t for n in names for t in resolve(n)]
+    cov = coverage([t for n in TARGETS for t in resolve(n)])
+    done = _load_results()
+    STATE.mkdir(exist_ok=True)
+    for target in targets:
+        if target.missing:
+            print(f"{target.name}: not found, left out: {', '.join(target.missing)}")
+        digest = _digest([target.path])
+        select = _selector(cov, target)
+        todo = [m for m in mutants(target) if (target.name, digest, m.index) not in done]
+        print(f"{target.name} ({target.path.relative_to(ROOT)}): {len(todo)} mutants to run",
+              flush=True)  # fmt: skip
+        started = time.monotonic()
+        running: dict[int, tuple[Mutant, float, float]] = {}
+        queue = list(todo)
+        with RESULTS.open("a", encoding="utf-8") as out:
+            record = functools.partial(_record, out, target, digest)
+            while queue or running:
+                while queue and len(running) < jobs:
+                    m = queue.pop(0)
+                    tests, cost = select(m)
+                    if not tests:
+                        record(m, "uncovered", 0.0)
+                        continue
+                    pid = _fork(_child_mutant, target, m.index, tests)
+                    now = time.monotonic()
+                    running[pid] = (m, now, now + 15 + 4 * cost)
+                time.sleep(0.02)
+                for pid, (m, began, deadline) in list(running.items()):
+                    got, status = os.waitpid(pid, os.WNOHANG)
+                    now = time.monotonic()
+                    if got == 0:
+                        if now > deadline:
+                            os.kill(pid, signal.SIGKILL)
+                            os.waitpid(pid, 0)
+                            record(m, "timeout", now - began)
+                            del running[pid]
+                        continue
+                    code = os.waitstatus_to_exitcode(status)
+                    outcome = {0: "survived", 1: "killed"}.get(code, "error")
+                    record(m, outcome, now - began)
+                    del running[pid]
+        print(f"  {len(todo)} run in {time.monotonic() - started:.0f} s", flush=True)
+    table(names)
+
+
+def _latest(names: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+    done = _load_results()
+    rows: dict[str, list[dict[str, Any]]] = {}
+    for name in names:
+        for target in resolve(name):
+            digest = _digest([target.path])
+            count = len(mutants(target))
+            rows.setdefault(name, []).extend(
+                done[(name, digest, i)] for i in range(count) if (name, digest, i) in done
+            )
+    return rows
+
+
+def table(names: Sequence[str]) -> None:
+    rows = _latest(names)
+    head = f"{'target':<13} {'mutants':>7} {'killed':>7} {'timeout':>7} {'survived':>8} "
+    print(head + f"{'uncovered':>9} {'error':>5} {'score':>7}")
+    for name in names:
+        got = rows.get(name, [])
+        n = {k: sum(r["outcome"] == k for r in got) for k in
+             ("killed", "timeout", "survived", "uncovered", "error")}  # fmt: skip
+        total = len(got)
+        score = (n["killed"] + n["timeout"]) / total if total else 0.0
+        print(f"{name:<13} {total:>7} {n['killed']:>7} {n['timeout']:>7} {n['survived']:>8} "
+              f"{n['uncovered']:>9} {n['error']:>5} {score:>7.1%}")  # fmt: skip
+
+
+def survivors(names: Sequence[str]) -> None:
+    for name, got in _latest(names).items():
+        for r in sorted(got, key=lambda r: r["line"]):
+            if r["outcome"] in ("survived", "uncovered", "error"):
+                print(f"{name} {r['file']}:{r['line']} [{r['index']}] {r['what']} ({r['outcome']})")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("targets", nargs="*", default=list(TARGETS), help=", ".join(TARGETS))
+    parser.add_argument("--jobs", type=int, default=1, help="children at a time (default 1)")
+    parser.add_argument("--table", action="store_true", help="print the last results only")
+    parser.add_argument("--survivors", action="store_true", help="list the surviving mutants")
+    parser.add_argument("--count", action="store_true", help="count the mutants only")
+    args = parser.parse_args(argv)
+    names = list(args.targets)
+    if args.count:
+        for name in names:
+            print(name, sum(len(mutants(t)) for t in resolve(name)))
+    elif args.table:
+        table(names)
+    elif args.survivors:
+        survivors(names)
+    else:
+        run(names, max(1, args.jobs))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Private modules of :mod:`partnerrules.commission`, split by concern."""

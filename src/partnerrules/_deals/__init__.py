@@ -1,0 +1,1 @@
+"""Private modules of :mod:`partnerrules.deals`, split by rule."""
