@@ -691,3 +691,18 @@ def test_a_lifecycle_decision_is_stored_and_read_back_with_its_events() -> None:
     data["question"]["at"] = "later"
     with pytest.raises(PolicyFormatError):
         Decision.from_data(data)
+
+
+def test_the_comparison_renders_in_the_chosen_locale() -> None:
+    result = compare(sample_portfolio(), SOURCE_PROGRAMMES, _diamond_at(Decimal("0.14")))
+    english = result.render("en_US")
+    assert english.startswith("12 decisions compared, 3 changed")
+    portuguese = result.render("pt_BR")
+    assert portuguese.startswith("12 decisões comparadas, 3 mudaram")
+    assert "comissão por parceiro: base -> candidata (diferença)" in portuguese
+    assert "decisions compared" not in portuguese
+    russian = result.render("ru")
+    assert russian.startswith("решений сравнено: 12, изменилось: 3")
+    assert "вознаграждение S-2001" in russian
+    with pytest.raises(PartnerRulesError):
+        result.render("xx_YY")

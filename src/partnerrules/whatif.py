@@ -333,15 +333,26 @@ class Comparison:
     def render(self, locale: str = "en_US") -> str:
         """The comparison for people: what changed, then the partners' totals.
 
-        Money is formatted in *locale*; instants in ISO 8601.
+        Titles in *locale* (through the shipped catalogs, as the report of
+        ``partnerrules run``), money formatted in it; instants in ISO 8601;
+        the paths of the differences are the answers' field names.
+
+        Raises:
+            InvalidValueError: *locale* is not a locale Babel knows.
         """
+        from partnerrules._report import _tr
+
+        brl = Money.zero("BRL").format(locale)  # checks the locale once, before any output
+        del brl
         lines = [
-            f"{len(self.changes)} decisions compared, {len(self.changed)} changed",
+            _tr(locale, "{total} decisions compared, {changed} changed").format(
+                total=len(self.changes), changed=len(self.changed)
+            )
         ]
         for c in self.changed:
             lines.append(
-                f"{c.kind} {c.subject}: {c.baseline.programme} {c.baseline.version} "
-                f"-> {c.candidate.version}"
+                f"{_tr(locale, c.kind)} {c.subject}: {c.baseline.programme} "
+                f"{c.baseline.version} -> {c.candidate.version}"
             )
             for d in c.differences:
                 delta = "" if d.delta is None else f" ({_shown(d.delta, locale, signed=True)})"
@@ -350,7 +361,7 @@ class Comparison:
                     f"{_shown(d.candidate, locale)}{delta}"
                 )
         if self.totals:
-            lines.append("commission per partner: baseline -> candidate (difference)")
+            lines.append(_tr(locale, "commission per partner: baseline -> candidate (difference)"))
             for t in self.totals:
                 lines.append(
                     f"    {t.partner}: {t.baseline.format(locale)} -> "
