@@ -167,6 +167,13 @@ WORDS = (
     # the report of `partnerrules run` (partnerrules._report): its titles, column headers,
     # section names and the words of its cells (a rate's basis, a deal's protection state)
     fact("report", "Portfolio as of {as_of}, evaluated at {at} (locale {locale})"),
+    # the what-if of `partnerrules run --compare` (partnerrules.whatif.Comparison.render)
+    fact("report", "{total} decisions compared, {changed} changed"),
+    fact("report", "commission per partner: baseline -> candidate (difference)"),
+    fact("report", "quote"),
+    fact("report", "sla"),
+    fact("report", "protection"),
+    fact("report", "readiness"),
     fact("report", "The portfolio holds nothing to evaluate."),
     fact("report", "1 decision ({counts})"),
     fact("report", "{total} decisions ({counts})"),

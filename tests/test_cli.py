@@ -64,6 +64,7 @@ def test_catalogue_json_has_every_rule_with_its_source_statement_and_functions()
             "section": r.section,
             "statement": r.statement,
             "module": f"partnerrules.{r.module}",
+            "decisive": r.decisive,
             "implemented_by": list(found[r.id]),
         }
     assert data["total"] == len(RULES)

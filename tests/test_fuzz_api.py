@@ -425,6 +425,133 @@ def _lifecycle_factories() -> dict[str, Callable[[], Call]]:
     }
 
 
+def _versions_factories() -> dict[str, Callable[[], Call]]:
+    """Valid calls of partnerrules.versions, questions and whatif."""
+    versions = importlib.import_module("partnerrules.versions")
+    questions = importlib.import_module("partnerrules.questions")
+    whatif = importlib.import_module("partnerrules.whatif")
+    folio = whatif.sample_portfolio()
+    at = folio.at
+    sources = programmes.SOURCE_PROGRAMMES
+    asked = {
+        "StatusQuestion": (
+            questions.StatusQuestion(folio.tickets[1], at, zone=None, programme="zoho"),
+            programmes.ZOHO,
+        ),
+        "DeadlinesQuestion": (
+            questions.DeadlinesQuestion(folio.tickets[1], zone=None, programme="zoho"),
+            programmes.ZOHO,
+        ),
+        "CommissionQuestion": (
+            questions.CommissionQuestion(
+                "S-2001",
+                folio.sales,
+                folio.payments,
+                dt.date(2026, 1, 1),
+                folio.as_of,
+                folio.tiers,
+                cancellations=None,
+                programme="omid",
+            ),
+            programmes.OMID,
+        ),
+        "QuoteQuestion": (
+            questions.QuoteQuestion(folio.contracts[0], folio.as_of, programme="omid"),
+            programmes.OMID,
+        ),
+        "ProtectionQuestion": (
+            questions.ProtectionQuestion(folio.deals[0], at, programme="mcs"),
+            programmes.MCS,
+        ),
+        "ReadinessQuestion": (
+            questions.ReadinessQuestion(
+                folio.opportunities[0], at, 40, folio.opportunities[1:], programme="aws"
+            ),
+            programmes.AWS_ACE,
+        ),
+    }
+    life = importlib.import_module("partnerrules.lifecycle")
+    lifecycle_policy = life.LifecyclePolicy(
+        "Zoho lifecycle",
+        "acme.support.lifecycle",
+        sla.ZOHO,
+        pausing_statuses={"waiting on customer": ["acknowledgement"]},
+        counted_responses=["public"],
+        resolution={},
+        on_severity_change="keep elapsed",
+        restart_on_reopen=[],
+        notifications=[],
+        escalations=[],
+    )
+    ticket_history = life.TicketHistory(
+        [life.Opened("T-1", T0, severity=2, category="slowness", level="Premium", country="BR")]
+    )
+    asked["LifecycleQuestion"] = (
+        questions.LifecycleQuestion(
+            ticket_history, T0 + dt.timedelta(hours=3), lifecycle_policy, zone=None
+        ),
+        programmes.ZOHO,
+    )
+    version = versions.Version(programmes.ZOHO, "v1", T0 - dt.timedelta(days=900), "guide")
+    history = versions.ProgrammeHistory((version,))
+    question = asked["DeadlinesQuestion"][0]
+    decision = versions.decide(question, history)
+    comparison = whatif.compare(folio, sources, sources, at=at)
+    history_file = EXAMPLE.parent / "acme-history.toml"
+    found: dict[str, Callable[[], Call]] = {}
+    for name, (q, programme) in asked.items():
+        found[f"questions.{name}"] = lambda q=q: rebuild(q)
+        found[f"questions.{name}.decisive_at"] = lambda q=q: Call(q.decisive_at)
+        found[f"questions.{name}.answer"] = lambda q=q, p=programme: Call(q.answer, (p,))
+        found[f"questions.{name}.answer_in"] = lambda q=q, p=programme: Call(
+            q.answer_in, (p, ((T0 + dt.timedelta(days=1), p),))
+        )
+    commission = asked["CommissionQuestion"][0]
+    found["questions.CommissionQuestion.sale"] = lambda: Call(commission.sale)
+    return {
+        **found,
+        "versions.Version": lambda: rebuild(version),
+        "versions.Version.period": lambda: Call(version.period),
+        "versions.ProgrammeHistory": lambda: Call(versions.ProgrammeHistory, ((version,),)),
+        "versions.ProgrammeHistory.of": lambda: Call(
+            versions.ProgrammeHistory.of, (programmes.ZOHO,), {"label": "current"}
+        ),
+        "versions.ProgrammeHistory.version": lambda: Call(history.version, ("v1",)),
+        "versions.ProgrammeHistory.in_force": lambda: Call(
+            history.in_force, (T0,), {"field": "at"}
+        ),
+        "versions.ProgrammeHistory.with_version": lambda: Call(
+            history.with_version,
+            (versions.Version(programmes.ZOHO, "v2", T0 + dt.timedelta(days=1), "guide 2"),),
+        ),
+        "versions.NotInForceError": lambda: Call(
+            versions.NotInForceError, ("at", T0, "no version in force", None, "v1")
+        ),
+        "versions.Decision": lambda: rebuild(decision),
+        "versions.Decision.to_data": lambda: Call(decision.to_data),
+        "versions.Decision.from_data": lambda: Call(
+            versions.Decision.from_data, (decision.to_data(),)
+        ),
+        "versions.Verification": lambda: rebuild(versions.verify(decision, history)),
+        "versions.canonical_data": lambda: Call(versions.canonical_data, (programmes.ZOHO,)),
+        "versions.content_hash": lambda: Call(versions.content_hash, (programmes.ZOHO,)),
+        "versions.decide": lambda: Call(versions.decide, (question, history)),
+        "versions.load_history": lambda: Call(versions.load_history, (history_file,)),
+        "versions.verify": lambda: Call(versions.verify, (decision, history)),
+        "whatif.Change": lambda: rebuild(comparison.changes[0]),
+        "whatif.Comparison": lambda: rebuild(comparison),
+        "whatif.Comparison.render": lambda: Call(comparison.render, ("en_US",)),
+        "whatif.Comparison.to_data": lambda: Call(comparison.to_data),
+        "whatif.Difference": lambda: Call(whatif.Difference, ("rate", 1, 2, 1)),
+        "whatif.PartnerTotal": lambda: rebuild(comparison.totals[0]),
+        "whatif.compare": lambda: Call(whatif.compare, (folio, sources, sources), {"at": at}),
+        "whatif.portfolio_questions": lambda: Call(
+            whatif.portfolio_questions, (folio,), {"at": at}
+        ),
+        "whatif.sample_portfolio": lambda: Call(whatif.sample_portfolio),
+    }
+
+
 def _testing_factories() -> dict[str, Callable[[], Call]]:
     """Valid calls of partnerrules.testing (imported here: it is being written)."""
     testing = importlib.import_module("partnerrules.testing")
@@ -466,6 +593,7 @@ def _testing_factories() -> dict[str, Callable[[], Call]]:
                 "pauses",
                 "payments",
                 "pool_items",
+                "programme_histories",
                 "programmes",
                 "rates",
                 "ratios",
@@ -699,6 +827,7 @@ FACTORIES: dict[str, Callable[[], Call]] = {
         programmes.catalogue_of, ((PROGRAMME, programmes.MCS),)
     ),
     "policies.load": lambda: Call(policies.load, (EXAMPLE,)),
+    "policies.read_data": lambda: Call(policies.read_data, (EXAMPLE,)),
     # -- schema
     "schema.json_schema": lambda: Call(schema.json_schema, (Money,)),
     "schema.main": lambda: Call(schema.main, (["Money"],)),
@@ -1136,6 +1265,8 @@ FACTORIES: dict[str, Callable[[], Call]] = {
     **_guarded("lifecycle", _lifecycle_factories),
     # -- testing (being written by another engineer: covered since it has __all__)
     **_guarded("testing", _testing_factories),
+    # -- programme versions, questions and what-if
+    **_guarded("versions", _versions_factories),
 }
 
 #: Public callables deliberately not fed hostile values, each with the reason.
@@ -1174,6 +1305,11 @@ KNOWN_ESCAPES: dict[str, dict[str, frozenset[str]]] = {
     "testing.strategies.addenda": {
         "contract": frozenset({"hostile object"}),
         "list_prices": frozenset({"hostile object"}),
+    },
+    "testing.strategies.programme_histories": {
+        "max_size": frozenset({"hostile object"}),
+        "min_size": frozenset({"hostile object"}),
+        "versions": frozenset({"hostile object"}),
     },
     "testing.strategies.brl_amounts": {
         "max_units": frozenset({"hostile object"}),

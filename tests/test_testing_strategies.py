@@ -56,6 +56,7 @@ from partnerrules.sla import (
 )
 from partnerrules.testing import laws, register
 from partnerrules.testing import strategies as prs
+from partnerrules.versions import ProgrammeHistory
 
 UTC = dt.UTC
 TICK = dt.timedelta(microseconds=1)
@@ -103,6 +104,7 @@ VALUE_STRATEGIES: list[tuple[str, st.SearchStrategy[Any], type]] = [
     ("payments", prs.payments(), Payment),
     ("sale_commissions", prs.sale_commissions(), SaleCommission),
     ("programmes", prs.programmes(), Programme),
+    ("programme_histories", prs.programme_histories(), ProgrammeHistory),
     ("cnpjs", prs.cnpjs(), Cnpj),
     ("customers", prs.customers(), Customer),
     ("deal_registrations", prs.deal_registrations(), DealRegistration),

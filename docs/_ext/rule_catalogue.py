@@ -2,7 +2,8 @@
 
 The table is generated from :mod:`partnerrules.catalogue` at build time, so
 the page cannot drift from the code: a rule's "applied by" column lists the
-public names whose docstrings name its id.
+public names whose docstrings name its id, and its "decisive instant" column
+the instant that picks the programme version it is decided under.
 """
 
 from __future__ import annotations
@@ -29,11 +30,12 @@ class RuleCatalogue(SphinxDirective):
                 "",
                 ".. list-table::",
                 "   :header-rows: 1",
-                "   :widths: 28 22 30 20",
+                "   :widths: 24 16 26 18 16",
                 "",
                 "   * - Rule id",
                 "     - Section",
                 "     - Rule",
+                "     - Decisive instant",
                 "     - Applied by",
             ]
             for r in programme.rules:
@@ -43,6 +45,7 @@ class RuleCatalogue(SphinxDirective):
                     f"   * - ``{r.id}``",
                     f"     - {r.section}",
                     f"     - {r.statement}",
+                    f"     - {r.decisive}",
                     f"     - {applied}",
                 ]
             lines.append("")

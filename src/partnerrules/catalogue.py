@@ -36,6 +36,7 @@ from partnerrules import _validate
 from partnerrules.errors import InvalidTypeError, InvalidValueError, UnknownKeyError
 
 __all__ = [
+    "ASKED_AT",
     "RESERVED_NAMESPACES",
     "RULES",
     "RULE_MODULES",
@@ -56,6 +57,9 @@ SOURCES: Mapping[str, str] = {
     "aws": "AWS ACE co-sell guide",
 }
 
+
+#: The decisive instant of a rule that names none: the instant it is asked about.
+ASKED_AT = "the instant the rule is asked about"
 
 _WELL_FORMED = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+")
 _TEXT = _validate.attrs_validator(_validate.text)
@@ -85,6 +89,12 @@ class Rule:
         section: the section of the source that states the rule.
         statement: the rule in one English sentence.
         module: the partnerrules module that implements it.
+        decisive: the instant that decides which version of the programme
+            applies (see :mod:`partnerrules.versions`), in words: for the
+            source rules, the one the policy makes decisive (a sale's
+            signature for its commission, a ticket's opening for its SLA);
+            for a caller's rule, by default the instant the rule is asked
+            about.
     """
 
     id: str = attrs.field(validator=_validate.attrs_validator(lambda f, v: _well_formed(v, f)))
@@ -92,6 +102,7 @@ class Rule:
     section: str = attrs.field(validator=_TEXT)
     statement: str = attrs.field(validator=_TEXT)
     module: str = attrs.field(validator=_TEXT)
+    decisive: str = attrs.field(default=ASKED_AT, kw_only=True, validator=_TEXT)
 
     @property
     def source(self) -> str:
@@ -100,7 +111,62 @@ class Rule:
 
 
 def _r(id: str, document: str, section: str, module: str, statement: str) -> Rule:
-    return Rule(id=id, document=document, section=section, statement=statement, module=module)
+    return Rule(
+        id=id,
+        document=document,
+        section=section,
+        statement=statement,
+        module=module,
+        decisive=_DECISIVE[id],
+    )
+
+
+_SIGNED = "the sale's signature (Sale.signed_at)"
+_CONTRACT = "the contract's start, 00:00 in São Paulo (its terms are fixed from then)"
+_OPENED = "the ticket's opening (Ticket.opened_at), or a policy change in its history"
+_REQUEST = "the request's submission (the instant it is checked)"
+
+#: The decisive instant of each source rule (the :attr:`Rule.decisive` of :data:`RULES`).
+_DECISIVE: Mapping[str, str] = {
+    "omid.tier.by_annual_tcv": _SIGNED,
+    "omid.campaign.first_sale_diamond": _SIGNED,
+    "omid.commission.paid_on_collection": _SIGNED,
+    "omid.awards.sales_trip": "the signatures of the year's sales (Sale.signed_at)",
+    "omid.awards.top_mrr_car": "the signatures of the year's sales (Sale.signed_at)",
+    "mcs.income.resale_margin": "the deal's signature with the customer",
+    "mcs.income.agency_fee": "the vendor's signature of the deal",
+    "money.brl.exact": "none: a law of exact money, the same in every version",
+    "omid.contract.terms": _CONTRACT,
+    "omid.contract.cancellation_fee": _CONTRACT,
+    "omid.contract.resource_pool": _CONTRACT,
+    "omid.contract.addendum_coterm": "the original contract's start (the addendum co-terms)",
+    "omid.contract.fixed_link_traffic": _CONTRACT,
+    "omid.residency.brazil_only": _CONTRACT,
+    "omid.responsibility.matrix": _CONTRACT,
+    "calendar.business_time": "the instant business time is counted from",
+    "zoho.severity.classify": _OPENED,
+    "zoho.sla.matrix": _OPENED,
+    "zoho.sla.weekday_clock": _OPENED,
+    "zoho.triage.priority": "the instant the queue is ordered",
+    "zoho.basic_requests.overload": "the end of the counting window",
+    "zoho.escalation.eligibility": "the escalation's request",
+    "zoho.escalation.directory": "the escalation's request",
+    "zoho.priority_support.large_accounts": "the account's verification",
+    "zoho.offerings.entitlements": "the instant the entitlement is checked",
+    "zoho.request.completeness": _REQUEST,
+    "zoho.scope": _REQUEST,
+    "appb.support.hours": _OPENED,
+    "appb.first_response.one_business_day": _OPENED,
+    "appb.support.levels": _OPENED,
+    "appb.status_page.update": "each status-page update",
+    "omid.support.always_on": _OPENED,
+    "mcs.deal.protection": "the registration's latest status update (or its registration)",
+    "mcs.deal.protection_required": "the deal's registration",
+    "mcs.partner.kinds": "the partner's admission to the programme",
+    "mcs.marketplace.listing": "each step's transition",
+    "aws.ace.readiness": "the opportunity's submission (the check's instant)",
+    "aws.segment.classify": "the instant the customer is classified",
+}
 
 
 #: Every rule, in catalogue order.

@@ -21,7 +21,10 @@ Subcommands:
     Evaluate a whole portfolio (contracts, sales and payments, tickets, deal
     registrations, opportunities) and print a report with a section per kind;
     ``--json`` writes it as JSON. With no file, the sample portfolio shipped
-    in the package.
+    in the package. ``--compare PROGRAMME`` evaluates it under the built-in
+    programmes and under a programme (or programme history) file in place of
+    the built-in one of its id, and prints what changes (a what-if, see
+    :mod:`partnerrules.whatif`).
 ``escalation COUNTRY``
     The Zoho escalation path of a country (ISO 3166-1 alpha-2).
 ``cnpj NUMBER``
@@ -145,6 +148,7 @@ def _catalogue(args: argparse.Namespace, out: TextIO) -> int:
                 "section": r.section,
                 "statement": r.statement,
                 "module": f"partnerrules.{r.module}",
+                "decisive": r.decisive,
                 "implemented_by": list(found[r.id]),
             }
             for r in rules
@@ -493,12 +497,38 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
 
     portfolio = _read_portfolio(args.file)
     at = args.at if args.at is not None else _report.default_instant(portfolio)
+    if args.compare is not None:
+        return _compare(portfolio, at, args, out)
     with _report.progress(_report.item_count(portfolio)) as tick:
         report = _report.build_report(portfolio, at=at, locale=args.locale, tick=tick)
     if args.json:
         _report.write_json(report, out)
     else:
         _report.write_text(report, out)
+    return 0
+
+
+def _compare(portfolio: Portfolio, at: dt.datetime, args: argparse.Namespace, out: TextIO) -> int:
+    from partnerrules.convert import PolicyFormatError
+    from partnerrules.policies import load, read_data
+    from partnerrules.programmes import SOURCE_PROGRAMMES
+    from partnerrules.versions import load_history
+    from partnerrules.whatif import compare
+
+    data = read_data(args.compare)
+    is_history = isinstance(data, dict) and "versions" in data
+    try:
+        candidate = load_history(args.compare) if is_history else load(args.compare)
+    except PolicyFormatError as exc:
+        raise _InputError(args.compare, str(exc)) from None
+    comparison = compare(portfolio, SOURCE_PROGRAMMES, candidate, at=at)
+    if args.json:
+        document = {"at": at.isoformat(), "as_of": portfolio.as_of.isoformat()}
+        document.update(comparison.to_data())
+        json.dump(document, out, indent=2, ensure_ascii=False)
+        print(file=out)
+    else:
+        print(comparison.render(args.locale), file=out)
     return 0
 
 
@@ -603,6 +633,15 @@ def _parser() -> argparse.ArgumentParser:
         help="the instant (ISO 8601, with an offset) tickets, deals and opportunities are "
         "evaluated at (default: the portfolio's 'at', else midnight of its 'as_of' in "
         "America/Sao_Paulo)",
+    )
+    run.add_argument(
+        "--compare",
+        metavar="PROGRAMME",
+        default=None,
+        help="what-if: evaluate the portfolio under the built-in programmes and under "
+        "PROGRAMME (a programme file, or a programme history file with 'versions', "
+        ".toml or .json) in place of the built-in programme of its id, and print each "
+        "decision that changes and the commission totals per partner",
     )
     locale_arg(run)
     run.set_defaults(run=_run)

@@ -10,14 +10,14 @@ import json
 import os
 import tomllib
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from partnerrules.errors import InvalidTypeError, InvalidValueError
 
 if TYPE_CHECKING:
     from partnerrules.programmes import Programme
 
-__all__ = ["MAX_FILE_BYTES", "load"]
+__all__ = ["MAX_FILE_BYTES", "load", "read_data"]
 
 #: The largest programme file :func:`load` reads (a guard against reading a wrong file whole).
 MAX_FILE_BYTES = 16 * 1024 * 1024
@@ -44,6 +44,21 @@ def load(path: str | os.PathLike[str]) -> Programme:
     from partnerrules.convert import structure
     from partnerrules.programmes import Programme
 
+    return structure(read_data(path), Programme)
+
+
+def read_data(path: str | os.PathLike[str]) -> Any:
+    """Read the plain data of a TOML or JSON file, as :func:`load` does before structuring.
+
+    The file's suffix decides the format. Nothing is converted: TOML gives its
+    own dates and instants, JSON strings.
+
+    Raises:
+        InvalidTypeError: *path* is not a path.
+        InvalidValueError: the file cannot be read, is not UTF-8, is not valid
+            TOML or JSON, has another suffix, or is larger than
+            :data:`MAX_FILE_BYTES`.
+    """
     expected = "a str or os.PathLike path to a .toml or .json file"
     if not isinstance(path, str | os.PathLike):
         raise InvalidTypeError("path", path, expected)
@@ -76,4 +91,4 @@ def load(path: str | os.PathLike[str]) -> Programme:
         raise InvalidValueError(
             "path", str(file), f"valid {suffix[1:].upper()}", hint=str(exc)
         ) from None
-    return structure(data, Programme)
+    return data

@@ -56,6 +56,7 @@ from partnerrules.sla import (
     Ticket,
 )
 from partnerrules.testing import laws, strategies
+from partnerrules.versions import ProgrammeHistory
 
 __all__ = ["laws", "register", "strategies"]
 
@@ -69,8 +70,9 @@ def register() -> None:
     Registers every value type of partnerrules that a caller builds:
     money, calendars, SLA policies and their parts, tickets and pauses,
     contracts and their parts, commission plans and their parts, sales,
-    payments, sale commissions, programmes, CNPJs, customers, deal
-    registrations, opportunities and lifecycle policies. Idempotent; called when
+    payments, sale commissions, programmes and their histories, CNPJs,
+    customers, deal registrations, opportunities and lifecycle policies.
+    Idempotent; called when
     :mod:`partnerrules.testing` is imported.
 
     >>> from hypothesis import strategies as st
@@ -104,6 +106,7 @@ def register() -> None:
     st.register_type_strategy(Payment, s.payments())
     st.register_type_strategy(SaleCommission, s.sale_commissions())
     st.register_type_strategy(Programme, s.programmes())
+    st.register_type_strategy(ProgrammeHistory, s.programme_histories())
     st.register_type_strategy(Cnpj, s.cnpjs())
     st.register_type_strategy(Customer, s.customers())
     st.register_type_strategy(DealRegistration, s.deal_registrations())

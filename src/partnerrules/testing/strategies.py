@@ -91,6 +91,7 @@ from partnerrules.sla import (
     SlaPolicy,
     Ticket,
 )
+from partnerrules.versions import ProgrammeHistory, Version
 
 __all__ = [
     "FIRST_DATE",
@@ -132,6 +133,7 @@ __all__ = [
     "payment_plans",
     "payments",
     "pool_items",
+    "programme_histories",
     "programmes",
     "rates",
     "ratios",
@@ -1446,6 +1448,67 @@ def programmes(draw: st.DrawFn) -> Programme:
         for n, rule_id in enumerate(dict.fromkeys([*cited, *extra]), start=1)
     ]
     return Programme(ns, f"{ns.title()} partners", title, rules, sla=policy, commission=plan)
+
+
+@st.composite
+def programme_histories(
+    draw: st.DrawFn,
+    *,
+    versions: st.SearchStrategy[Programme] | None = None,
+    min_size: int = 1,
+    max_size: int = 4,
+) -> ProgrammeHistory:
+    """Draw a :class:`~partnerrules.versions.ProgrammeHistory` of *min_size* to *max_size* versions.
+
+    The versions' programmes come from *versions*, which must draw programmes
+    of one id (by default: one :func:`programmes` value, renamed per version,
+    and sometimes with a newly drawn SLA policy under the same rule id). The
+    versions start at distinct :func:`instants` in order (the first often
+    "since always", ``None``), some end early with an ``until`` (a declared
+    gap before the next version, or an end of the last), labels are
+    ``v1``, ``v2``, ...
+    """
+    if not 1 <= min_size <= max_size:
+        raise _invalid(f"need 1 <= min_size <= max_size (got {min_size}, {max_size})")
+    if versions is None:
+        base = draw(programmes())
+
+        def variant(n: int, policy: SlaPolicy | None) -> Programme:
+            changed = attrs.evolve(base, name=f"{base.name} edition {n}")
+            if policy is not None and base.sla is not None:
+                policy = attrs.evolve(policy, rule_id=base.sla.rule_id)
+                changed = attrs.evolve(changed, sla=policy)
+            return changed
+
+        versions = st.builds(
+            variant, st.integers(1, 9), st.none() | sla_policies(namespace=base.id)
+        )
+    count = draw(st.integers(min_size, max_size))
+    values = [draw(versions) for _ in range(count)]
+    if len({v.id for v in values}) > 1:
+        raise _invalid("versions must draw programmes of one id")
+    lo, hi = (FIRST_INSTANT - _EPOCH) // _US, (LAST_INSTANT - _EPOCH) // _US
+    starts = sorted(
+        draw(st.lists(st.integers(lo, hi), min_size=count, max_size=count, unique=True))
+    )
+    zone = draw(zones())
+    since_always = draw(st.booleans())
+    found = []
+    for i, (programme, start) in enumerate(zip(values, starts, strict=True)):
+        end = starts[i + 1] if i + 1 < count else hi + _DAY
+        until = None
+        if draw(st.integers(0, 3)) == 0 and end - start > 1:
+            until = _at(draw(st.integers(start + 1, end)), zone)
+        found.append(
+            Version(
+                programme,
+                f"v{i + 1}",
+                None if i == 0 and since_always else _at(start, zone),
+                f"{programme.source}, edition {i + 1}",
+                until=until,
+            )
+        )
+    return ProgrammeHistory(found)
 
 
 # -- deals ---------------------------------------------------------------------------------
