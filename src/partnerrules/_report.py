@@ -295,7 +295,8 @@ def _tickets(
         )
         rows.append(_row(cells, reasons, unstructure(state), locale))
         tick()
-    # The second window is Zoho's problem determination (the time between responses).
+    # The second window is Zoho's problem determination (the time between responses),
+    # though its column reads RESOLUTION, as the Command line page shows it.
     return Section(
         "tickets",
         _tr(locale, "SLA status at {at}").format(at=at.isoformat()),
@@ -306,7 +307,7 @@ def _tickets(
             "LEVEL",
             "FIRST RESPONSE",
             "DUE",
-            "PROBLEM DETERMINATION",
+            "RESOLUTION",
             "DUE",
         ),
         tuple(rows),
