@@ -53,6 +53,7 @@ from __future__ import annotations
 import datetime as dt  # noqa: F401
 from decimal import Decimal  # noqa: F401
 
+# The code is in the private package partnerrules._commission, one module per concern.
 from partnerrules._commission.awards import (
     MAX_PASSES,
     CarAward,

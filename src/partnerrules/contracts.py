@@ -47,6 +47,7 @@ from __future__ import annotations
 # The examples in the docstrings run in this module's namespace (as before the split).
 import datetime as dt  # noqa: F401
 
+# The code is in the private package partnerrules._contracts, one module per concern.
 from partnerrules._contracts.common import MAX_TERM_MONTHS
 from partnerrules._contracts.placement import (
     PlacementDecision,

@@ -43,6 +43,7 @@ Conventions:
 
 from __future__ import annotations
 
+# The code is in the private package partnerrules._deals, one module per rule.
 from partnerrules._deals.ace import (
     AceCriterion,
     AceReadiness,

@@ -41,6 +41,8 @@ later events never changes an earlier answer.
 
 from __future__ import annotations
 
+# The code is in the private package partnerrules._lifecycle, one module per concern (its
+# integer engine is partnerrules._lifecycle.engine).
 from partnerrules._lifecycle.evaluation import LifecycleBatch, evaluate, evaluate_many
 from partnerrules._lifecycle.events import (
     Closed,

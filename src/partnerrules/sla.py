@@ -36,6 +36,8 @@ from __future__ import annotations
 import datetime as dt  # noqa: F401
 from zoneinfo import ZoneInfo  # noqa: F401
 
+# The code is in the private package partnerrules._sla, one module per concern, and the
+# integer fast paths in partnerrules._engine (shared with lifecycle and frame).
 from partnerrules._sla.deadlines import (
     DeadlineBatch,
     StatusBatch,
