@@ -1,0 +1,1 @@
+"""Private modules of :mod:`partnerrules.sla`, split by concern."""
