@@ -106,6 +106,8 @@ def _is_window(value: Any) -> bool:
 
 def _window(value: Any) -> str:
     (target, unit), (limit, limit_unit) = value
+    if (target, unit) == (limit, limit_unit):
+        return f"{limit} {unit}"
     if unit == limit_unit:
         return f"{target}–{limit} {unit}"
     return f"{target} {unit} – {limit} {limit_unit}"
