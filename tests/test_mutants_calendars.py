@@ -95,3 +95,25 @@ def test_special_hours_items_are_date_hours_pairs(item: object):
         BusinessCalendar(UTC, {0: [(dt.time(9), dt.time(17))]}, special_hours=[item])
     assert caught.value.field == "special_hours"
     assert caught.value.value == item
+
+
+BERLIN = ZoneInfo("Europe/Berlin")
+SPRING_FORWARD = dt.date(2026, 3, 29)  # a Sunday: 02:00 CET jumps to 03:00 CEST
+AFTER_GAP = dt.datetime(2026, 3, 29, 1, 0, tzinfo=UTC)  # 03:00 CEST
+
+
+@pytest.mark.parametrize(
+    "opens",
+    [dt.time(2, 0, 0, 1), dt.time(2, 0, 0, 3), dt.time(2, 30), dt.time(2, 59, 59, 999_999)],
+)
+def test_an_opening_in_the_spring_forward_gap_is_the_first_instant_after_it(opens: dt.time):
+    """Business time guide: a wall time that does not exist maps to the first instant after the gap.
+
+    To the microsecond: whatever the wall time inside the gap, the day opens at
+    03:00 CEST (01:00 UTC) exactly.
+    """
+    cal = BusinessCalendar(BERLIN, {6: [(opens, dt.time(5))]})
+    (start, end), *_ = cal.open_intervals(SPRING_FORWARD)
+    assert start == AFTER_GAP
+    assert end == dt.datetime(2026, 3, 29, 5, 0, tzinfo=BERLIN)
+    assert cal.open_time_on(SPRING_FORWARD) == dt.timedelta(hours=2)
