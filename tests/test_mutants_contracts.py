@@ -17,7 +17,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from partnerrules import InvalidValueError, brl
-from partnerrules.contracts import Contract, DataLink, Proration, traffic_charge
+from partnerrules.contracts import (
+    Contract,
+    DataLink,
+    Proration,
+    cancellation_quote,
+    traffic_charge,
+)
 
 JAN_15 = dt.date(2026, 1, 15)
 
@@ -75,3 +81,14 @@ def test_a_zero_traffic_volume_is_recorded():
     charge = traffic_charge([DataLink("L-1", brl("10"))], volume_gb=Decimal(0))
     assert charge.volume_gb == 0
     assert charge.total == brl("10")
+
+
+def test_cancelling_on_the_end_date_says_the_contract_ends():
+    """cancellation_quote: 'on or after the end nothing' remains, and the reason says it ends."""
+    contract = Contract("C-1", "ACME", dt.date(2026, 1, 1), 12, brl("10000"))
+    quote = cancellation_quote(contract, contract.end)
+    assert quote.remaining == brl("0")
+    assert quote.fee == brl("0")
+    lead = quote.reasons[0]
+    assert "ends on" in lead.template
+    assert "left to serve" not in lead.template
