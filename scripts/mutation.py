@@ -157,6 +157,17 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "differs only for 0 units, where every part is 0 whatever the sign",
     ("money", "sign = -1 if units < 0 else 1", "0 -> 1"):
         "differs only for 0 units (units are ints), where every part is 0 whatever the sign",
+    ("calendars", "second = (local.replace(fold=1) - _EPOCH) // _US", "// -> /"):
+        "a float quotient of whole microseconds below 2**53 (every instant to 2100 is) is "
+        "exact; it is only compared and bisected, and ints and floats of one value agree",
+    ("calendars", "self.total = 0", "0 -> 1"):
+        "_Year.total is always set by _compile, the only place a _Year is built, before use",
+    ("contracts", "return min(Fraction(days, 30), Fraction(1))", "1 -> 2"):
+        "within one calendar month 30/360 counts at most 30 days (D1 >= 1, D2 <= 31, and the "
+        "1st of the next month gives D2 - D1 + 30 <= 30): the cap never binds",
+    ("commission", "_EPOCH: Final = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)", "1 -> 2"):
+        "_EPOCH is only the origin of sort keys (instant - _EPOCH): any fixed origin orders "
+        "the same",
 }  # fmt: skip
 
 # Tests run in a mutant's first pytest session (the fastest), before the rest.
