@@ -736,6 +736,13 @@ def _record(
     out.flush()
 
 
+def _wanted(row: dict[str, Any] | None, retry: bool) -> bool:
+    """Run a mutant not run yet; with *retry*, run again one that was not killed."""
+    if retry:
+        return row is not None and row["outcome"] in ("survived", "uncovered", "error")
+    return row is None
+
+
 def run(names: Sequence[str], jobs: int, retry: bool = False, sample: int = 1) -> None:
     _warm()
     targets = [t for n in names for t in resolve(n)]
@@ -747,14 +754,10 @@ def run(names: Sequence[str], jobs: int, retry: bool = False, sample: int = 1) -
             print(f"{target.name}: not found, left out: {', '.join(target.missing)}")
         digest = _digest([target.path])
         select = _selector(cov, target)
-        again = ("survived", "uncovered", "error") if retry else ()
         todo = [
             m
             for m in mutants(target)
-            if m.index % sample == 0
-            and (
-                (row := done.get((target.name, digest, m.index))) is None or row["outcome"] in again
-            )
+            if m.index % sample == 0 and _wanted(done.get((target.name, digest, m.index)), retry)
         ]
         print(f"{target.name} ({target.path.relative_to(ROOT)}): {len(todo)} mutants to run",
               flush=True)  # fmt: skip
