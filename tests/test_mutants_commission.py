@@ -21,7 +21,9 @@ from partnerrules.commission import (
     Sale,
     SaleCommission,
     Tier,
+    commission_statement,
     sale_commissions,
+    top_mrr_car,
 )
 from partnerrules.contracts import Contract
 from partnerrules.money import brl
@@ -66,3 +68,42 @@ def test_a_sale_commission_takes_its_tier_rule_by_keyword_only():
     """SaleCommission's optional fields are keyword-only, so positional results cannot drift."""
     parameters = inspect.signature(SaleCommission).parameters
     assert parameters["tier_rule"].kind is inspect.Parameter.KEYWORD_ONLY
+
+
+def _sale(partner: str, cid: str, signed_at: dt.datetime, mrr: int = 1_000) -> Sale:
+    return Sale(partner, Contract(cid, "ACME", dt.date(2026, 8, 1), 12, brl(mrr)), signed_at)
+
+
+def test_a_statement_holds_the_sales_signed_before_its_end_day_only():
+    """commission_statement covers [start, end): *end* is 'the day after the last (exclusive)'.
+
+    A sale signed at midnight of *end* (in the statement's zone) belongs to the
+    next period; one signed a microsecond earlier to this one.
+    """
+    end = dt.datetime(2026, 7, 1, tzinfo=SAO_PAULO)
+    before = _sale("P-1", "C-0", end - dt.timedelta(microseconds=1))
+    at_end = _sale("P-1", "C-1", end)
+    statement = commission_statement(
+        "P-1",
+        [before, at_end],
+        [],
+        start=dt.date(2026, 6, 1),
+        end=dt.date(2026, 7, 1),
+        standard_tiers={"P-1": RESELLER},
+        plan=CommissionPlan([SPRING]),
+    )
+    assert [line.sale.contract.id for line in statement.lines] == ["C-0"]
+
+
+def test_car_standings_break_ties_by_name():
+    """CarAward.standings: 'largest first, ties by name', whatever the order of the sales."""
+    signed = dt.datetime(2026, 5, 4, 12, tzinfo=SAO_PAULO)
+    sales = [
+        _sale("delta", "C-1", signed, 2_000),
+        _sale("charlie", "C-2", signed, 3_000),
+        _sale("bravo", "C-3", signed, 2_000),
+        _sale("alfa", "C-4", signed, 1_000),
+    ]
+    award = top_mrr_car(sales, year=2026)
+    assert [partner for partner, _ in award.standings] == ["charlie", "bravo", "delta", "alfa"]
+    assert [mrr for _, mrr in award.standings] == [brl(3_000), brl(2_000), brl(2_000), brl(1_000)]
