@@ -168,6 +168,11 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("commission", "_EPOCH: Final = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)", "1 -> 2"):
         "_EPOCH is only the origin of sort keys (instant - _EPOCH): any fixed origin orders "
         "the same",
+    ("deals", "if isinstance(value, int) and not isinstance(value, bool) and not 0 <= value <= 1:",
+     "not x -> x"):
+        "an int out of [0, 1] then reaches _validate.fraction, which raises the same "
+        "InvalidValueError (field, value, 'a fraction in [0, 1]'); a bool still gets "
+        "its InvalidTypeError there",
 }  # fmt: skip
 
 # Tests run in a mutant's first pytest session (the fastest), before the rest.
