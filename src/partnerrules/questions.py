@@ -53,6 +53,7 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from partnerrules import _validate
+from partnerrules._public import home
 from partnerrules.commission import Payment, Sale, StatementLine, Tier
 from partnerrules.contracts import CancellationQuote, Contract
 from partnerrules.deals import AceReadiness, DealRegistration, Opportunity, ProtectionStatus
@@ -66,6 +67,7 @@ __all__ = [
     "DeadlinesQuestion",
     "LifecycleQuestion",
     "ProtectionQuestion",
+    "Question",
     "QuoteQuestion",
     "ReadinessQuestion",
     "StatusQuestion",
@@ -109,6 +111,9 @@ def _existing(value: object) -> tuple[Opportunity, ...]:
     return found
 
 
+_SUBCLASS = "a question: an instance of a subclass of Question that defines its inputs"
+
+
 def _later(value: object) -> list[tuple[dt.datetime, Programme]]:
     """Check the later versions given to :meth:`Question.answer_in`."""
     expected = "an iterable of (aware instant, Programme) pairs"
@@ -127,18 +132,30 @@ class Question:
     """The base of the question classes: the inputs of one rule function.
 
     Every question has a ``programme`` field (the id of the programme that
-    answers it), :meth:`decisive_at` and :meth:`answer`.
+    answers it), :meth:`decisive_at` and :meth:`answer`. A caller's own
+    question is a subclass (an attrs class with its inputs as fields) that
+    defines both: :func:`~partnerrules.versions.decide`,
+    :func:`~partnerrules.versions.verify` and stored decisions work with it
+    as with the library's own.
     """
 
     programme: str
 
     def decisive_at(self) -> dt.datetime:
-        """The instant whose programme version answers the question."""
-        raise NotImplementedError
+        """The instant whose programme version answers the question.
+
+        Raises:
+            InvalidTypeError: the base class itself, which asks nothing.
+        """
+        raise _validate.type_error("question", self, _SUBCLASS)
 
     def answer(self, programme: Programme) -> Any:
-        """Ask the question under *programme* (one version's value)."""
-        raise NotImplementedError
+        """Ask the question under *programme* (one version's value).
+
+        Raises:
+            InvalidTypeError: the base class itself, which asks nothing.
+        """
+        raise _validate.type_error("question", self, _SUBCLASS)
 
     def answer_in(
         self, programme: Programme, later: Sequence[tuple[dt.datetime, Programme]]
@@ -506,3 +523,6 @@ class ReadinessQuestion(Question):
             min_description_length=self.min_description_length,
             existing=self.existing,
         )
+
+
+home("partnerrules.questions", globals())  # string annotations evaluated, for readers of type hints

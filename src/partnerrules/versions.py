@@ -21,7 +21,7 @@ Which instant is decisive is the policy's, not the caller's: a sale's
 commission follows the version in force when the contract was signed, a
 ticket's SLA the version in force when the ticket was opened, a deal's
 protection the version in force at its latest status update. The catalogue
-lists the decisive instant of every rule (:attr:`partnerrules.catalogue.Rule.decisive`).
+lists the decisive instant of every rule (``Rule.decisive`` in :mod:`partnerrules.catalogue`).
 
 >>> import datetime as dt
 >>> from decimal import Decimal
@@ -63,6 +63,7 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from partnerrules import _validate
+from partnerrules._public import home
 from partnerrules.errors import (
     InvalidTypeError,
     InvalidValueError,
@@ -238,7 +239,7 @@ class NotInForceError(PartnerRulesError, LookupError):
     """
 
     def __init__(
-        self, field: str, value: dt.datetime, message: str, before: str | None, after: str | None
+        self, field: str, value: Any, message: str, before: str | None, after: str | None
     ):
         self.field, self.value, self.before, self.after = field, value, before, after
         super().__init__(message if type(message) is str else "no version in force")
@@ -753,7 +754,7 @@ def _decision(question: Any, version: Version, instant: dt.datetime, answer: Any
 class Verification:
     """What :func:`verify` found: whether a stored decision still holds, and if not why.
 
-    ``bool(verification)`` is :attr:`holds`.
+    ``bool(verification)`` is its ``holds``.
 
     Attributes:
         holds: the history has the decision's version in force at its
@@ -836,3 +837,6 @@ def verify(decision: Decision, programmes: object) -> Verification:
     if recomputed.answer_hash != decision.answer_hash:
         problems.append("the same inputs give a different answer")
     return Verification(not problems, decision, recomputed, tuple(problems))
+
+
+home("partnerrules.versions", globals())  # string annotations evaluated, for readers of type hints

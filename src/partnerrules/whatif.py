@@ -32,11 +32,13 @@ import datetime as dt
 import enum
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
 from partnerrules import _validate
+from partnerrules._public import home
+from partnerrules.cli import Portfolio
 from partnerrules.money import Money
 from partnerrules.questions import (
     CommissionQuestion,
@@ -53,9 +55,6 @@ from partnerrules.versions import (
     _decision,
     _histories,
 )
-
-if TYPE_CHECKING:
-    from partnerrules.cli import Portfolio
 
 __all__ = [
     "Change",
@@ -95,8 +94,6 @@ def portfolio_questions(portfolio: Portfolio, *, at: dt.datetime | None = None) 
         NaiveDatetimeError: *at* has no time zone.
         InvalidValueError: opportunities without ``min_description_length``.
     """
-    from partnerrules.cli import Portfolio
-
     _validate.instance("portfolio", portfolio, Portfolio)
     at = _default_at(portfolio) if at is None else _validate.aware("at", at)
     questions: list[Any] = [QuoteQuestion(c, portfolio.as_of) for c in portfolio.contracts]
@@ -513,3 +510,6 @@ def _totals(changes: Sequence[Change]) -> tuple[PartnerTotal, ...]:
                 parts[i] = parts[i] + line.commission
                 parts[i + 2] = parts[i + 2] + line.released
     return tuple(PartnerTotal(p, s[0], s[1], s[2], s[3]) for p, s in sorted(sums.items()))
+
+
+home("partnerrules.whatif", globals())  # string annotations evaluated, for readers of type hints
