@@ -706,3 +706,33 @@ def test_the_comparison_renders_in_the_chosen_locale() -> None:
     assert "вознаграждение S-2001" in russian
     with pytest.raises(PartnerRulesError):
         result.render("xx_YY")
+
+
+def test_the_base_question_asks_nothing_and_a_callers_question_works_with_decide() -> None:
+    from partnerrules.questions import Question
+
+    with pytest.raises(InvalidTypeError, match="subclass of Question"):
+        Question().decisive_at()
+    with pytest.raises(InvalidTypeError, match="subclass of Question"):
+        Question().answer(ZOHO)
+    with pytest.raises(InvalidTypeError, match="pairs"):
+        Question().answer_in(ZOHO, [ZOHO])
+
+    @attrs.frozen
+    class RuleCount(Question):
+        """A caller's question: how many rules the programme declares, asked at *at*."""
+
+        at: dt.datetime
+        programme: str = "zoho"
+
+        def decisive_at(self) -> dt.datetime:
+            return self.at
+
+        def answer(self, programme: Programme) -> Rule:
+            return programme.rules[0]
+
+    jan = dt.datetime(2026, 1, 1, tzinfo=SP)
+    history = ProgrammeHistory([Version(ZOHO, "2026", jan, "s")])
+    decision = decide(RuleCount(jan + dt.timedelta(days=3)), history)
+    assert decision.answer == ZOHO.rules[0]
+    assert verify(decision, history)
