@@ -42,7 +42,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
-from partnerrules.errors import InvalidTypeError, PartnerRulesError
+from partnerrules.errors import InvalidTypeError, InvalidValueError, PartnerRulesError
 
 __all__ = ["DIALECT", "DOCUMENTS", "json_schema", "main"]
 
@@ -387,11 +387,11 @@ def _named(name: str) -> type:
     allowed = f"one of {', '.join(DOCUMENTS)}, or a dotted name such as partnerrules.sla.Ticket"
     parts = module_name.split(".")
     if parts[0] != "partnerrules" or any(not p.isidentifier() or p.startswith("_") for p in parts):
-        raise InvalidTypeError("name", name, allowed)
+        raise InvalidValueError("name", name, allowed)
     try:
         found = getattr(importlib.import_module(module_name), attr)
     except Exception:  # no such module or class
-        raise InvalidTypeError("name", name, allowed) from None
+        raise InvalidValueError("name", name, allowed) from None
     if not isinstance(found, type):
         raise InvalidTypeError("name", name, "the name of a class")
     return found
