@@ -173,6 +173,10 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "an int out of [0, 1] then reaches _validate.fraction, which raises the same "
         "InvalidValueError (field, value, 'a fraction in [0, 1]'); a bool still gets "
         "its InvalidTypeError there",
+    ("deals",
+     "for index, (registration, status) in enumerate(zip(items, statuses, strict=True)):",
+     "True -> False"):
+        "statuses is built from items one for one just above: the lengths always match",
 }  # fmt: skip
 
 # Tests run in a mutant's first pytest session (the fastest), before the rest.
