@@ -177,6 +177,12 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
      "for index, (registration, status) in enumerate(zip(items, statuses, strict=True)):",
      "True -> False"):
         "statuses is built from items one for one just above: the lengths always match",
+    ("calendars",
+     "while y + 1 <= LAST_YEAR + 1 and us >= _instant(zone, dt.date(y + 1, 1, 1), 0):",
+     "+ -> -"):
+        "(the first '+', y - 1 in the bound) the search may step two years past the horizon "
+        "instead of one; _year refuses any year past LAST_YEAR with the same HorizonError. "
+        "The second '+' (LAST_YEAR - 1) is killed",
 }  # fmt: skip
 
 # Tests run in a mutant's first pytest session (the fastest), before the rest.

@@ -117,3 +117,38 @@ def test_an_opening_in_the_spring_forward_gap_is_the_first_instant_after_it(open
     assert start == AFTER_GAP
     assert end == dt.datetime(2026, 3, 29, 5, 0, tzinfo=BERLIN)
     assert cal.open_time_on(SPRING_FORWARD) == dt.timedelta(hours=2)
+
+
+def _around_the_clock(zone: str) -> BusinessCalendar:
+    """A new 24x7 calendar (a new instance: no year compiled yet)."""
+    return BusinessCalendar(zone, {d: [(dt.time(0), dt.time(0))] for d in range(7)})
+
+
+@pytest.mark.parametrize(
+    ("zone", "at"),
+    [
+        # Local New Year (JST) while the datetime given still says 31 December (UTC).
+        ("Asia/Tokyo", dt.datetime(2026, 12, 31, 15, 0, tzinfo=UTC)),
+        # Local 31 December (São Paulo) while the datetime given says 1 January (UTC).
+        ("America/Sao_Paulo", dt.datetime(1971, 1, 1, 1, 0, tzinfo=UTC)),
+        # The horizon's first local day (1970), given in UTC.
+        ("America/Sao_Paulo", dt.datetime(1970, 1, 1, 12, 0, tzinfo=UTC)),
+        ("Asia/Tokyo", dt.datetime(1970, 1, 1, 0, 0, tzinfo=UTC)),
+        # The horizon's last local year (2100) begun in Tokyo, still 2099 in UTC.
+        ("Asia/Tokyo", dt.datetime(2099, 12, 31, 20, 0, tzinfo=UTC)),
+    ],
+)
+def test_an_instant_is_placed_in_its_local_year_whatever_the_zone_it_is_given_in(
+    zone: str, at: dt.datetime
+):
+    """Business time guide: the horizon is the local years 1970 to 2100; any aware datetime in it works.
+
+    A calendar open around the clock is open at every instant of the horizon,
+    including local midnight on New Year's day, however the instant is given.
+    """
+    cal = _around_the_clock(zone)
+    assert cal.is_open(at)
+    local = at.astimezone(ZoneInfo(zone))
+    day = local.date()
+    assert cal.open_time_on(day) == dt.timedelta(days=1)
+    assert cal.next_open(at) == local
