@@ -183,6 +183,15 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "(the first '+', y - 1 in the bound) the search may step two years past the horizon "
         "instead of one; _year refuses any year past LAST_YEAR with the same HorizonError. "
         "The second '+' (LAST_YEAR - 1) is killed",
+    ("contracts",
+     "return a.day == 1 and b.day == 1 and _month_index(b) == _month_index(a) + 1",
+     "== -> !="):
+        "(the third '==') a span from a 1st to the next month's 1st, when not taken as a "
+        "full month, is prorated by a fraction of exactly 1 in every convention (31/31, "
+        "min(31/30, 1), 30/30): the same amount. The other two are killed",
+    ("deals", "if isinstance(entry, Segment) and entry in _COMMERCIAL:", "in -> not in"):
+        "Segment is a str enum: a commercial member then takes the next branch (a str equal "
+        "to a known value) and becomes Segment(entry), itself",
 }  # fmt: skip
 
 # Tests run in a mutant's first pytest session (the fastest), before the rest.

@@ -13,7 +13,7 @@ from decimal import Decimal
 import attrs
 import pytest
 
-from partnerrules import InvalidValueError, PartnerRulesError, deals
+from partnerrules import InvalidValueError, PartnerRulesError, brl, deals
 from partnerrules.deals import Organisation
 
 
@@ -105,3 +105,35 @@ def test_a_startup_age_limit_of_one_year_is_allowed():
         STARTUP, as_of=dt.date(2026, 1, 1), startup_max_age_years=1, order=["startup"]
     )
     assert result.segment is deals.Segment.STARTUP
+
+
+APPLICATION = deals.ListingApplication(
+    functionality="CRM for retail chains",
+    focus_industries=("retail",),
+    implementation_stories=("rolled out in 40 stores",),
+    company_description="Software house in Kazan",
+)
+EVALUATION = deals.ExpertEvaluation(
+    complexity="medium", innovation="uses ML recommendations", demand="asked by 3 customers"
+)
+IMAGE = deals.SoftwareImage(reference="img-crm-1.2", template="mcs-ubuntu-22")
+TERMS = deals.ListingTerms(price=brl("990.00"), technical_requirements=("2 vCPU",))
+
+
+def test_each_listing_stage_leads_to_the_next_one_of_the_published_order():
+    """mcs.marketplace.listing: draft, applied, evaluated, image built, priced, listed; then none."""
+    order = list(deals.ListingStage)
+    listing = deals.MarketplaceListing("Retail CRM", partner="soft-1")
+    steps = [
+        lambda x: x.submit_application(APPLICATION),
+        lambda x: x.record_evaluation(EVALUATION),
+        lambda x: x.build_image(IMAGE),
+        lambda x: x.set_terms(TERMS),
+        lambda x: x.publish(),
+    ]
+    for here, there, step in zip(order[:-1], order[1:], steps, strict=True):
+        assert listing.stage is here
+        assert listing.next_stage is there
+        listing = step(listing)
+    assert listing.stage is deals.ListingStage.LISTED
+    assert listing.next_stage is None
