@@ -137,3 +137,12 @@ def test_each_listing_stage_leads_to_the_next_one_of_the_published_order():
         listing = step(listing)
     assert listing.stage is deals.ListingStage.LISTED
     assert listing.next_stage is None
+
+
+def test_a_listing_repr_leaves_out_its_steps():
+    """MarketplaceListing.steps: 'Not shown in repr' (the pack's table would drown the rest)."""
+    listing = deals.MarketplaceListing("Retail CRM", partner="soft-1")
+    shown = repr(listing)
+    assert "Retail CRM" in shown
+    assert "soft-1" in shown
+    assert "steps=" not in shown
