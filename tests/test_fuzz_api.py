@@ -78,6 +78,7 @@ from test_deals_fuzz import ACME as DEALS_CUSTOMER
 from test_deals_fuzz import FACTORIES as DEALS_FACTORIES
 from test_deals_fuzz import Call, opportunity, registration
 from test_deals_fuzz import _use as use_result
+from test_versions import _lifecycle_case
 
 LIMIT_SECONDS = 1.0
 #: A call still running after this long is interrupted (and reported as slow).
@@ -470,25 +471,10 @@ def _versions_factories() -> dict[str, Callable[[], Call]]:
             programmes.AWS_ACE,
         ),
     }
-    life = importlib.import_module("partnerrules.lifecycle")
-    lifecycle_policy = life.LifecyclePolicy(
-        "Zoho lifecycle",
-        "acme.support.lifecycle",
-        sla.ZOHO,
-        pausing_statuses={"waiting on customer": ["acknowledgement"]},
-        counted_responses=["public"],
-        resolution={},
-        on_severity_change="keep elapsed",
-        restart_on_reopen=[],
-        notifications=[],
-        escalations=[],
-    )
-    ticket_history = life.TicketHistory(
-        [life.Opened("T-1", T0, severity=2, category="slowness", level="Premium", country="BR")]
-    )
+    ticket_history, lifecycle_policy, opened = _lifecycle_case()
     asked["LifecycleQuestion"] = (
         questions.LifecycleQuestion(
-            ticket_history, T0 + dt.timedelta(hours=3), lifecycle_policy, zone=None
+            ticket_history, opened + dt.timedelta(hours=3), lifecycle_policy, zone=None
         ),
         programmes.ZOHO,
     )
