@@ -192,6 +192,17 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("deals", "if isinstance(entry, Segment) and entry in _COMMERCIAL:", "in -> not in"):
         "Segment is a str enum: a commercial member then takes the next branch (a str equal "
         "to a known value) and becomes Segment(entry), itself",
+    ("calendars", "us: int = (value - _EPOCH) // _US", "// -> /"):
+        "whole microseconds as a float are exact below 2**53 (year 2255); inside the horizon "
+        "(to 2100) every value is, and the value is only compared, bisected and added",
+    ("calendars", "if year is None or not year.lo <= us < year.hi:", "<= -> <"):
+        "(the cache check of _year_us) an instant at the very start of the cached year "
+        "misses the cache and is located afresh, in the same year",
+    ("calendars", "if d > 0:", "> -> >="):
+        "_move is never called with d == 0: add and _add_us return before it, and SLA "
+        "windows last at least one unit (BusinessSpan amounts are 1 to MAX_SPAN)",
+    ("calendars", "return self._position(yb, ub) - self._position(ya, ua)", "- -> +"):
+        "unreachable: every caller of _between handles two instants of one year itself",
 }  # fmt: skip
 
 # Tests run in a mutant's first pytest session (the fastest), before the rest.

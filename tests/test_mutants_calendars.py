@@ -152,3 +152,54 @@ def test_an_instant_is_placed_in_its_local_year_whatever_the_zone_it_is_given_in
     day = local.date()
     assert cal.open_time_on(day) == dt.timedelta(days=1)
     assert cal.next_open(at) == local
+
+
+def _weekdays_9_to_18() -> BusinessCalendar:
+    """A new Monday-Friday 09:00-18:00 UTC calendar without holidays (no year compiled yet)."""
+    return BusinessCalendar(UTC, {d: [(dt.time(9), dt.time(18))] for d in range(5)})
+
+
+def test_next_open_inside_the_first_interval_of_a_year_is_the_instant_itself():
+    """next_open: 'Return at ... if open'; 1 January 2027 is a Friday, open from 09:00."""
+    at = dt.datetime(2027, 1, 1, 10, 0, tzinfo=UTC)
+    assert _weekdays_9_to_18().next_open(at) == at
+
+
+@pytest.mark.parametrize(
+    ("start", "hours", "expected"),
+    [
+        # Friday 1 Jan 2027 10:00 back 2 h: 1 h to 09:00, 1 h more from Thursday's 18:00.
+        (
+            dt.datetime(2027, 1, 1, 10, 0, tzinfo=UTC),
+            -2,
+            dt.datetime(2026, 12, 31, 17, 0, tzinfo=UTC),
+        ),
+        # Thursday 31 Dec 2026 17:00 on 2 h: 1 h to 18:00, 1 h more from Friday's 09:00.
+        (
+            dt.datetime(2026, 12, 31, 17, 0, tzinfo=UTC),
+            2,
+            dt.datetime(2027, 1, 1, 10, 0, tzinfo=UTC),
+        ),
+    ],
+    ids=["backwards", "forwards"],
+)
+def test_adding_business_time_across_new_year(
+    start: dt.datetime, hours: int, expected: dt.datetime
+):
+    """add carries into the neighbouring year, compiled on the way (a new calendar each time)."""
+    cal = _weekdays_9_to_18()
+    assert cal.add(start, dt.timedelta(hours=hours)) == expected
+    assert _weekdays_9_to_18().elapsed(min(start, expected), max(start, expected)) == abs(
+        dt.timedelta(hours=hours)
+    )
+
+
+@pytest.mark.parametrize("warm_year", [2024, 2025, 2026, 2027, 2028])
+def test_an_answer_does_not_depend_on_the_years_compiled_before(warm_year: int):
+    """Compiled years are a cache (module docstring): a calendar used before answers the same."""
+    cal = _weekdays_9_to_18()
+    cal.is_open(dt.datetime(warm_year, 6, 1, 12, 0, tzinfo=UTC))  # compiles that year first
+    start = dt.datetime(2027, 1, 1, 10, 0, tzinfo=UTC)
+    assert cal.add(start, dt.timedelta(hours=-2)) == dt.datetime(2026, 12, 31, 17, 0, tzinfo=UTC)
+    # 11 h back: 1 h of Friday, 9 h of Thursday 31 December, 1 h of Wednesday 30 December.
+    assert cal.add(start, dt.timedelta(hours=-11)) == dt.datetime(2026, 12, 30, 17, tzinfo=UTC)
