@@ -674,29 +674,83 @@ def _digest(paths: Sequence[Path]) -> str:
     return h.hexdigest()[:16]
 
 
+def _test_files() -> dict[str, str]:
+    """Each test file (path from the root) and the hash of its text."""
+    return {
+        str(p.relative_to(ROOT)): _digest([p]) for p in sorted((ROOT / "tests").glob("test_*.py"))
+    }
+
+
+class _Passed:
+    """pytest plugin: the tests that pass, and how long each took."""
+
+    def __init__(self) -> None:
+        self.failed: set[str] = set()
+        self.durations: dict[str, float] = {}
+
+    def pytest_runtest_logreport(self, report: Any) -> None:
+        if report.failed:
+            self.failed.add(report.nodeid)
+        elif report.when == "call":
+            self.durations[report.nodeid] = report.duration
+
+
+def _child_baseline(files: list[str], out: Path) -> None:
+    import pytest
+
+    passed = _Passed()
+    pytest.main(_pytest_args(files, first_failure=False), plugins=[passed])
+    ok = {t: d for t, d in passed.durations.items() if t not in passed.failed}
+    out.write_text(json.dumps(ok), encoding="utf-8")
+
+
 def coverage(targets: Sequence[Target]) -> dict[str, Any]:
+    """The coverage map of the test suite over the *targets*' files (run once, then kept).
+
+    The map is keyed by the package's sources. Test files changed or added since
+    it was made are *fresh*: their tests are not in the map, so they run
+    unmutated once here, and those that pass run for every mutant (first: new
+    tests are the ones written to kill survivors).
+    """
     files = sorted({str(t.path) for t in targets})
-    inputs = sorted([*PACKAGE.rglob("*.py"), *(ROOT / "tests").glob("*.py")])
-    key = _digest(inputs) + "-" + hashlib.sha256("".join(files).encode()).hexdigest()[:8]
+    key = _digest(sorted(PACKAGE.rglob("*.py")))
+    key += "-" + hashlib.sha256("".join(files).encode()).hexdigest()[:8]
     cached = STATE / f"coverage-{key}.json"
-    if cached.exists():
-        return dict(json.loads(cached.read_text(encoding="utf-8")))
     STATE.mkdir(exist_ok=True)
-    print(f"coverage run of the test suite over {len(files)} file(s) ...", flush=True)
-    started = time.monotonic()
-    pid = _fork(_child_coverage, set(files), cached)
-    os.waitpid(pid, 0)
     if not cached.exists():
-        raise SystemExit("the coverage run failed")
+        print(f"coverage run of the test suite over {len(files)} file(s) ...", flush=True)
+        started = time.monotonic()
+        tests = _test_files()
+        pid = _fork(_child_coverage, set(files), cached)
+        os.waitpid(pid, 0)
+        if not cached.exists():
+            raise SystemExit("the coverage run failed")
+        data = dict(json.loads(cached.read_text(encoding="utf-8")))
+        data["tests"] = tests
+        cached.write_text(json.dumps(data), encoding="utf-8")
+        print(f"  done in {time.monotonic() - started:.0f} s; failing tests left out: "
+              f"{len(data['failed'])}", flush=True)  # fmt: skip
     data = dict(json.loads(cached.read_text(encoding="utf-8")))
-    print(f"  done in {time.monotonic() - started:.0f} s; failing tests left out: "
-          f"{len(data['failed'])}", flush=True)  # fmt: skip
+    known: dict[str, str] = data.get("tests", {})
+    fresh = sorted(f for f, h in _test_files().items() if known.get(f) != h)
+    data["fresh"] = fresh
+    data["fresh_ok"] = {}
+    if fresh:
+        out = STATE / "fresh.json"
+        out.unlink(missing_ok=True)
+        pid = _fork(_child_baseline, fresh, out)
+        os.waitpid(pid, 0)
+        data["fresh_ok"] = json.loads(out.read_text(encoding="utf-8")) if out.exists() else {}
+        print(f"fresh test files: {', '.join(fresh)}; {len(data['fresh_ok'])} tests pass "
+              "unmutated and run for every mutant", flush=True)  # fmt: skip
     return data
 
 
 def _selector(cov: dict[str, Any], target: Target) -> Any:
-    failed = set(cov["failed"])
-    durations: dict[str, float] = cov["durations"]
+    fresh = set(cov.get("fresh", ()))
+    failed = set(cov["failed"]) | {t for t in cov["durations"] if t.split("::")[0] in fresh}
+    durations: dict[str, float] = {**cov["durations"], **cov.get("fresh_ok", {})}
+    first: list[str] = sorted(cov.get("fresh_ok", {}), key=lambda t: (durations[t], t))
     path = str(target.path)
     by_line: dict[int, set[str]] = {}
     at_import: set[int] = set()
@@ -744,7 +798,9 @@ def _selector(cov: dict[str, Any], target: Target) -> Any:
             # A line run only at import: a constant is tried by the tests that read it;
             # a class body, a default or a constant read by other modules, by them all.
             tests = (readers(m.names) if m.names else set()) or whole_file
-        ordered = sorted(tests, key=lambda t: (durations[t], t))
+        if not tests and not first:
+            return [], 0.0
+        ordered = first + sorted(tests - set(first), key=lambda t: (durations[t], t))
         return ordered, sum(durations[t] for t in ordered)
 
     return select
