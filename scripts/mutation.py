@@ -1,27 +1,32 @@
 """Mutation testing of the rule modules (issue #12, item 7): run by hand, not in CI.
 
-Usage (from a checkout whose ``src`` is the code to measure; the environment is
-the project's own, with its ``test`` extra)::
+Usage (from a checkout whose ``src`` is the code to measure, e.g. a ``git
+worktree`` nobody edits meanwhile; the environment is the project's own, with
+its ``test`` extra)::
 
-    nice -n 19 python scripts/mutation.py                    # every target
+    nice -n 19 python scripts/mutation.py --jobs 2           # every target
     nice -n 19 python scripts/mutation.py money calendars    # some of them
-    python scripts/mutation.py --table                       # reprint the last results
-    python scripts/mutation.py --survivors money             # list what survived
+    nice -n 19 python scripts/mutation.py deals --sample 4   # every 4th mutant only
+    python scripts/mutation.py --table                       # reprint the results
+    python scripts/mutation.py --survivors money             # what survived, and why
+    nice -n 19 python scripts/mutation.py --retry --jobs 2   # survivors again, after new tests
 
 Targets: ``money``, ``calendars``, ``contracts``, ``commission``, ``deals``
 (whole modules) and ``sla-windows``: the functions of the SLA engine that
 compute window lengths, deadlines and states (``SLA_WINDOWS`` below), found
-by name in whichever module of the package defines them now, so the target
-keeps working when the code moves between files.
+by name in whichever module of the package defines them now (outside
+``partnerrules.frame``), so the target follows the code when it moves.
 
 How it works, and why it is written here rather than taken from a tool:
 
-1. *Coverage.* The test suite runs once (hypothesis with the ``mutation``
-   profile below: few derandomised examples, no shrinking) under a line tracer
-   that records, per test, which lines of the target files it executes. The
-   map is kept in ``.mutation/`` and reused while the sources and tests are
-   unchanged. Tests that fail or depend on wall-clock bounds are left out
-   (``EXCLUDED_TESTS``).
+1. *Coverage.* The test suite and the doctests run once (hypothesis with the
+   ``mutation`` profile below: 12 derandomised examples, no shrinking) under a
+   line tracer that records which lines of the target files each test
+   executes. The map is kept in ``.mutation/``, keyed by the package's
+   sources. Tests that fail, and the wall-clock-bound sweeps of
+   ``EXCLUDED_TESTS``, are left out. Test files changed or added since the map
+   was made run unmutated once per session; those of their tests that pass
+   run first for every mutant (they are the tests written to kill survivors).
 2. *Mutants.* Each target file is parsed; every point below yields one mutant,
    compiled from the changed syntax tree with the original line numbers:
    arithmetic and bitwise operators swapped (``+``/``-``, ``*``/``/``,
@@ -35,30 +40,35 @@ How it works, and why it is written here rather than taken from a tool:
 3. *Runs.* The driver imports pytest, hypothesis and the heavy test
    dependencies once, never the package itself, and forks one child per
    mutant. The child puts an import hook first on ``sys.meta_path`` that
-   serves the mutated code for the target module, and runs with ``-x`` only
-   the tests that executed the mutated line (fastest first); a line run only
-   at import time (module constants, class bodies, defaults) selects every
-   test that covers the file. As the package is imported afresh in each child,
-   no cache (``functools.cache`` on currencies, compiled calendar years, the
-   policies' plans) can carry an unmutated result into a mutant's run. A
-   mutant whose tests fail or error is *killed*; one still running after its
-   time limit (a few times its tests' own time, plus 15 s) is killed by the
-   driver and counted as *timed out* (killed); one whose tests pass
-   *survived*; one on a line that no test executes survived too
-   (*uncovered*).
+   serves the mutated code for the target module (pytest's assertion
+   rewriting is off, as it would load the files named on its command line
+   past the hook), and runs with ``-x`` only the tests that executed the
+   mutated line, fastest first, in two sessions (the 25 fastest, then the
+   rest); a line run only at import time selects the tests that run a line
+   reading the constant it binds, else every test of the file. As the package
+   is imported afresh in each child, no cache (``functools.cache`` on
+   currencies, compiled calendar years, the policies' plans) can carry an
+   unmutated result into a mutant's run. A mutant whose tests fail or error is
+   *killed*; one still running after its time limit (four times its tests'
+   traced time, plus 15 s) is stopped by the driver and counted as *timed out*
+   (killed); one whose tests pass *survived*; one on a line no test executes
+   is *uncovered* (a survivor). Survivors judged equivalent are listed in
+   ``EQUIVALENT`` with their reason and left out of the score:
+   (killed + timed out) / (mutants - equivalent).
 
 Why not mutmut or cosmic-ray: mutmut 3 forks its runs from a process that has
 already imported the package, so the ``functools.cache`` tables warmed before
 the fork would answer for the mutants; it also mutates functions only
 (module constants and class bodies are left out). cosmic-ray starts a fresh
-interpreter and the whole suite per mutant (about 80 s here): thousands of
-mutants would take days on two cores. Neither can target functions by name
-across files. This script is about 500 lines, uses only the standard library
+interpreter and the whole suite per mutant (about 80 s here): the 1,225
+mutants would take more than a day on two cores. Neither can target
+functions by name across files. This script uses only the standard library
 and pytest's public API, and is no dependency of the package.
 
-Cost: the coverage run takes about 5 minutes, then about 0.5 to 3 s per
-mutant; the full run measured on the Reliability page (``docs/reliability.rst``)
-gives its figures. Results accumulate in ``.mutation/results.jsonl`` (one line
+Cost (two shared cores, ``nice -n 19``): the coverage run takes 2 to 6
+minutes, then each mutant 2 to 10 s (a surviving one up to a minute: it runs
+every test that covers its line); ``docs/reliability.rst`` gives the figures
+of the last run. Results accumulate in ``.mutation/results.jsonl`` (one line
 per mutant, keyed by the mutated file's hash), so an interrupted run resumes
 where it stopped. ``--jobs N`` runs N children at a time (default 1: the
 machine is shared).
