@@ -60,7 +60,7 @@ Why not mutmut or cosmic-ray: mutmut 3 forks its runs from a process that has
 already imported the package, so the ``functools.cache`` tables warmed before
 the fork would answer for the mutants; it also mutates functions only
 (module constants and class bodies are left out). cosmic-ray starts a fresh
-interpreter and the whole suite per mutant (about 80 s here): the 1,225
+interpreter and the whole suite per mutant (about 80 s here): the 1,205
 mutants would take more than a day on two cores. Neither can target
 functions by name across files. This script uses only the standard library
 and pytest's public API, and is no dependency of the package.
