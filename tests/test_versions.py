@@ -402,6 +402,7 @@ def test_the_hash_changes_when_any_value_changes(
     elif part == "source":
         changed = attrs.evolve(programme, source=programme.source + ", amended")
     elif part == "rule":
+        assume(programme.rules)
         rules = list(programme.rules)
         rules[0] = attrs.evolve(rules[0], statement=rules[0].statement + " Amended.")
         changed = attrs.evolve(programme, rules=rules)

@@ -238,9 +238,7 @@ class NotInForceError(PartnerRulesError, LookupError):
         after: the label of the earliest version that starts after it, or None.
     """
 
-    def __init__(
-        self, field: str, value: Any, message: str, before: str | None, after: str | None
-    ):
+    def __init__(self, field: str, value: Any, message: str, before: str | None, after: str | None):
         self.field, self.value, self.before, self.after = field, value, before, after
         super().__init__(message if type(message) is str else "no version in force")
 
