@@ -213,6 +213,16 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "windows last at least one unit (BusinessSpan amounts are 1 to MAX_SPAN)",
     ("calendars", "return self._position(yb, ub) - self._position(ya, ua)", "- -> +"):
         "unreachable: every caller of _between handles two instants of one year itself",
+    ("sla-windows", "if ps >= b:", ">= -> >"):
+        "a pause starting exactly at b then subtracts elapsed(b, b) = 0 before the loop ends",
+    ("sla-windows", "stop = b if pe is None or pe > b else pe", "> -> >="):
+        "for pe == b both branches give b",
+    ("sla-windows", "total -= elapsed(ps if ps > a else a, stop)", "> -> >="):
+        "for ps == a both branches give a",
+    ("sla-windows", "if ps > cur:", "> -> >="):
+        "for ps == cur the subtracted open time is elapsed(cur, cur) = 0",
+    ("sla-windows", "if len(plans) >= _PLANS_MAX:", ">= -> >"):
+        "the plan cache is cleared at one more entry: a memory bound, never an answer",
 }  # fmt: skip
 
 # Tests run in a mutant's first pytest session (the fastest), before the rest.
