@@ -291,18 +291,38 @@ class TypedEnumType(enum.EnumType):
         kind: Any = cls
         if isinstance(value, kind):
             return value
-        members: tuple[enum.Enum, ...] = tuple(kind)
-        allowed = "one of " + ", ".join(repr(m.value) for m in members)
         if isinstance(value, str):
             key: object = str.__getitem__(value, slice(None))
         elif isinstance(value, int) and not isinstance(value, bool):
             key = int.__int__(value)
         else:
-            raise InvalidTypeError(cls.__name__, value, allowed)
-        for member in members:
-            if type(member.value) is type(key) and member.value == key:
-                return member
-        raise InvalidValueError(cls.__name__, value, allowed)
+            raise InvalidTypeError(cls.__name__, value, _allowed(kind))
+        # *key* is an exact str or int: hashing it runs no code of the caller's.
+        member = _by_value(kind).get((type(key), key))
+        if member is not None:
+            return member
+        raise InvalidValueError(cls.__name__, value, _allowed(kind))
+
+
+def _allowed(kind: Any) -> str:
+    return "one of " + ", ".join(repr(m.value) for m in kind)
+
+
+# An enum's members by (type of value, value), built once per enum: a lookup is one
+# dictionary access instead of a scan of the members.
+_BY_VALUE: dict[type, dict[tuple[type, object], enum.Enum]] = {}
+
+
+def _by_value(kind: Any) -> dict[tuple[type, object], enum.Enum]:
+    table = _BY_VALUE.get(kind)
+    if table is None:
+        table = {}
+        for member in kind:
+            value = member.value
+            if type(value) in (str, int):
+                table.setdefault((type(value), value), member)
+        _BY_VALUE[kind] = table
+    return table
 
 
 def _matches(value: object, kind: Any) -> bool:

@@ -6,7 +6,7 @@ Private: import these names from :mod:`partnerrules.sla`.
 from __future__ import annotations
 
 import enum
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from partnerrules import _validate
 from partnerrules._public import home
@@ -106,9 +106,61 @@ class ClockState(enum.Enum, metaclass=_validate.TypedEnumType):
     EXEMPT = "exempt"
 
 
+def _folded(kind: type[E]) -> dict[str, E]:
+    """*kind*'s members by their value and by their name, stripped and casefolded.
+
+    Built once per enum (a cache): a lookup is one dictionary access instead of
+    a scan of the members. The first member that a word names wins, as a scan
+    in definition order finds it.
+    """
+    table = _FOLDED.get(kind)
+    if table is None:
+        table = {}
+        for member in kind:
+            table.setdefault(str(member.value).casefold(), member)
+            table.setdefault(member.name.casefold(), member)
+        _FOLDED[kind] = table
+        # The values and names as written, each to the member its folded form finds.
+        exact: dict[str, E] = {}
+        for member in kind:
+            for said in (str(member.value), member.name):
+                found = table.get(said.strip().casefold())
+                if found is not None:
+                    exact.setdefault(said, found)
+        _EXACT[kind] = exact
+    return table
+
+
+def _by_int(kind: type[E]) -> dict[int, E]:
+    """*kind*'s members whose value is an ``int`` by that value (a cache, as :func:`_folded`)."""
+    table = _BY_INT.get(kind)
+    if table is None:
+        table = {}
+        for member in kind:
+            if type(member.value) is int:
+                table.setdefault(member.value, member)
+        _BY_INT[kind] = table
+    return table
+
+
+_FOLDED: dict[type[enum.Enum], dict[str, Any]] = {}
+_EXACT: dict[type[enum.Enum], dict[str, Any]] = {}
+_BY_INT: dict[type[enum.Enum], dict[int, Any]] = {}
+
+
 def _coerce_enum(field: str, value: object, kind: type[E]) -> E:
     if isinstance(value, kind):
         return value
+    if type(value) is str:  # the common case: one or two dictionary lookups
+        found = _EXACT.get(kind, {}).get(value)
+        if found is None:
+            found = _folded(kind).get(value.strip().casefold())
+        if found is not None:
+            return found
+    elif type(value) is int:
+        found = _by_int(kind).get(value)
+        if found is not None:
+            return found
     if isinstance(value, str):
         wanted = value.strip().casefold()
         for member in kind:
@@ -124,9 +176,16 @@ def _coerce_enum(field: str, value: object, kind: type[E]) -> E:
 
 
 def _severity(value: object) -> Severity:
+    if type(value) is int:
+        found = _SEVERITIES.get(value)
+        if found is not None:
+            return found
     if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
         value = int(value)
     return _coerce_enum("severity", value, Severity)
+
+
+_SEVERITIES: dict[int, Severity] = {member.value: member for member in Severity}
 
 
 def _category(value: object) -> Category:
@@ -149,6 +208,12 @@ def _word(field: str, value: object, kind: type[E]) -> E | str:
     """
     if isinstance(value, kind):
         return value
+    if type(value) is str:  # the common case: one or two dictionary lookups
+        found = _EXACT.get(kind, {}).get(value)
+        if found is None:
+            found = _folded(kind).get(value.strip().casefold())
+        if found is not None:
+            return found
     if isinstance(value, str):
         wanted = value.strip().casefold()
         for member in kind:
