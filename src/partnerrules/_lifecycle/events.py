@@ -13,7 +13,7 @@ import attrs
 from partnerrules import _validate
 from partnerrules._lifecycle.vocabulary import Visibility
 from partnerrules._public import home
-from partnerrules._sla.tickets import _country, _optional_zone
+from partnerrules._sla.tickets import _checked_ticket, _country, _optional_zone
 from partnerrules._sla.vocabulary import _category, _coerce_enum, _level, _severity
 from partnerrules.sla import (
     Category,
@@ -69,15 +69,16 @@ class Opened:
     _ticket: Ticket = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        snapshot = Ticket(
+        # Every field has passed the checks a Ticket's own would make: not made again.
+        snapshot = _checked_ticket(
             self.id,
             self.at,
-            severity=self.severity,
-            category=self.category,
-            level=self.level,
-            country=self.country,
-            subdivision=self.subdivision,
-            zone=self.zone,
+            self.severity,
+            self.category,
+            self.level,
+            self.country,
+            self.subdivision,
+            self.zone,
         )
         object.__setattr__(self, "_ticket", snapshot)
 

@@ -79,6 +79,8 @@ class Pause:
 
 
 def _pauses(value: object) -> tuple[Pause, ...]:
+    if type(value) is tuple and not value:  # the common case: no pauses
+        return ()
     if isinstance(value, Pause):
         raise InvalidTypeError("pauses", value, "an iterable of Pause")
     items = []
@@ -90,6 +92,8 @@ def _pauses(value: object) -> tuple[Pause, ...]:
 
 
 def _responses(value: object) -> tuple[dt.datetime, ...]:
+    if type(value) is tuple and not value:  # the common case: no responses yet
+        return ()
     if isinstance(value, dt.datetime):
         raise InvalidTypeError("responses", value, "an iterable of aware datetimes")
     given = _validate.items("responses", value, "an iterable of aware datetimes")
@@ -98,9 +102,19 @@ def _responses(value: object) -> tuple[dt.datetime, ...]:
 
 
 def _country(value: object) -> str:
+    if type(value) is str:  # the common case: a code seen before, one dictionary lookup
+        known = _COUNTRIES.get(value)
+        if known is not None:
+            return known
     text = _validate.text("country", value).strip().upper()
     escalation_region(text)  # refuses unknown codes, suggesting close ones
+    if type(value) is str and len(_COUNTRIES) < 1024:
+        _COUNTRIES[value] = text
     return text
+
+
+# The codes _country accepted, as given (a str) to as kept (a cache: the table is fixed).
+_COUNTRIES: dict[str, str] = {}
 
 
 def _optional_zone(value: object) -> str | None:
@@ -166,6 +180,28 @@ class Ticket:
         # Every comparison is between instants (UTC µs): datetimes of one zone compare by
         # wall time, which ignores the fold of a repeated DST hour.
         opened = _instant_us(self.opened_at, "opened_at")
+        if self.responses or self.pauses:
+            instants = (opened, *self._checked_instants(opened))
+        else:  # the common case of a ticket just opened: nothing to check against the opening
+            instants = (opened, (), ())
+        setattr_ = object.__setattr__
+        setattr_(self, "_instants", instants)
+        carried = self.opened_at.tzinfo
+        category = self.category
+        level = self.level
+        kind = (
+            category if type(category) is str else _said(category),
+            int(self.severity),
+            level if type(level) is str else _said(level),
+            self.country,
+            self.subdivision,
+            # The local zone the ticket states or its opening carries (None: neither).
+            self.zone or (carried.key if isinstance(carried, ZoneInfo) else None),
+        )
+        setattr_(self, "_kind", kind)
+
+    def _checked_instants(self, opened: int) -> tuple[tuple[int, ...], _Pauses]:
+        """The responses and pauses as µs, checked against the opening and each other."""
         responses = tuple(_instant_us(r, "responses") for r in self.responses)
         pauses = tuple(
             (
@@ -193,19 +229,39 @@ class Ticket:
                     hint="merge overlapping pauses into one interval",
                 )
             previous = (p, end)
-        instants = (opened, responses, pauses)
-        object.__setattr__(self, "_instants", instants)
-        carried = self.opened_at.tzinfo
-        kind = (
-            _said(self.category),
-            self.severity.value,
-            _said(self.level),
-            self.country,
-            self.subdivision,
-            # The local zone the ticket states or its opening carries (None: neither).
-            self.zone or (carried.key if isinstance(carried, ZoneInfo) else None),
-        )
-        object.__setattr__(self, "_kind", kind)
+        return responses, pauses
+
+
+def _checked_ticket(
+    id: str,
+    opened_at: dt.datetime,
+    severity: Severity,
+    category: Category | str,
+    level: PartnerLevel | str,
+    country: str,
+    subdivision: str | None,
+    zone: str | None,
+) -> Ticket:
+    """A ticket with no pauses or responses from values its own checks already passed.
+
+    For :class:`~partnerrules.lifecycle.Opened`, whose fields go through the same
+    converters and validators as a ticket's: setting them again costs as much as
+    building the event. The ticket's own work (its instants and kind) still runs.
+    """
+    ticket: Ticket = object.__new__(Ticket)
+    setattr_ = object.__setattr__
+    setattr_(ticket, "id", id)
+    setattr_(ticket, "opened_at", opened_at)
+    setattr_(ticket, "severity", severity)
+    setattr_(ticket, "category", category)
+    setattr_(ticket, "level", level)
+    setattr_(ticket, "country", country)
+    setattr_(ticket, "subdivision", subdivision)
+    setattr_(ticket, "pauses", ())
+    setattr_(ticket, "responses", ())
+    setattr_(ticket, "zone", zone)
+    ticket.__attrs_post_init__()
+    return ticket
 
 
 @functools.cache
