@@ -11,7 +11,6 @@ from fractions import Fraction
 from typing import Any
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from partnerrules import _validate
 from partnerrules._contracts.common import (
@@ -199,9 +198,11 @@ class Contract:
     monthly: Money = attrs.field(validator=_validate.attrs_validator(_non_negative))
     discount: Decimal = attrs.field(default=Decimal(0), converter=_discount)
     addenda: tuple[Addendum, ...] = attrs.field(default=(), converter=_addenda)
+    # The exclusive end, computed once when the contract is checked (a cache).
+    _end: dt.date = attrs.field(init=False, repr=False, eq=False, default=dt.date.min)
 
     def __attrs_post_init__(self) -> None:
-        _end_of_term(self.start, self.months)
+        object.__setattr__(self, "_end", _end_of_term(self.start, self.months))
         base = _CTX.multiply(self.monthly.amount, self.months)
         _total(
             "monthly", self.monthly, [base], f"an amount whose total over {self.months} months is"
@@ -224,7 +225,7 @@ class Contract:
     @property
     def end(self) -> dt.date:
         """The exclusive end, start + months calendar months, clamped at month end."""
-        return self.start + relativedelta(months=self.months)
+        return self._end
 
     @property
     def mrr(self) -> Money:
