@@ -143,6 +143,10 @@ def _lengths(cal: BusinessCalendar, spec: _Spec, start: int) -> tuple[int, int]:
     """
     if not spec[4]:
         return spec[2], spec[3]
+    if spec[2] > 0 and spec[3] > 0:
+        found = cal._day_lengths_us(start, spec[2], spec[3])
+        if found is not None:  # days of one length: n of them, no walk
+            return found
     days, elapsed = cal._add_days_us, cal._elapsed_us
     limit = elapsed(start, days(start, spec[3]))
     if spec[2] == spec[3]:

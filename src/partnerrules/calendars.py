@@ -349,6 +349,7 @@ class _Year:
         "lo",
         "starts",
         "total",
+        "uniform",
         "year",
     )
 
@@ -366,6 +367,7 @@ class _Year:
         self.day_len: list[int] = []  # open time of the day
         self.day_first: list[int] = []  # index of the day's first interval
         self.total = 0
+        self.uniform = 0  # the open time of every open day, when they all have the same
 
 
 def _resolve_hours(hours: Hours) -> tuple[tuple[int, int], ...]:
@@ -539,6 +541,9 @@ class BusinessCalendar:
             day, day_lo = nxt, day_hi
         out.day_first.append(len(starts))  # sentinel: one past the last day's intervals
         out.total = total
+        lengths = set(out.day_len)
+        if len(lengths) == 1:
+            out.uniform = lengths.pop()
         tl.years[year] = out
         return out
 
@@ -898,6 +903,35 @@ class BusinessCalendar:
         True
         """
         return self._days_us(self._year_us(start_us, "start"), start_us, n)
+
+    def _day_lengths_us(self, start_us: int, first: int, second: int) -> tuple[int, int] | None:
+        """The open time from *start_us* to *first* and to *second* (> 0) open days on, or None.
+
+        ``_elapsed_us(start, _add_days_us(start, n))`` for both, without the
+        walk, where it is ``n`` times the length of a day: every open day of the
+        start's year has the same open time and the days reached are in that
+        year. None where that does not hold: the caller takes the walk.
+
+        >>> from datetime import time
+        >>> cal = BusinessCalendar("UTC", {d: [(time(9), time(18))] for d in range(5)})
+        >>> friday_16h = 1_795_190_400_000_000  # 2026-11-20 16:00 UTC
+        >>> days = cal._day_lengths_us(friday_16h, 1, 3)
+        >>> days == tuple(cal._elapsed_us(friday_16h, cal._add_days_us(friday_16h, n))
+        ...               for n in (1, 3))
+        True
+        """
+        year = self._year_us(start_us, "start")
+        size = year.uniform
+        if not size:
+            return None
+        i = bisect_right(year.starts, start_us) - 1
+        if i >= 0 and (start_us < year.ends[i] or i + 1 < year.day_first[year.iday[i] + 1]):
+            k = year.iday[i]  # the open day the start is in (or in a break of)
+        else:
+            k = year.iday[i + 1] if i + 1 < len(year.iday) else len(year.day_ords)
+        if k + (first if first > second else second) >= len(year.day_ords):
+            return None  # into the next year: the walk, which checks the horizon
+        return first * size, second * size
 
     def _days_us(self, year: _Year, us: int, n: int) -> int:
         """The instant *n* != 0 open days from the instant *us* of *year* (see above)."""
