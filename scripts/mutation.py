@@ -208,6 +208,16 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("calendars", "if year is None or not year.lo <= us < year.hi:", "<= -> <"):
         "(the cache check of _year_us) an instant at the very start of the cached year "
         "misses the cache and is located afresh, in the same year",
+    ("calendars", "ordinal = _EPOCH_ORDINAL + us // _DAY_US", "+ -> -"):
+        "_utc_year only gives _year_us a hint: a wrong hint misses the cache and the year is "
+        "located from the clamped hint, one year at a time (slower, same year)",
+    ("calendars",
+     "return dt.date.fromordinal(min(max(ordinal, 1), _MAX_ORDINAL)).year", "1 -> 2"):
+        "as above: only the hint of an instant before 2 January of year 1 changes",
+    ("calendars",
+     "inside = us - year.starts[i] if us < year.ends[i] else year.ends[i] - year.starts[i]",
+     "< -> <="):
+        "for us == ends[i] both branches give ends[i] - starts[i]",
     ("calendars", "if d > 0:", "> -> >="):
         "_move is never called with d == 0: add and _add_us return before it, and SLA "
         "windows last at least one unit (BusinessSpan amounts are 1 to MAX_SPAN)",
@@ -673,11 +683,13 @@ def _child_mutant(target: Target, index: int, tests: list[str]) -> None:
             if selection.failed is not None:  # which test killed it, for the results
                 (STATE / f"by-{os.getpid()}").write_text(selection.failed, encoding="utf-8")
     module = sys.modules.get(target.module)
-    if rc == 0 and getattr(getattr(module, "__spec__", None), "loader", None) is None:
-        os._exit(3)  # the mutant was never imported: a fault of this script, not a survivor
-    if rc == 0 and not isinstance(module.__spec__.loader, _MutantFinder.Loader):  # type: ignore[union-attr]
-        os._exit(3)
-    os._exit(0 if rc == 0 else 1 if rc in (1, 2) else 3)
+    if rc != 0:
+        os._exit(1 if rc in (1, 2) else 3)
+    if module is None:
+        os._exit(4)  # no test that ran imported the module: uncovered
+    if not isinstance(getattr(module.__spec__, "loader", None), _MutantFinder.Loader):
+        os._exit(3)  # the original was loaded, not the mutant: a fault of this script
+    os._exit(0)
 
 
 def _fork(run: Any, *args: Any) -> int:
@@ -810,6 +822,7 @@ def _selector(cov: dict[str, Any], target: Target) -> Any:
                 at_import.add(line)
     tree = ast.parse(target.path.read_text(encoding="utf-8"))
     uses = _uses(tree)
+    classes = {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
     binders = {
         line: _bound(node)
         for node in tree.body
@@ -844,7 +857,9 @@ def _selector(cov: dict[str, Any], target: Target) -> Any:
             # A line run only at import: a constant is tried by the tests that read it;
             # a class body, a default or a constant read by other modules, by them all.
             everything = set().union(*lines.values()) if lines else set()
-            tests = (readers(m.names, lines) if m.names else set()) or everything
+            # (A class body is read through its instances, by any test of the file.)
+            named = m.names and not classes & set(m.names)
+            tests = (readers(m.names, lines) if named else set()) or everything
         if not tests and not first:
             return [], 0.0
         ordered = first + sorted(tests - set(first), key=lambda t: (durations[t], t))
@@ -965,7 +980,7 @@ def run(
                             del running[pid]
                         continue
                     code = os.waitstatus_to_exitcode(status)
-                    outcome = {0: "survived", 1: "killed"}.get(code, "error")
+                    outcome = {0: "survived", 1: "killed", 4: "uncovered"}.get(code, "error")
                     by_file = STATE / f"by-{pid}"
                     by = by_file.read_text(encoding="utf-8") if by_file.exists() else None
                     by_file.unlink(missing_ok=True)
@@ -985,7 +1000,8 @@ def _latest(names: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
                 row = done.get((name, digest, m.index))
                 if row is not None:
                     row = {**row, "line": m.line, "source": m.source, "what": m.what}
-                    if row["outcome"] == "survived" and (name, m.source, m.what) in EQUIVALENT:
+                    judged = (name, m.source, m.what) in EQUIVALENT
+                    if row["outcome"] in ("survived", "uncovered") and judged:
                         row["outcome"] = "equivalent"
                     rows.setdefault(name, []).append(row)
     return rows
