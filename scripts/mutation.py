@@ -565,6 +565,10 @@ class _Selection:
         if report.failed and self.failed is None:
             self.failed = report.nodeid
 
+    def pytest_collectreport(self, report: Any) -> None:
+        if report.failed and self.failed is None:  # e.g. a test module failed to import
+            self.failed = f"{report.nodeid} (collection)"
+
     def pytest_collection_modifyitems(self, config: Any, items: list[Any]) -> None:
         kept = [item for item in items if item.nodeid in self.order]
         dropped = [item for item in items if item.nodeid not in self.order]
