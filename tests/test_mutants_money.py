@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from partnerrules import InvalidValueError, Money
-from partnerrules.money import AMOUNT_LIMIT
+from partnerrules.money import AMOUNT_LIMIT, MAX_PLACES
 from partnerrules.testing.strategies import currencies, money
 
 pytestmark = pytest.mark.rule("money.brl.exact")
@@ -100,3 +100,18 @@ def test_the_rounding_hint_quotes_an_amount_of_at_most_40_characters(digits: int
     else:
         assert "Money.rounded(amount, 'BRL')" in hint
         assert text not in hint
+
+
+@pytest.mark.parametrize("method", ["multiply", "divide"])
+def test_a_factor_has_at_most_50_decimal_places(method: str):
+    """'A factor, divisor or ratio ... has at most MAX_PLACES (50) decimal places, trailing zeros aside'."""
+    price = Money("10.00", "BRL")
+    fifty = "1." + "0" * 49 + "1"  # 50 places
+    fifty_one = "1." + "0" * 50 + "1"  # 51 places
+    assert getattr(price, method)(fifty) == price
+    with pytest.raises(InvalidValueError) as caught:
+        getattr(price, method)(fifty_one)
+    assert caught.value.field in ("factor", "divisor")
+    # Trailing zeros do not count: 1.000...0 with 60 zeros is the factor 1.
+    assert getattr(price, method)("1." + "0" * 60) == price
+    assert MAX_PLACES == 50
