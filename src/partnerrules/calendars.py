@@ -759,15 +759,43 @@ class BusinessCalendar:
         ...     cal._elapsed_us(friday_16h, monday_10h), *pair)
         True
         """
-        year = self._year_us(start_us, "start")
-        pos = self._position(year, start_us)
-        end_year = self._year_us(end_us, "end")
-        if end_year is year:
-            elapsed = self._position(year, end_us) - pos
+        # The lookups of _year_us, _position and _move written out for the common case
+        # (every instant in the year of the last lookup): this runs for every SLA window.
+        year = self._timeline.last
+        if year is None or not year.lo <= start_us < year.hi:
+            year = self._year_us(start_us, "start")
+        ends, starts, cum = year.ends, year.starts, year.cum
+        last = len(ends)
+        i = bisect_right(ends, start_us)
+        if i == last:
+            pos = year.total
         else:
+            s = starts[i]
+            pos = cum[i] + (start_us - s if start_us > s else 0)
+        if year.lo <= end_us < year.hi:
+            i = bisect_right(ends, end_us)
+            if i == last:
+                elapsed = year.total - pos
+            else:
+                s = starts[i]
+                elapsed = cum[i] + (end_us - s if end_us > s else 0) - pos
+        else:
+            end_year = self._year_us(end_us, "end")
             elapsed = self._between(year, start_us, end_year, end_us, _instant_shown(end_us))
-        move = self._move
-        return elapsed, move(year, pos + first_us, first_us), move(year, pos + second_us, second_us)
+        total, cum_end = year.total, year.cum_end
+        t = pos + first_us
+        if first_us > 0 and t <= total:
+            j = bisect_left(cum_end, t)
+            target = starts[j] + t - cum[j]
+        else:
+            target = self._move(year, t, first_us)
+        t = pos + second_us
+        if second_us > 0 and t <= total:
+            j = bisect_left(cum_end, t)
+            limit = starts[j] + t - cum[j]
+        else:
+            limit = self._move(year, t, second_us)
+        return elapsed, target, limit
 
     def _move(self, year: _Year, pos: int, d: int) -> int:
         """The instant at open-time position *pos* of *year*, reached by moving *d* != 0.
@@ -828,12 +856,27 @@ class BusinessCalendar:
         >>> cal._elapsed_us(friday_16h, monday_10h) // 3_600_000_000
         3
         """
-        ya = self._year_us(start_us, "start")
-        yb = self._year_us(end_us, "end")
-        if ya is yb:
-            position = self._position
-            return position(yb, end_us) - position(ya, start_us)
-        return self._between(ya, start_us, yb, end_us, _instant_shown(end_us))
+        # _year_us and _position written out for the common case (both instants in the
+        # year of the last lookup): the SLA and lifecycle engines call this for every pause.
+        ya = self._timeline.last
+        if ya is None or not ya.lo <= start_us < ya.hi:
+            ya = self._year_us(start_us, "start")
+        if not ya.lo <= end_us < ya.hi:
+            yb = self._year_us(end_us, "end")
+            return self._between(ya, start_us, yb, end_us, _instant_shown(end_us))
+        ends, starts, cum = ya.ends, ya.starts, ya.cum
+        last = len(ends)
+        i = bisect_right(ends, end_us)
+        if i == last:
+            elapsed = ya.total
+        else:
+            s = starts[i]
+            elapsed = cum[i] + (end_us - s if end_us > s else 0)
+        i = bisect_right(ends, start_us)
+        if i == last:
+            return elapsed - ya.total
+        s = starts[i]
+        return elapsed - cum[i] - (start_us - s if start_us > s else 0)
 
     def _between(self, ya: _Year, ua: int, yb: _Year, ub: int, value: object) -> int:
         if ya is yb:
