@@ -827,6 +827,14 @@ def _selector(cov: dict[str, Any], target: Target) -> Any:
     tree = ast.parse(target.path.read_text(encoding="utf-8"))
     uses = _uses(tree)
     classes = {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
+    stem = target.name.split("-")[0]  # sla-windows: the tests of sla
+    own = {
+        t
+        for t in durations
+        if t.startswith((f"tests/test_{stem}", f"tests/test_mutants_{stem}"))
+        and t not in failed
+        and not t.startswith(EXCLUDED_NODES)
+    }
     binders = {
         line: _bound(node)
         for node in tree.body
@@ -861,9 +869,10 @@ def _selector(cov: dict[str, Any], target: Target) -> Any:
             # A line run only at import: a constant is tried by the tests that read it;
             # a class body, a default or a constant read by other modules, by them all.
             everything = set().union(*lines.values()) if lines else set()
-            # (A class body is read through its instances, by any test of the file.)
+            # A class body is read through its instances and its signature: by any test
+            # of the file, and by the tests of the module's own test files.
             named = m.names and not classes & set(m.names)
-            tests = (readers(m.names, lines) if named else set()) or everything
+            tests = (readers(m.names, lines) if named else everything | own) or everything
         if not tests and not first:
             return [], 0.0
         ordered = first + sorted(tests - set(first), key=lambda t: (durations[t], t))
