@@ -279,8 +279,7 @@ def sweep(tape: Tape, at: int, prog: Program, zone: object) -> Sweep:
     gap = 0
     pd_started = False
     kind = kind0
-    for i in range(1, n):
-        code, us, arg = events[i]
+    for code, us, arg in events[1:n]:
         if code == RESPONDED:
             if phase == PH_OPEN and arg & counted:
                 if ack is not None:
