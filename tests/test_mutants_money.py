@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from partnerrules import InvalidValueError, Money
+from partnerrules import InvalidTypeError, InvalidValueError, Money
 from partnerrules.money import AMOUNT_LIMIT, MAX_PLACES
 from partnerrules.testing.strategies import currencies, money
 
@@ -115,3 +115,20 @@ def test_a_factor_has_at_most_50_decimal_places(method: str):
     # Trailing zeros do not count: 1.000...0 with 60 zeros is the factor 1.
     assert getattr(price, method)("1." + "0" * 60) == price
     assert MAX_PLACES == 50
+
+
+@pytest.mark.parametrize("sign", [1, -1])
+def test_an_int_amount_is_less_than_10_to_the_15_in_magnitude(sign: int):
+    """An amount (an int too) is 'less than 10**15 (AMOUNT_LIMIT) in magnitude'."""
+    assert Money(sign * (10**15 - 1), "JPY").amount == sign * (10**15 - 1)
+    with pytest.raises(InvalidValueError) as caught:
+        Money(sign * 10**15, "JPY")
+    assert caught.value.field == "amount"
+
+
+@pytest.mark.parametrize("units", [True, False])
+def test_a_bool_is_not_a_count_of_minor_units(units: bool):
+    """from_minor_units takes 'an integer count of the minor unit': a bool is refused."""
+    with pytest.raises(InvalidTypeError) as caught:
+        Money.from_minor_units(units, "BRL")
+    assert caught.value.field == "units"
