@@ -152,7 +152,8 @@ def _coerce_enum(field: str, value: object, kind: type[E]) -> E:
     if isinstance(value, kind):
         return value
     if type(value) is str:  # the common case: one or two dictionary lookups
-        found = _EXACT.get(kind, {}).get(value)
+        exact = _EXACT.get(kind)
+        found = None if exact is None else exact.get(value)
         if found is None:
             found = _folded(kind).get(value.strip().casefold())
         if found is not None:
@@ -209,7 +210,8 @@ def _word(field: str, value: object, kind: type[E]) -> E | str:
     if isinstance(value, kind):
         return value
     if type(value) is str:  # the common case: one or two dictionary lookups
-        found = _EXACT.get(kind, {}).get(value)
+        exact = _EXACT.get(kind)
+        found = None if exact is None else exact.get(value)
         if found is None:
             found = _folded(kind).get(value.strip().casefold())
         if found is not None:
