@@ -290,20 +290,34 @@ def _definitions(tree: ast.Module) -> dict[str, _Def]:
 
 
 def resolve(name: str) -> list[Target]:
-    """The target(s) called *name*; sla-windows may span several files."""
+    """The file(s) of the target *name*.
+
+    A module target is its file and, when its code has moved into a private
+    package of the same name (``commission.py`` and ``_commission/``), every
+    module of that package. The SLA windows are their functions, wherever in
+    the package (outside ``partnerrules.frame``) they are defined.
+    """
     if name in MODULES:
-        path = PACKAGE / f"{name}.py"
-        return [Target(name, path, _module_name(path))]
+        paths = [PACKAGE / f"{name}.py", *sorted((PACKAGE / f"_{name}").rglob("*.py"))]
+        return [Target(name, p, _module_name(p)) for p in paths if p.exists()]
     if name != "sla-windows":
         raise SystemExit(f"unknown target {name!r}; known: {', '.join(TARGETS)}")
     wanted = set(SLA_WINDOWS)
     by_file: dict[Path, list[tuple[int, int]]] = {}
-    for path in sorted(PACKAGE.rglob("*.py")):
-        module = _module_name(path)
-        # The scalar engine only: partnerrules.frame has a vectorised twin of its own.
-        if "sla" not in module or module.startswith("partnerrules.frame"):
-            continue
-        defs = _definitions(ast.parse(path.read_text(encoding="utf-8")))
+    # The scalar engine only (partnerrules.frame has a vectorised twin of its own). A
+    # name defined in several modules (``_share``, ``_held``) is taken from the module
+    # that defines most of the names, then from the SLA modules.
+    found = {
+        path: _definitions(ast.parse(path.read_text(encoding="utf-8")))
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if not _module_name(path).startswith("partnerrules.frame")
+    }
+    ranked = sorted(
+        found,
+        key=lambda p: (-len(wanted & found[p].keys()), "sla" not in _module_name(p), str(p)),
+    )
+    for path in ranked:
+        defs = found[path]
         for key in sorted(wanted & defs.keys()):
             node = defs[key]
             first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
