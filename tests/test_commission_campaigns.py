@@ -130,10 +130,16 @@ def test_the_omid_pack_holds_the_sales_trip_terms_as_a_typed_value():
     )
 
 
+#: The functions that resolve a None parameter to the pack's value: the one place each.
+_RESOLVERS = {"_the_plan", "_pack_terms"}
+
+
 def _pack_reads(tree: ast.AST) -> list[tuple[int, str]]:
-    """Every read of the pack module (``_omid.X``) outside a parameter default."""
+    """Every read of the pack module (``_omid.X``) outside a parameter default or a resolver."""
     defaults: set[int] = set()
     for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef) and node.name in _RESOLVERS:
+            defaults |= {id(n) for n in ast.walk(node)}
         if isinstance(node, ast.FunctionDef):
             for default in [*node.args.defaults, *node.args.kw_defaults]:
                 if default is not None:
@@ -159,9 +165,13 @@ def test_commission_reads_the_omid_pack_only_as_parameter_defaults():
     assert any("_omid." in source for source in sources.values())
     for name, source in sources.items():
         assert (name, _pack_reads(ast.parse(source))) == (name, [])
+    # The defaults are None, the pack's value: the same answers as passing the pack.
     signature = inspect.signature(commission_module.sale_commissions)
-    assert signature.parameters["plan"].default is omid.COMMISSION_PLAN
-    assert inspect.signature(award_sales_trip).parameters["terms"].default is omid.SALES_TRIP
+    assert signature.parameters["plan"].default is None
+    assert inspect.signature(award_sales_trip).parameters["terms"].default is None
+    assert award_sales_trip("p", passes=2, year=2026) == award_sales_trip(
+        "p", passes=2, year=2026, terms=omid.SALES_TRIP
+    )
 
 
 # -- a caller's campaign ---------------------------------------------------------------
@@ -441,7 +451,7 @@ BAD_VALUES = [
     (lambda: CommissionPlan([LAUNCH, campaign(rate="0.1")]), InvalidValueError, "campaigns[1].rule_id", r"'campaigns\[1\].rule_id' must be a rule id not already used by campaigns\[0\] \(got 'acme.campaign.launch'\)"),
     (lambda: CommissionPlan([LAUNCH], schedule=[RESELLER]), InvalidTypeError, "schedule", r"'schedule' must be a TierSchedule or None \(got list"),
     (lambda: CommissionPlan([omid.FIRST_SALE_DIAMOND], schedule=EXAMPLE_SCHEDULE), UnknownKeyError, "campaigns[0].tier", r"unknown campaigns\[0\].tier 'Diamond Partner': known: 'Reseller', 'VAR'; a campaign classifies its sales as a tier of the plan's schedule"),
-    (lambda: sale_commissions([], standard_tiers={}, plan=[LAUNCH]), InvalidTypeError, "plan", r"'plan' must be a CommissionPlan, e.g. partnerrules.policies.omid.COMMISSION_PLAN \(got list"),
+    (lambda: sale_commissions([], standard_tiers={}, plan=[LAUNCH]), InvalidTypeError, "plan", r"'plan' must be a CommissionPlan, e.g. partnerrules.policies.omid.COMMISSION_PLAN, or None \(got list"),
     (lambda: commission_statements([], [], start=JAN, end=FEB, standard_tiers={}, plan=LAUNCH), InvalidTypeError, "plan", r"'plan' must be a CommissionPlan"),
     # the sales-trip terms
     (lambda: TripTerms(0, "resort", MonthDay(2, 1), MonthDay(3, 31), pass_group=2), InvalidValueError, "days", r"'days' must be an integer >= 1 \(got 0\)"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import inspect
 import re
+from pathlib import Path
 from types import ModuleType
 
 import pytest
@@ -101,9 +102,16 @@ def test_a_malformed_caller_pack_is_refused_with_the_bad_row(
 PACK_NAMES = {"mcs_pack", "aws_pack", "ZOHO_DIRECTORY", "ZOHO_PRIORITY_THRESHOLDS"}
 
 
+def _sources(module: ModuleType) -> list[str]:
+    """The module's source and, for a facade, its private package's (``_deals/`` for deals)."""
+    path = Path(inspect.getfile(module))
+    package = path.parent / f"_{path.stem}"
+    files = [path, *sorted(package.glob("*.py"))] if package.is_dir() else [path]
+    return [f.read_text(encoding="utf-8") for f in files]
+
+
 def _pack_reads_outside_defaults(module: ModuleType) -> list[str]:
     """Pack names read in a function body, except as the fallback of ``x is None``."""
-    tree = ast.parse(inspect.getsource(module))
     found: list[str] = []
 
     def is_none_test(node: ast.AST) -> bool:
@@ -130,7 +138,8 @@ def _pack_reads_outside_defaults(module: ModuleType) -> list[str]:
         for child in ast.iter_child_nodes(node):
             visit(child, function, guarded)
 
-    visit(tree, None, False)
+    for source in _sources(module):
+        visit(ast.parse(source), None, False)
     return found
 
 

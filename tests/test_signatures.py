@@ -21,22 +21,6 @@ import partnerrules
 #: The longest repr a default may have.
 LONGEST = 80
 
-#: Defaults that still embed a table, in modules another change is rewriting
-#: (the private-module split of commission and deals). Each entry must still be
-#: found: remove it when the default becomes None.
-KNOWN: frozenset[tuple[str, str]] = frozenset(
-    {
-        ("partnerrules.commission.SalesTripAward", "terms"),
-        ("partnerrules.commission.award_sales_trip", "terms"),
-        ("partnerrules.commission.commission_statement", "plan"),
-        ("partnerrules.commission.commission_statements", "plan"),
-        ("partnerrules.commission.sale_commissions", "plan"),
-        ("partnerrules.deals.check_protection_required", "required_kinds"),
-        ("partnerrules.deals.check_protection_required", "required_schemes"),
-        ("partnerrules.deals.classify_segment", "order"),
-    }
-)
-
 
 def public_modules() -> Iterator[ModuleType]:
     for info in pkgutil.walk_packages(partnerrules.__path__, "partnerrules."):
@@ -115,8 +99,4 @@ def test_what_counts_as_a_table(default: object, tabled: bool) -> None:
 
 def test_no_public_signature_embeds_a_data_table() -> None:
     found = tabled_defaults()
-    assert sorted(found - KNOWN) == [], "default these to None (the pack's table), documented"
-
-
-def test_every_known_table_default_is_still_there() -> None:
-    assert sorted(KNOWN - tabled_defaults()) == [], "fixed: remove it from KNOWN"
+    assert sorted(found) == [], "default these to None (the pack's table), documented"

@@ -65,6 +65,11 @@ def _trip_terms(field: str, value: object) -> TripTerms:
     )
 
 
+def _pack_terms(value: object) -> Any:
+    """None is the Omid pack's trip terms; anything else is checked by the validator."""
+    return _omid.SALES_TRIP if value is None else value
+
+
 @attrs.frozen
 class SalesTripAward:
     """Resort passes for a sales highlight (rule ``omid.awards.sales_trip``, §9.1).
@@ -77,7 +82,7 @@ class SalesTripAward:
             under the Omid terms: passes come in pairs), at most
             :data:`MAX_PASSES`.
         reasons: why.
-        terms: what the trip gives (the Omid pack's ``SALES_TRIP`` by default).
+        terms: what the trip gives (None, the default, is the Omid pack's ``SALES_TRIP``).
 
     Raises:
         InvalidValueError: a number of passes that is not a whole number of
@@ -93,7 +98,10 @@ class SalesTripAward:
     passes: int
     reasons: tuple[Reason, ...] = attrs.field(default=(), validator=_REASONS)
     terms: TripTerms = attrs.field(
-        default=_omid.SALES_TRIP, validator=_validate.attrs_validator(_trip_terms), kw_only=True
+        default=None,
+        converter=_pack_terms,
+        validator=_validate.attrs_validator(_trip_terms),
+        kw_only=True,
     )
 
     def __attrs_post_init__(self) -> None:
@@ -126,7 +134,7 @@ class SalesTripAward:
 
 
 def award_sales_trip(
-    partner: str, *, passes: int, year: int, terms: TripTerms = _omid.SALES_TRIP
+    partner: str, *, passes: int, year: int, terms: TripTerms | None = None
 ) -> SalesTripAward:
     """Award resort passes to a sales highlight of *year*.
 
@@ -142,8 +150,8 @@ def award_sales_trip(
         passes: how many passes, a whole number of the terms' groups, at
             most :data:`MAX_PASSES`.
         year: the year of the sales the award rewards.
-        terms: what the trip gives (``partnerrules.policies.omid.SALES_TRIP``
-            by default).
+        terms: what the trip gives; None (the default) is
+            ``partnerrules.policies.omid.SALES_TRIP``.
 
     Raises:
         InvalidValueError: an odd number of passes, or fewer than 2 (under

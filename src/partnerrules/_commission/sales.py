@@ -350,14 +350,21 @@ def _tier_of(partner: str, standard_tiers: Mapping[str, Tier]) -> Tier:
         ) from None
 
 
-def _plan_campaigns(plan: object, diamond_rate: object) -> tuple[Campaign, ...]:
-    """The plan's campaigns, with *diamond_rate* (when given) as the rate of its only one."""
-    plan = _validate.instance(
+def _the_plan(plan: object) -> CommissionPlan:
+    """*plan*, checked; None is the Omid pack's plan."""
+    if plan is None:
+        return _omid.COMMISSION_PLAN
+    return _validate.instance(
         "plan",
         plan,
         CommissionPlan,
-        "a CommissionPlan, e.g. partnerrules.policies.omid.COMMISSION_PLAN",
+        "a CommissionPlan, e.g. partnerrules.policies.omid.COMMISSION_PLAN, or None",
     )
+
+
+def _plan_campaigns(plan: object, diamond_rate: object) -> tuple[Campaign, ...]:
+    """The plan's campaigns, with *diamond_rate* (when given) as the rate of its only one."""
+    plan = _the_plan(plan)
     campaigns = plan.campaigns
     if diamond_rate is None:
         return campaigns
@@ -434,7 +441,7 @@ def sale_commissions(
     sales: Iterable[Sale],
     *,
     standard_tiers: Mapping[str, Tier],
-    plan: CommissionPlan = _omid.COMMISSION_PLAN,
+    plan: CommissionPlan | None = None,
     diamond_rate: Decimal | None = None,
     zone: dt.tzinfo = SAO_PAULO,
 ) -> tuple[SaleCommission, ...]:
@@ -457,8 +464,8 @@ def sale_commissions(
         sales: the sales, of any partners, in any order.
         standard_tiers: each partner's standard tier (its classification
             outside the campaigns), e.g. from :func:`qualify_tier`.
-        plan: the commission plan whose campaigns apply (the Omid pack's
-            ``COMMISSION_PLAN`` by default).
+        plan: the commission plan whose campaigns apply; None (the
+            default) is the Omid pack's ``COMMISSION_PLAN``.
         diamond_rate: kept for compatibility: the rate of the plan's only
             campaign instead of its own (None keeps the plan's; refused for
             a plan with more or fewer than one campaign).
@@ -475,7 +482,9 @@ def sale_commissions(
     sales = _sales(sales)
     standard_tiers = _standard_tiers(standard_tiers)
     campaigns = _plan_campaigns(plan, diamond_rate)
-    return tuple(_commissions(sales, standard_tiers, campaigns, _zone(zone), plan.tier_rule))
+    return tuple(
+        _commissions(sales, standard_tiers, campaigns, _zone(zone), _the_plan(plan).tier_rule)
+    )
 
 
 home("partnerrules.commission", globals())

@@ -40,6 +40,7 @@ from partnerrules._commission.sales import (
     _plan_campaigns,
     _sales,
     _standard_tiers,
+    _the_plan,
     _tier_of,
 )
 from partnerrules._public import home
@@ -51,7 +52,6 @@ from partnerrules.errors import (
     UnknownKeyError,
 )
 from partnerrules.money import Money
-from partnerrules.policies import omid as _omid
 
 # -- statements -------------------------------------------------------------------
 
@@ -172,7 +172,7 @@ def _statements(
         raise InvalidValueError("end", end, f"after start {start.isoformat()}")
     tiers = _standard_tiers(standard_tiers)
     campaigns = _plan_campaigns(plan, diamond_rate)
-    tier_rule = _validate.instance("plan", plan, CommissionPlan).tier_rule
+    tier_rule = _the_plan(plan).tier_rule
     tz = _zone(zone)
     conv = Proration.parse(convention)
     cancelled: Mapping[str, dt.date] = {} if cancellations is None else cancellations  # type: ignore[assignment]
@@ -301,7 +301,7 @@ def commission_statement(
     end: dt.date,
     standard_tiers: Mapping[str, Tier],
     cancellations: Mapping[str, dt.date] | None = None,
-    plan: CommissionPlan = _omid.COMMISSION_PLAN,
+    plan: CommissionPlan | None = None,
     diamond_rate: Decimal | None = None,
     zone: dt.tzinfo = SAO_PAULO,
     convention: Proration | str = ACTUAL_ACTUAL,
@@ -329,8 +329,8 @@ def commission_statement(
         end: the day after the last (exclusive).
         standard_tiers: each partner's standard tier.
         cancellations: contract id -> day it was cancelled.
-        plan: the commission plan whose campaigns apply (the Omid pack's
-            ``COMMISSION_PLAN`` by default), as for :func:`sale_commissions`.
+        plan: the commission plan whose campaigns apply; None (the default)
+            is the Omid pack's ``COMMISSION_PLAN``, as for :func:`sale_commissions`.
         diamond_rate: kept for compatibility: the rate of the plan's only
             campaign instead of its own (None keeps the plan's).
         zone: the zone of the period's dates and of the lines' years (each
@@ -370,7 +370,7 @@ def commission_statements(
     end: dt.date,
     standard_tiers: Mapping[str, Tier],
     cancellations: Mapping[str, dt.date] | None = None,
-    plan: CommissionPlan = _omid.COMMISSION_PLAN,
+    plan: CommissionPlan | None = None,
     diamond_rate: Decimal | None = None,
     zone: dt.tzinfo = SAO_PAULO,
     convention: Proration | str = ACTUAL_ACTUAL,

@@ -95,8 +95,8 @@ def check_protection_required(
     deal: PartnerDeal,
     registrations: Iterable[DealRegistration] = (),
     *,
-    required_kinds: Iterable[PartnerKind | str] = mcs_pack.PROTECTION_REQUIRED_KINDS,
-    required_schemes: Iterable[DealScheme | str] = mcs_pack.PROTECTION_REQUIRED_SCHEMES,
+    required_kinds: Iterable[PartnerKind | str] | None = None,
+    required_schemes: Iterable[DealScheme | str] | None = None,
 ) -> ProtectionRequirement:
     """Check that a distributor's resale or agency deal is registered.
 
@@ -109,10 +109,10 @@ def check_protection_required(
     Args:
         deal: the deal.
         registrations: the registrations in the CRM (any partner, any customer).
-        required_kinds: the partner kinds that must register (MCS pack:
-            distributors, which include resellers).
-        required_schemes: the schemes that must be registered (MCS pack:
-            resale and agency).
+        required_kinds: the partner kinds that must register; None (the
+            default) is the MCS pack's: distributors, which include resellers.
+        required_schemes: the schemes that must be registered; None (the
+            default) is the MCS pack's: resale and agency.
 
     Raises:
         InvalidTypeError: wrong argument types (a kind or scheme list given
@@ -121,6 +121,10 @@ def check_protection_required(
     """
     _typed("deal", deal, PartnerDeal)
     candidates = _registrations("registrations", registrations)
+    if required_kinds is None:
+        required_kinds = mcs_pack.PROTECTION_REQUIRED_KINDS
+    if required_schemes is None:
+        required_schemes = mcs_pack.PROTECTION_REQUIRED_SCHEMES
     kinds = frozenset(
         _member("required_kinds", k, PartnerKind)
         for k in _items("required_kinds", required_kinds, "an iterable of PartnerKind")

@@ -244,7 +244,7 @@ def classify_segment(
     organisation: Organisation,
     *,
     as_of: dt.date,
-    order: Sequence[Segment | str] = aws_pack.COMMERCIAL_ORDER,
+    order: Sequence[Segment | str] | None = None,
     startup_max_age_years: int = aws_pack.STARTUP_MAX_AGE_YEARS,
     isv_min_software_share: Decimal | str = aws_pack.ISV_MIN_SOFTWARE_REVENUE_SHARE,
 ) -> Segmentation:
@@ -270,8 +270,9 @@ def classify_segment(
     Args:
         organisation: the customer.
         as_of: the date its age is taken at.
-        order: the commercial segments in the order they are tried (AWS
-            pack: Startup, ISV, Digital Native, Enterprise, SMB).
+        order: the commercial segments in the order they are tried; None
+            (the default) is the AWS pack's: Startup, ISV, Digital Native,
+            Enterprise, SMB.
         startup_max_age_years: a startup is younger than this (AWS pack:
             15), from 1 to :data:`MAX_STARTUP_AGE_YEARS`.
         isv_min_software_share: the least share of revenue from licences and
@@ -294,7 +295,7 @@ def classify_segment(
     """
     org = _typed("organisation", organisation, Organisation)
     as_of_ = _date("as_of", as_of)
-    segments = _segment_order(order)
+    segments = _segment_order(aws_pack.COMMERCIAL_ORDER if order is None else order)
     max_age = _count(
         "startup_max_age_years",
         startup_max_age_years,
