@@ -207,7 +207,7 @@ WORDS = (
     fact("report", "LEVEL"),
     fact("report", "FIRST RESPONSE"),
     fact("report", "DUE"),
-    fact("report", "RESOLUTION"),
+    fact("report", "PROBLEM DETERMINATION"),
     fact("report", "Deal protection at {at}"),
     fact("report", "DEAL"),
     fact("report", "STATE"),

@@ -51,7 +51,7 @@ ENGLISH = run("--locale", "en_US")
 def test_the_english_report_has_a_title_and_headers_for_every_section() -> None:
     headings = english_headings(ENGLISH)
     assert "CONTRACT" in headings
-    assert "RESOLUTION" in headings
+    assert "PROBLEM DETERMINATION" in headings
     assert "Cancellation quotes on" in headings
 
 

@@ -307,7 +307,7 @@ def _tickets(
             "LEVEL",
             "FIRST RESPONSE",
             "DUE",
-            "RESOLUTION",
+            "PROBLEM DETERMINATION",
             "DUE",
         ),
         tuple(rows),
