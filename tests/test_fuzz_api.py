@@ -580,6 +580,7 @@ def _testing_factories() -> dict[str, Callable[[], Call]]:
                 "payments",
                 "pool_items",
                 "programme_histories",
+                "ticket_histories",
                 "programmes",
                 "rates",
                 "ratios",
@@ -1296,6 +1297,17 @@ KNOWN_ESCAPES: dict[str, dict[str, frozenset[str]]] = {
     "testing.strategies.addenda": {
         "contract": frozenset({"hostile object"}),
         "list_prices": frozenset({"hostile object"}),
+    },
+    "testing.strategies.ticket_histories": {
+        name: frozenset({"hostile object"})
+        for name in (
+            "opened_at",
+            "places",
+            "statuses",
+            "policies",
+            "retroactive",
+            "max_events",
+        )
     },
     "testing.strategies.programme_histories": {
         "max_size": frozenset({"hostile object"}),

@@ -25,15 +25,11 @@ from hypothesis import strategies as st
 from partnerrules.calendars import BusinessCalendar
 from partnerrules.lifecycle import (
     Clock,
-    Closed,
-    EscalationLevel,
     LevelChanged,
     LifecyclePolicy,
     Notification,
     Opened,
     PolicyChanged,
-    Reopened,
-    Resolved,
     Responded,
     SeverityChanged,
     StatusChanged,
@@ -54,6 +50,7 @@ from partnerrules.sla import (
     deadlines,
     status,
 )
+from partnerrules.testing import strategies as prs
 
 SP = ZoneInfo("America/Sao_Paulo")
 MIN = dt.timedelta(minutes=1)
@@ -231,101 +228,24 @@ def test_the_snapshot_deadlines_equal_the_evaluation_once_every_event_is_known(
 # -- generated histories -----------------------------------------------------
 
 STATUSES = [WAITING, ON_HOLD, RUNNING, "waiting on vendor"]
-ACTIONS = [
-    "status",
-    "status",
-    "public",
-    "public",
-    "internal",
-    "severity",
-    "level",
-    "resolve",
-    "close",
-    "reopen",
-    "policy",
-]
+#: Where the generated tickets are: São Paulo (the team calendar's city).
+PLACES = [("BR", (None, "SP"), ("America/Sao_Paulo",))]
 
 
-@st.composite
-def histories(
-    draw: st.DrawFn, *, policy_changes: bool = True, retroactive: bool = True
-) -> TicketHistory:
-    """A valid history: statuses, responses, changes, resolution, closing, reopening."""
-    opened = draw(instants)
-    events: list[Any] = [
-        Opened(
-            "H",
-            opened,
-            severity=draw(st.sampled_from([1, 2, 3])),
-            category=draw(categories),
-            level=draw(st.sampled_from(["Authorized", "Advanced", "Premium"])),
-            country="BR",
-            subdivision=draw(st.sampled_from([None, "SP"])),
-        )
-    ]
-    phase, cur = "open", opened
-    actions = ACTIONS if policy_changes else [a for a in ACTIONS if a != "policy"]
-    for _ in range(draw(st.integers(0, 9))):
-        cur += draw(st.integers(0, 60 * 30)) * MIN
-        action = draw(st.sampled_from(actions))
-        if phase == "closed" and action not in {"reopen", "status", "policy"}:
-            action = "reopen"
-        if action == "status":
-            events.append(StatusChanged(cur, draw(st.sampled_from(STATUSES))))
-        elif action in {"public", "internal"}:
-            events.append(Responded(cur, visibility=action))
-        elif action == "severity":
-            events.append(SeverityChanged(cur, draw(st.sampled_from([1, 2, 3]))))
-        elif action == "level":
-            events.append(LevelChanged(cur, draw(st.sampled_from(["Advanced", "Premium"]))))
-        elif action == "policy":
-            back = draw(st.integers(-60 * 24, 60 * 24 * 3 if retroactive else 0))
-            effective = cur - back * MIN
-            events.append(
-                PolicyChanged(cur, draw(st.sampled_from(SLA_POLICIES)), effective=effective)
-            )
-        elif action == "reopen" and phase != "open":
-            events.append(Reopened(cur))
-            phase = "open"
-        elif action == "close" and phase != "closed":
-            events.append(Closed(cur))
-            phase = "closed"
-        elif phase == "open":
-            events.append(Resolved(cur))
-            phase = "resolved"
-    return TicketHistory(events)
-
-
-@st.composite
-def lifecycle_policies(draw: st.DrawFn) -> LifecyclePolicy:
-    """A lifecycle policy: any pausing statuses, counting, conventions, notices."""
-    clocks = st.lists(st.sampled_from(list(Clock)), unique=True)
-    with_resolution = draw(st.booleans())
-    notice_clocks = list(Clock) if with_resolution else list(Clock)[:2]
-    return LifecyclePolicy(
-        "generated",
-        "acme.support.lifecycle",
-        draw(st.sampled_from(SLA_POLICIES)),
-        pausing_statuses={WAITING: draw(clocks), ON_HOLD: list(Clock)},
-        counted_responses=draw(st.sampled_from([["public"], ["public", "internal"], ["internal"]])),
-        resolution=EXAMPLE_RESOLUTION if with_resolution else {},
-        on_severity_change=draw(st.sampled_from(["keep elapsed", "restart"])),
-        restart_on_reopen=draw(
-            clocks.filter(lambda c: with_resolution or Clock.RESOLUTION not in c)
-        ),
-        notifications=[
-            Notification(c, draw(st.sampled_from(["0.5", "0.75", "1"]))) for c in notice_clocks
-        ],
-        escalations=[
-            EscalationLevel(
-                "level 1",
-                c,
-                draw(st.sampled_from([-2, 0, 3])) * dt.timedelta(hours=1),
-                relative_to=draw(st.sampled_from(["target", "limit"])),
-            )
-            for c in notice_clocks
-        ],
+def histories(*, policy_changes: bool = True, retroactive: bool = True) -> Any:
+    """A valid history (partnerrules.testing's), in São Paulo, with the SLA policies above."""
+    return prs.ticket_histories(
+        opened_at=instants,
+        places=PLACES,
+        statuses=STATUSES,
+        policies=st.sampled_from(SLA_POLICIES) if policy_changes else None,
+        retroactive=retroactive,
     )
+
+
+def lifecycle_policies() -> Any:
+    """A lifecycle policy (partnerrules.testing's) over the SLA policies above."""
+    return prs.lifecycle_policies(sla=st.sampled_from(SLA_POLICIES))
 
 
 def same_lifecycle(a: TicketLifecycle, b: TicketLifecycle, *, history_reasons: bool = True) -> None:

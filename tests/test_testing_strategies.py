@@ -43,7 +43,7 @@ from partnerrules.commission import (
 from partnerrules.contracts import Addendum, Contract, DataLink, Invoice, PoolItem, Proration
 from partnerrules.deals import Cnpj, Customer, DealRegistration, Opportunity
 from partnerrules.errors import InvalidTypeError, InvalidValueError
-from partnerrules.lifecycle import LifecyclePolicy
+from partnerrules.lifecycle import LifecyclePolicy, TicketHistory
 from partnerrules.money import AMOUNT_LIMIT, Money, brl
 from partnerrules.programmes import Programme
 from partnerrules.sla import (
@@ -110,6 +110,7 @@ VALUE_STRATEGIES: list[tuple[str, st.SearchStrategy[Any], type]] = [
     ("deal_registrations", prs.deal_registrations(), DealRegistration),
     ("opportunities", prs.opportunities(), Opportunity),
     ("lifecycle_policies", prs.lifecycle_policies(), LifecyclePolicy),
+    ("ticket_histories", prs.ticket_histories(), TicketHistory),
 ]
 
 

@@ -44,7 +44,7 @@ from partnerrules.commission import (
 )
 from partnerrules.contracts import Addendum, Contract, DataLink, Invoice, PoolItem
 from partnerrules.deals import Cnpj, Customer, DealRegistration, Opportunity
-from partnerrules.lifecycle import LifecyclePolicy
+from partnerrules.lifecycle import LifecyclePolicy, TicketHistory
 from partnerrules.money import Money
 from partnerrules.programmes import Programme
 from partnerrules.sla import (
@@ -71,7 +71,8 @@ def register() -> None:
     money, calendars, SLA policies and their parts, tickets and pauses,
     contracts and their parts, commission plans and their parts, sales,
     payments, sale commissions, programmes and their histories, CNPJs,
-    customers, deal registrations, opportunities and lifecycle policies.
+    customers, deal registrations, opportunities, lifecycle policies and ticket
+    histories.
     Idempotent; called when
     :mod:`partnerrules.testing` is imported.
 
@@ -112,6 +113,7 @@ def register() -> None:
     st.register_type_strategy(DealRegistration, s.deal_registrations())
     st.register_type_strategy(Opportunity, s.opportunities())
     st.register_type_strategy(LifecyclePolicy, s.lifecycle_policies())
+    st.register_type_strategy(TicketHistory, s.ticket_histories())
 
 
 register()
