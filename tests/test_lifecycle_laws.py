@@ -43,7 +43,6 @@ from partnerrules.sla import (
     ZOHO,
     Category,
     ClockState,
-    Pause,
     ResponseWindow,
     SlaPolicy,
     Ticket,
@@ -103,33 +102,10 @@ def snapshot_policy(sla: SlaPolicy) -> LifecyclePolicy:
     )
 
 
-@st.composite
-def tickets(draw: st.DrawFn) -> Ticket:
-    """A snapshot ticket: any category, responses and pauses (the last may be open)."""
-    opened = draw(instants)
-    responses, cur = [], opened
-    for gap in draw(st.lists(st.integers(0, 60 * 24 * 3), max_size=3)):
-        cur += gap * MIN
-        responses.append(cur)
-    pauses, pcur = [], opened
-    for gap, length in draw(st.lists(st.tuples(st.integers(0, 900), st.integers(1, 1500)),
-                                     max_size=3)):  # fmt: skip
-        pcur += gap * MIN
-        end = None if draw(st.integers(0, 7)) == 0 else pcur + length * MIN
-        pauses.append(Pause(pcur, end))
-        if end is None:
-            break
-        pcur = end
-    return Ticket(
-        "T",
-        opened,
-        severity=draw(st.sampled_from([1, 2, 3])),
-        category=draw(categories),
-        level=draw(st.sampled_from(["Authorized", "Advanced", "Premium"])),
-        country="BR",
-        subdivision=draw(st.sampled_from([None, "SP", "RJ"])),
-        responses=responses,
-        pauses=pauses,
+def tickets() -> Any:
+    """A snapshot ticket (partnerrules.testing's) in São Paulo: responses, pauses, any category."""
+    return prs.tickets(
+        opened_at=instants, places=[("BR", (None, "SP", "RJ"), ("America/Sao_Paulo",))]
     )
 
 
@@ -143,13 +119,14 @@ def history_of(ticket: Ticket) -> TicketHistory:
     timed += [(r, 2, Responded(r)) for r in ticket.responses]
     timed.sort(key=lambda x: (x[0], x[1]))
     opened = Opened(
-        "T",
+        ticket.id,
         ticket.opened_at,
         severity=ticket.severity,
         category=ticket.category,
         level=ticket.level,
         country=ticket.country,
         subdivision=ticket.subdivision,
+        zone=ticket.zone,
     )
     return TicketHistory([opened, *(e for _, _, e in timed)])
 
