@@ -734,11 +734,31 @@ class BusinessCalendar:
         ...     cal._add_us(friday_16h, hour), cal._add_us(friday_16h, 3 * hour))
         True
         """
-        year = self._year_us(start_us, "start")
-        pos = self._position(year, start_us)
-        return self._move(year, pos + first_us, first_us), self._move(
-            year, pos + second_us, second_us
-        )
+        # The lookups written out for the common case, as in _window_us below.
+        year = self._timeline.last
+        if year is None or not year.lo <= start_us < year.hi:
+            year = self._year_us(start_us, "start")
+        ends, starts, cum = year.ends, year.starts, year.cum
+        i = bisect_right(ends, start_us)
+        if i == len(ends):
+            pos = year.total
+        else:
+            s = starts[i]
+            pos = cum[i] + (start_us - s if start_us > s else 0)
+        total, cum_end = year.total, year.cum_end
+        t = pos + first_us
+        if first_us > 0 and t <= total:
+            j = bisect_left(cum_end, t)
+            target = starts[j] + t - cum[j]
+        else:
+            target = self._move(year, t, first_us)
+        t = pos + second_us
+        if second_us > 0 and t <= total:
+            j = bisect_left(cum_end, t)
+            limit = starts[j] + t - cum[j]
+        else:
+            limit = self._move(year, t, second_us)
+        return target, limit
 
     def _window_us(
         self, start_us: int, end_us: int, first_us: int, second_us: int
@@ -963,7 +983,9 @@ class BusinessCalendar:
         ...               for n in (1, 3))
         True
         """
-        year = self._year_us(start_us, "start")
+        year = self._timeline.last
+        if year is None or not year.lo <= start_us < year.hi:
+            year = self._year_us(start_us, "start")
         size = year.uniform
         if not size:
             return None
