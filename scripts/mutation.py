@@ -218,6 +218,12 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
      "inside = us - year.starts[i] if us < year.ends[i] else year.ends[i] - year.starts[i]",
      "< -> <="):
         "for us == ends[i] both branches give ends[i] - starts[i]",
+    ("calendars", "_DAY_US = 86_400_000_000", "86400000000 -> 86400000001"):
+        "every use stays consistent: the regular-day shortcut never applies (each day takes "
+        "the exact path), a midnight close maps to _DAY_US and back to the day's end, and "
+        "_utc_year only gives a hint",
+    ("calendars", "if first <= second:", "<= -> <"):
+        "for first == second the gap search starts with lo == hi and returns first",
     ("calendars", "if d > 0:", "> -> >="):
         "_move is never called with d == 0: add and _add_us return before it, and SLA "
         "windows last at least one unit (BusinessSpan amounts are 1 to MAX_SPAN)",

@@ -203,3 +203,23 @@ def test_an_answer_does_not_depend_on_the_years_compiled_before(warm_year: int):
     assert cal.add(start, dt.timedelta(hours=-2)) == dt.datetime(2026, 12, 31, 17, 0, tzinfo=UTC)
     # 11 h back: 1 h of Friday, 9 h of Thursday 31 December, 1 h of Wednesday 30 December.
     assert cal.add(start, dt.timedelta(hours=-11)) == dt.datetime(2026, 12, 30, 17, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("weekly", "field"),
+    [
+        ({0: "09:00-18:00"}, "weekly_hours[0]"),  # a day's hours as a str
+        ({0: 5}, "weekly_hours[0]"),  # not a sequence at all
+        ({0: [dt.time(9)]}, "weekly_hours[0][0]"),  # an interval that is not a pair
+        ([[(dt.time(9), dt.time(17))]] * 3, "weekly_hours"),  # three days, not seven
+    ],
+    ids=["str", "int", "not a pair", "three days"],
+)
+def test_malformed_weekly_hours_are_refused_naming_the_part(weekly: object, field: str):
+    """weekly_hours: a mapping of weekday to (open, close) pairs, or seven such lists.
+
+    Anything else is an InvalidTypeError naming the part that is wrong.
+    """
+    with pytest.raises(InvalidTypeError) as caught:
+        BusinessCalendar(UTC, weekly)  # type: ignore[arg-type]
+    assert caught.value.field == field
