@@ -224,6 +224,16 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "_utc_year only gives a hint",
     ("calendars", "if first <= second:", "<= -> <"):
         "for first == second the gap search starts with lo == hi and returns first",
+    ("calendars", "regular = day_hi - day_lo == _DAY_US", "- -> +"):
+        "no day is then taken for a regular 24-hour day: each takes the exact path, with "
+        "the same instants",
+    ("calendars", "day_lo = _instant(zone, day, 0)", "0 -> 1"):
+        "the year's first day takes the exact path (same instants), and the year's lo is 1 "
+        "µs late: the instant of local New Year misses the cache and is located again, in "
+        "the same year",
+    ("calendars", "y = max(FIRST_YEAR - 1, min(LAST_YEAR + 1, hint))", "1 -> 2"):
+        "only a hint outside the horizon is clamped one year further; the search then "
+        "raises the same HorizonError (or finds the same year)",
     ("calendars", "if d > 0:", "> -> >="):
         "_move is never called with d == 0: add and _add_us return before it, and SLA "
         "windows last at least one unit (BusinessSpan amounts are 1 to MAX_SPAN)",

@@ -223,3 +223,30 @@ def test_malformed_weekly_hours_are_refused_naming_the_part(weekly: object, fiel
     with pytest.raises(InvalidTypeError) as caught:
         BusinessCalendar(UTC, weekly)  # type: ignore[arg-type]
     assert caught.value.field == field
+
+
+def test_hours_wholly_inside_a_dst_gap_open_nothing():
+    """Both ends of 02:10-02:50 on the spring-forward night map to 03:00: no open time that day."""
+    cal = BusinessCalendar(BERLIN, {6: [(dt.time(2, 10), dt.time(2, 50))]})
+    assert cal.open_intervals(SPRING_FORWARD) == ()
+    assert cal.open_time_on(SPRING_FORWARD) == dt.timedelta(0)
+    next_sunday = SPRING_FORWARD + dt.timedelta(days=7)
+    assert cal.open_time_on(next_sunday) == dt.timedelta(minutes=40)
+
+
+def test_local_new_year_is_found_after_the_old_year_was_compiled():
+    """Tokyo's New Year while UTC still says 31 December, once that UTC year is compiled."""
+    cal = _around_the_clock("Asia/Tokyo")
+    assert cal.is_open(dt.datetime(2026, 6, 1, tzinfo=UTC))  # compiles the local year 2026
+    new_year = dt.datetime(2026, 12, 31, 15, 0, tzinfo=UTC)  # 2027-01-01 00:00 JST
+    assert cal.is_open(new_year)
+    assert cal.next_open(new_year) == new_year
+
+
+def test_the_first_instant_of_the_horizon_is_inside_it():
+    """The horizon starts with the local year 1970: its first microsecond is usable."""
+    first = dt.datetime(1970, 1, 1, tzinfo=UTC)
+    assert _around_the_clock("UTC").is_open(first)
+    assert _around_the_clock("UTC").add(first, dt.timedelta(hours=1)) == first + dt.timedelta(
+        hours=1
+    )
