@@ -386,10 +386,10 @@ CASES: list[tuple[str, Callable[[], object], type[Exception], str]] = [
     ),
     # issue #12: collections and tables checked before use
     (
-        "None for the required kinds",
-        lambda: check_protection_required(DEAL, required_kinds=None),  # type: ignore[arg-type]
+        "an int for the required kinds",
+        lambda: check_protection_required(DEAL, required_kinds=3),  # type: ignore[arg-type]
         InvalidTypeError,
-        "'required_kinds' must be an iterable of PartnerKind (got NoneType None)",
+        "'required_kinds' must be an iterable of PartnerKind (got int 3)",
     ),
     (
         "None for the trained services",

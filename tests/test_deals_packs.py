@@ -216,3 +216,36 @@ def test_none_stands_for_the_pack_in_every_table_keyword() -> None:
     )
     assert deals.MAX_WINDOW_MONTHS == 12 * 9999
     assert aws.STARTUP_MAX_AGE_YEARS <= deals.MAX_STARTUP_AGE_YEARS
+
+
+@pytest.mark.rule("mcs.deal.protection_required")
+def test_none_means_the_pack_in_the_protection_and_segment_defaults() -> None:
+    """mcs.deal.protection_required, aws.segment.classify: None is the pack's table."""
+    import datetime as dt
+
+    from partnerrules.deals import (
+        Customer,
+        Organisation,
+        PartnerDeal,
+        check_protection_required,
+        classify_segment,
+    )
+
+    deal = PartnerDeal(
+        "P-1",
+        customer=Customer("Acme Ltda"),
+        partner="alfa",
+        partner_kind="reseller",
+        scheme="resale",
+    )
+    assert check_protection_required(deal) == check_protection_required(
+        deal,
+        required_kinds=mcs.PROTECTION_REQUIRED_KINDS,
+        required_schemes=mcs.PROTECTION_REQUIRED_SCHEMES,
+    )
+    assert not check_protection_required(deal).ok
+    organisation = Organisation("Zeta", uses_aws=True)
+    day = dt.date(2026, 11, 30)
+    assert classify_segment(organisation, as_of=day) == classify_segment(
+        organisation, as_of=day, order=aws.COMMERCIAL_ORDER
+    )

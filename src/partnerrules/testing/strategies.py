@@ -107,6 +107,7 @@ from partnerrules.versions import ProgrammeHistory, Version
 __all__ = [
     "FIRST_DATE",
     "FIRST_INSTANT",
+    "HISTORY_STATUSES",
     "HOLIDAY_REGIONS",
     "LAST_DATE",
     "LAST_INSTANT",
