@@ -250,3 +250,20 @@ def test_the_first_instant_of_the_horizon_is_inside_it():
     assert _around_the_clock("UTC").add(first, dt.timedelta(hours=1)) == first + dt.timedelta(
         hours=1
     )
+
+
+@pytest.mark.parametrize("zone", ["Asia/Tokyo", "America/Sao_Paulo", "UTC"])
+def test_the_year_holding_an_instant_at_local_new_year_is_the_new_year(zone: str) -> None:
+    """The compiled year of an instant is the local year holding it, even at the first
+    instant of a local year after the previous year was looked up (its end is exclusive)."""
+    z = ZoneInfo(zone)
+    cal = BusinessCalendar(zone, {d: [(dt.time(9), dt.time(18))] for d in range(5)})
+    epoch = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+    def us(value: dt.datetime) -> int:
+        return (value - epoch) // dt.timedelta(microseconds=1)
+
+    new_year = dt.datetime(2027, 1, 1, tzinfo=z)
+    assert cal._year_us(us(new_year - dt.timedelta(days=3)), "start").year == 2026
+    assert cal._year_us(us(new_year), "start").year == 2027
+    assert cal._year_us(us(new_year) - 1, "start").year == 2026

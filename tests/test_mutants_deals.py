@@ -146,3 +146,25 @@ def test_a_listing_repr_leaves_out_its_steps():
     assert "Retail CRM" in shown
     assert "soft-1" in shown
     assert "steps=" not in shown
+
+
+def test_a_forged_placeholder_cnpj_never_makes_two_customers_one() -> None:
+    """aws.ace.readiness: a CNPJ forged around its constructor (the all-zero placeholder)
+    is checked again, so two customers sharing it are compared by name, not made one."""
+    from partnerrules._deals.conflicts import _same_customer
+    from partnerrules.deals import Cnpj, Customer
+
+    real = Cnpj("11.222.333/0001-81")
+    forged = Cnpj("11.222.333/0001-81")
+    object.__setattr__(forged, "number", "00000000000000")
+    one = Customer("Alfa Comércio Ltda", cnpj=real)
+    other = Customer("Beta Serviços Ltda", cnpj=real)
+    assert _same_customer(one, other)  # a valid CNPJ makes them one
+    one = object.__new__(Customer)
+    other = object.__new__(Customer)
+    for customer, name in ((one, "Alfa Comércio Ltda"), (other, "Beta Serviços Ltda")):
+        for field, value in attrs.asdict(Customer("x"), recurse=False).items():
+            object.__setattr__(customer, field, value)
+        object.__setattr__(customer, "name", name)
+        object.__setattr__(customer, "cnpj", forged)
+    assert not _same_customer(one, other)
