@@ -220,9 +220,16 @@ def histories(*, policy_changes: bool = True, retroactive: bool = True) -> Any:
     )
 
 
+def _all_on_hold(policy: LifecyclePolicy) -> LifecyclePolicy:
+    """The policy with ON_HOLD pausing every clock (the pause the laws below insert)."""
+    statuses = {**policy.pausing_statuses, ON_HOLD: list(Clock)}
+    return attrs.evolve(policy, pausing_statuses=statuses)
+
+
 def lifecycle_policies() -> Any:
-    """A lifecycle policy (partnerrules.testing's) over the SLA policies above."""
-    return prs.lifecycle_policies(sla=st.sampled_from(SLA_POLICIES))
+    """A lifecycle policy (partnerrules.testing's) over the SLA policies above, in which
+    "on hold" pauses every clock."""
+    return prs.lifecycle_policies(sla=st.sampled_from(SLA_POLICIES)).map(_all_on_hold)
 
 
 def same_lifecycle(a: TicketLifecycle, b: TicketLifecycle, *, history_reasons: bool = True) -> None:
