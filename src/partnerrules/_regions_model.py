@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import enum
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any, Final, TypeVar
 
@@ -325,25 +325,8 @@ def _items(field: str, value: object, expected: str) -> tuple[Any, ...]:
     return _validate.bounded_items(field, value, expected)
 
 
-class _VocabularyType(enum.EnumType):
-    # Enum lookups hash the value they look up and print the value they
-    # reject; a value that cannot be hashed or printed (an int too long to
-    # print, an object whose __hash__ or __repr__ raises) would fail there
-    # with a bare error, so it is refused first.
-    def __call__(cls, value: Any, *args: Any, **kwargs: Any) -> Any:
-        if not args and not kwargs and not isinstance(value, cls):
-            try:
-                hash(value)
-                usable = _printable(value) is value
-            except Exception:
-                usable = False
-            if not usable:
-                raise _value_error(cls.__name__, value, "one of " + _values(cls))
-        return super().__call__(value, *args, **kwargs)
-
-
-def _values(kind: Iterable[enum.Enum]) -> str:
-    return ", ".join(repr(member.value) for member in kind)
+_VocabularyType = _validate.VocabularyType
+_values = _validate.enum_values
 
 
 class _Vocabulary(enum.Enum, metaclass=_VocabularyType):

@@ -417,3 +417,30 @@ def value_error(
         error = InvalidValueError(field, printable(value), allowed, hint=hint)
         error.value = value
         return error
+
+
+class VocabularyType(enum.EnumType):
+    """The metaclass of a closed vocabulary whose lookups never fail with a bare error.
+
+    Enum lookups hash the value they look up and print the value they reject;
+    a value that cannot be hashed or printed (an int too long to print, an
+    object whose ``__hash__`` or ``__repr__`` raises) would fail there with a
+    bare error, so it is refused first, with :class:`InvalidValueError`.
+    Shared by the vocabularies of deals and regions.
+    """
+
+    def __call__(cls, value: Any, *args: Any, **kwargs: Any) -> Any:
+        if not args and not kwargs and not isinstance(value, cls):
+            try:
+                hash(value)
+                usable = printable(value) is value
+            except Exception:
+                usable = False
+            if not usable:
+                raise value_error(cls.__name__, value, "one of " + enum_values(cls))
+        return super().__call__(value, *args, **kwargs)
+
+
+def enum_values(kind: Iterable[enum.Enum]) -> str:
+    """The values of an enum's members, as a message lists them: ``'a', 'b'``."""
+    return ", ".join(repr(member.value) for member in kind)

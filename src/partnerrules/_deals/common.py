@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, Final, TypeVar
 
@@ -207,25 +207,8 @@ def _filled(text: str) -> bool:
     return bool(text.strip())
 
 
-class _VocabularyType(enum.EnumType):
-    # Enum lookups hash the value they look up and print the value they
-    # reject; a value that cannot be hashed or printed (an int too long to
-    # print, an object whose __hash__ or __repr__ raises) would fail there
-    # with a bare error, so it is refused first.
-    def __call__(cls, value: Any, *args: Any, **kwargs: Any) -> Any:
-        if not args and not kwargs and not isinstance(value, cls):
-            try:
-                hash(value)
-                usable = _printable(value) is value
-            except Exception:
-                usable = False
-            if not usable:
-                raise _value_error(cls.__name__, value, "one of " + _values(cls))
-        return super().__call__(value, *args, **kwargs)
-
-
-def _values(kind: Iterable[enum.Enum]) -> str:
-    return ", ".join(repr(member.value) for member in kind)
+_VocabularyType = _validate.VocabularyType
+_values = _validate.enum_values
 
 
 class _Vocabulary(enum.StrEnum, metaclass=_VocabularyType):
