@@ -24,10 +24,10 @@ _for_module = ModuleAnalyzer.for_module.__func__  # type: ignore[attr-defined]
 def _parts(modname: str) -> list[str]:
     """The private modules the facade *modname* is made of (none if it is not a facade)."""
     head, _, tail = modname.rpartition(".")
-    if head != "partnerrules" or tail.startswith("_"):
+    if not head.startswith("partnerrules") or tail.startswith("_"):
         return []
     try:
-        package = importlib.import_module(f"partnerrules._{tail}")
+        package = importlib.import_module(f"{head}._{tail}")
     except ImportError:
         return []
     path = getattr(package, "__path__", None)

@@ -1,0 +1,1 @@
+"""The strategies of :mod:`partnerrules.testing.strategies`, one module per concern (private)."""
