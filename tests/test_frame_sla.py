@@ -514,3 +514,29 @@ def test_a_pause_in_the_repeated_dst_hour_is_taken_as_an_instant() -> None:
     assert want is not None
     assert got["error_type"] is None
     assert got["ack_limit_at"] == want.limit_at.astimezone(UTC)
+
+
+def test_more_distinct_error_messages_than_two_bytes_count_are_all_kept() -> None:
+    # Label codes start two bytes wide and widen past 32,767 distinct labels.
+    n = 33_000
+    rows = good_rows(1) * n
+    df = pd.DataFrame(rows)
+    df["id"] = [f"T-{i}" for i in range(n)]
+    df["severity"] = np.arange(10, 10 + n)  # every row a different unknown severity
+    got = frame.sla_deadlines(df, errors="report")
+    assert got["error"].nunique() == n
+    for i in (0, 32_767, 32_768, n - 1):
+        with pytest.raises(UnknownKeyError) as caught:
+            Ticket(f"T-{i}", rows[0]["opened_at"], severity=10 + i, category="slowness",
+                   level="Premium", country="BR")  # fmt: skip
+        assert got["error"][i] == str(caught.value)
+
+
+def test_instant_columns_are_results_of_their_own_not_views_of_the_input() -> None:
+    df = pd.DataFrame(good_rows(3))
+    before = df["opened_at"].copy()
+    due = frame.sla_deadlines(df)
+    due.loc[0, "ack_limit_at"] = pd.Timestamp("2000-01-01", tz="UTC")
+    assert df["opened_at"].equals(before)
+    again = frame.sla_deadlines(df)
+    assert again["ack_limit_at"][0] != due["ack_limit_at"][0]

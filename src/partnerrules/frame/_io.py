@@ -84,6 +84,13 @@ class Instants:
 def _to_us(raw: I64, null: Bools, unit: str) -> tuple[I64, Bools]:
     """Integers in *unit* since the epoch as µs (floored); the rows out of datetime's range."""
     scale = _TO_US[unit]
+    if scale == 1:
+        # Microseconds already, nulls already NaT: the column itself, unless a value is
+        # out of datetime's range (the kernels never write into an input column).
+        bad = (raw > _MAX_US) | ((raw < _MIN_US) & ~null)
+        if not bad.any():
+            return raw, bad
+        return np.where(null | bad, NAT, raw).astype(np.int64, copy=False), bad
     if scale is None:
         us = np.floor_divide(raw, 1000)
     else:
@@ -97,6 +104,10 @@ def _to_us(raw: I64, null: Bools, unit: str) -> tuple[I64, Bools]:
     return us, bad
 
 
+#: Integer codes of any width (a pandas categorical keeps its int8 or int16 codes).
+Codes_ = npt.NDArray[np.signedinteger[Any]]
+
+
 class Codes:
     """A column as integer codes (-1 for null) into its distinct values.
 
@@ -106,7 +117,7 @@ class Codes:
 
     __slots__ = ("codes", "distinct", "kind")
 
-    def __init__(self, codes: I64, distinct: Any, kind: str) -> None:
+    def __init__(self, codes: Codes_, distinct: Any, kind: str) -> None:
         self.codes = codes
         self.distinct = distinct
         self.kind = kind
@@ -225,7 +236,7 @@ class Reader:
         null = np.asarray(col.is_null().to_numpy(zero_copy_only=False), np.bool_)
         kind = col.type
         if pa.types.is_timestamp(kind) and kind.tz is not None:
-            raw = pc.cast(col, pa.int64()).fill_null(0).to_numpy()
+            raw = pc.cast(col, pa.int64()).fill_null(NAT).to_numpy()
             us, bad = _to_us(np.asarray(raw, np.int64), null, kind.unit)
             return Instants(us, null, bad, _zone_of(kind.tz))
         us = np.full(self.n, NAT, np.int64)
@@ -248,7 +259,8 @@ class Reader:
             import pandas as pd
 
             if isinstance(col.dtype, pd.CategoricalDtype):
-                codes = np.asarray(col.cat.codes.to_numpy(), np.int64)
+                # The codes keep their small integer type: no int64 copy of a large column.
+                codes = np.asarray(col.cat.codes.to_numpy())
                 return Codes(codes, col.cat.categories, "pandas")
             found, uniques = pd.factorize(col, use_na_sentinel=True)
             return Codes(np.asarray(found, np.int64), uniques, "pandas")
@@ -333,6 +345,23 @@ class Reader:
 # -- results -------------------------------------------------------------------------------
 
 
+def _utc_array(us: I64) -> Any:
+    """A pandas array of UTC instants over the buffer of *us* (NaT: null), without a copy.
+
+    pandas' public constructors copy a naive array when they give it a zone;
+    a result column of 10,000,000 rows is 80 MB, so the array is wrapped
+    as it is (``DatetimeArray._simple_new``) when this pandas has it.
+    """
+    import pandas as pd
+
+    dtype = pd.DatetimeTZDtype("us", "UTC")
+    values = us.view("M8[us]")
+    try:
+        return pd.arrays.DatetimeArray._simple_new(values, dtype=dtype)
+    except (AttributeError, TypeError):  # a pandas without it: the public, copying way
+        return pd.array(values, dtype=dtype)
+
+
 class Out:
     """Result columns in order, built as the kind of table the input was."""
 
@@ -349,9 +378,7 @@ class Out:
         if self.reader.kind == "pandas":
             import pandas as pd
 
-            self.columns.append(
-                (name, pd.Series(us.view("M8[us]"), dtype=pd.DatetimeTZDtype("us", "UTC")))
-            )
+            self.columns.append((name, pd.Series(_utc_array(us), copy=False)))
         else:
             import pyarrow as pa
 
@@ -362,7 +389,7 @@ class Out:
         if self.reader.kind == "pandas":
             import pandas as pd
 
-            self.columns.append((name, pd.Series(us.view("m8[us]"))))
+            self.columns.append((name, pd.Series(us.view("m8[us]"), copy=False)))
         else:
             import pyarrow as pa
 
@@ -385,7 +412,7 @@ class Out:
         if self.reader.kind == "pandas":
             import pandas as pd
 
-            self.columns.append((name, pd.Series(values)))
+            self.columns.append((name, pd.Series(values, copy=False)))
         else:
             import pyarrow as pa
 
@@ -408,19 +435,13 @@ class Out:
             self.columns.append((name, pa.DictionaryArray.from_arrays(indices, dictionary)))
 
     def text(self, name: str, codes: npt.NDArray[Any], values: Sequence[str]) -> None:
-        """A nullable text column (code -1: null), for values that are mostly null."""
-        import pyarrow as pa
+        """A nullable text column (code -1: null), for values that are mostly null.
 
-        small = np.asarray(codes, np.int32)
-        indices = pa.array(small, pa.int32(), mask=small < 0)
-        column = pa.DictionaryArray.from_arrays(indices, pa.array(list(values), pa.string()))
-        plain = column.cast(pa.string())
-        if self.reader.kind == "pandas":
-            import pandas as pd
-
-            self.columns.append((name, pd.Series(pd.arrays.ArrowStringArray(plain))))
-        else:
-            self.columns.append((name, plain))
+        It is categorical (dictionary) like :meth:`labels`: one byte a row while
+        there are few distinct messages, where a plain string column costs eight
+        (its offsets), null or not.
+        """
+        self.labels(name, codes, values)
 
     def build(self) -> Any:
         """The result table: a DataFrame keeping the input's index, or an Arrow Table."""

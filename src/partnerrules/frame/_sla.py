@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from partnerrules import _engine
 from partnerrules import sla as _sla
@@ -26,6 +27,8 @@ from partnerrules.calendars import LAST_YEAR, BusinessCalendar, _instant_us
 from partnerrules.errors import InvalidValueError, PartnerRulesError
 from partnerrules.frame._io import Instants, Out, Reader, wall_us
 from partnerrules.frame._timeline import I64, NAT, Bools, Timeline, timeline, year_range
+
+I32 = npt.NDArray[np.int32]
 
 _APPB_RULE = "appb.first_response.one_business_day"
 _CLOCK_RULE = "zoho.sla.weekday_clock"
@@ -110,22 +113,23 @@ class Tickets:
             zone=self.value("zone", i),
         )
 
-    def kind_ids(self) -> tuple[I64, I64]:
+    def kind_ids(self) -> tuple[I32, I64]:
         """Each row's kind (0 ... k-1), and each kind's first row the kernels take (-1: none)."""
         key = np.zeros(self.n, np.int64)
-        for codes in self.kinds.values():
-            size = len(codes) + 1
-            key = key * size + (codes.codes + 1)
+        for codes in self.kinds.values():  # in place: no new column per kind
+            key *= len(codes) + 1
+            key += codes.codes
+            key += 1
             if len(codes) > 1 << 20 or key.max(initial=0) > 1 << 40:
                 key = np.unique(key, return_inverse=True)[1].astype(np.int64)
         top = int(key.max(initial=0)) + 1
         if top <= 4 * self.n + 1024:
             present = np.flatnonzero(np.bincount(key, minlength=top))
-            lut = np.zeros(top, np.int64)
+            lut = np.zeros(top, np.int32)  # kinds are few: 4 bytes a row, not 8
             lut[present] = np.arange(len(present))
             gid = lut[key]
         else:
-            gid = np.unique(key, return_inverse=True)[1].astype(np.int64)
+            gid = np.unique(key, return_inverse=True)[1].astype(np.int32)
         count = int(gid.max(initial=-1)) + 1
         first = np.full(count + 1, -1, np.int64)
         good = np.flatnonzero(~self.bad)[::-1]
@@ -389,8 +393,9 @@ class Results:
         self.us = {name: np.full(n, NAT, np.int64) for name in names}
         self.states = {name: np.full(n, -1, np.int8) for name in states}
         self.exempt = np.zeros(n, np.bool_)
-        self.label_codes: dict[str, np.ndarray[Any, np.dtype[np.int32]]] = {
-            k: np.full(n, -1, np.int32)
+        # Codes start two bytes wide; a column with more distinct labels widens (label()).
+        self.label_codes: dict[str, npt.NDArray[np.signedinteger[Any]]] = {
+            k: np.full(n, -1, np.int16)
             for k in ("clock", "zone", "rule_ids", "error_type", "error")
         }
         self.label_values: dict[str, dict[str, int]] = {k: {} for k in self.label_codes}
@@ -402,7 +407,11 @@ class Results:
 
     def label(self, column: str, rows: I64 | int, text: str | None) -> None:
         """Set the label of *rows* in *column*."""
-        self.label_codes[column][rows] = -1 if text is None else self.code(column, text)
+        code = -1 if text is None else self.code(column, text)
+        codes = self.label_codes[column]
+        if code > np.iinfo(codes.dtype).max:
+            codes = self.label_codes[column] = codes.astype(np.int32)
+        codes[rows] = code
 
     def plan_labels(self, plans: Plans, live: Bools) -> None:
         """Exemption, clock, zone and rule ids of the rows *live*, from their kind's plan."""
@@ -418,6 +427,8 @@ class Results:
         kinds = np.where(live, plans.gid, k)
         self.exempt[:] = plans.exempt[kinds]
         for name, table in codes.items():
+            if table.max() > np.iinfo(self.label_codes[name].dtype).max:
+                self.label_codes[name] = self.label_codes[name].astype(np.int32)
             self.label_codes[name][:] = table[kinds]
 
     def clear(self, i: int) -> None:
