@@ -212,7 +212,7 @@ def expected_deadlines(ticket_of: Any, policy: SlaPolicy, zone: Any) -> dict[str
     }
     groups = [book.reasons]
     for prefix, d in zip(
-        ("ack", "pd"), (book.acknowledgement, *book.determinations[:1]), strict=False
+        ("ack", "pd"), (book.acknowledgement, *book.determinations[-1:]), strict=False
     ):
         row[f"{prefix}_target_at"] = None if d is None else d.target_at
         row[f"{prefix}_limit_at"] = None if d is None else d.limit_at
@@ -238,7 +238,7 @@ def expected_status(
         "error": None,
     }
     groups = [now.reasons]
-    windows = now.windows[:2]
+    windows = (now.acknowledgement, *now.determinations[-1:])  # pd_: the latest window
     for k, prefix in enumerate(("ack", "pd")):
         w = windows[k] if k < len(windows) else None
         row[f"{prefix}_state"] = None if w is None else w.state.value
@@ -540,3 +540,155 @@ def test_instant_columns_are_results_of_their_own_not_views_of_the_input() -> No
     assert df["opened_at"].equals(before)
     again = frame.sla_deadlines(df)
     assert again["ack_limit_at"][0] != due["ack_limit_at"][0]
+
+
+# -- ticket events: any number of responses and pauses --------------------------------------
+
+
+@st.composite
+def event_cases(draw: Any) -> dict[str, Any]:
+    """Tickets and a long table of their events: sorted or not, with broken sequences."""
+    rows = draw(st.lists(ticket_rows(), min_size=1, max_size=6))
+    events: list[tuple[str, str, dt.datetime | None]] = []
+    for k, row in enumerate(rows):
+        row["id"] = f"T-{k}" if draw(st.integers(0, 15)) else row["id"]  # now and then a dup
+        for name in ("first_response_at", "paused_at", "resumed_at"):
+            row.pop(name)
+        clock = row["opened_at"] + dt.timedelta(minutes=draw(st.integers(-40, 600)))
+        paused = False
+        for _ in range(draw(st.integers(0, 7))):
+            kind = draw(st.sampled_from(["response"] * 6 + ["pause"] * 8 + ["broken"]))
+            if kind == "pause":
+                kind = "resumed" if paused else "paused"
+                paused = not paused
+            elif kind == "broken":  # a sequence the pairing refuses, or a bad event
+                kind = draw(st.sampled_from(["paused", "resumed", "answered"]))
+            events.append((row["id"], kind, clock))
+            clock += dt.timedelta(minutes=draw(st.integers(0, 2000)))
+    order = draw(st.permutations(range(len(events))))
+    return {
+        "rows": rows,
+        "events": [events[i] for i in order],
+        "policy": draw(st.sampled_from(sorted(POLICIES))),
+        "kind": draw(st.sampled_from(["pandas", "arrow"])),
+    }
+
+
+def events_table(events: list[tuple[str, str, dt.datetime | None]], kind: str) -> Any:
+    df = pd.DataFrame(
+        {
+            "id": pd.Series([e[0] for e in events], dtype=object),
+            "event": pd.Series([e[1] for e in events], dtype=object),
+            "at": pd.Series([e[2] for e in events], dtype=object),
+        }
+    )
+    df["at"] = pd.to_datetime(df["at"], utc=True).dt.tz_convert("America/Sao_Paulo")
+    return pa.Table.from_pandas(df, preserve_index=False) if kind == "arrow" else df
+
+
+def scalar_from_events(
+    row: dict[str, Any], rows: list[dict[str, Any]], events: list[Any]
+) -> Ticket:
+    """The scalar ticket the docs say a row and its events stand for (or its error)."""
+    named = any(e[0] == row["id"] for e in events)
+    if named and sum(r["id"] == row["id"] for r in rows) > 1:  # whose are the events?
+        raise InvalidValueError("id", row["id"], "an id given once in the tickets table "
+                                "when events name tickets by id")  # fmt: skip
+    mine = sorted(
+        (e for e in enumerate(events) if e[1][0] == row["id"]), key=lambda e: (e[1][2], e[0])
+    )
+    responses: list[Any] = []
+    pauses: list[Any] = []
+    start: Any = None
+    for k, (_, kind, when) in mine:
+        if kind not in ("response", "paused", "resumed"):
+            raise InvalidValueError("event", kind, "'response' or 'paused' or 'resumed'",
+                                    hint=f"row {k} of the events")  # fmt: skip
+        when = when.astimezone(SP)
+        if kind == "response":
+            responses.append(when)
+        elif kind == "paused":
+            if start is not None:
+                pauses.append((start, None))
+            start = when
+        elif start is None:
+            raise InvalidValueError("event", "resumed", "a 'resumed' after a 'paused' of the "
+                                    "same ticket", hint=f"row {k} of the events")  # fmt: skip
+        else:
+            pauses.append((start, when))
+            start = None
+    if start is not None:
+        pauses.append((start, None))
+    return Ticket(
+        row["id"], row["opened_at"].astimezone(SP), severity=row["severity"],
+        category=row["category"], level=row["level"], country=row["country"],
+        subdivision=row["subdivision"], zone=row["zone"], responses=responses, pauses=pauses,
+    )  # fmt: skip
+
+
+def tickets_table(rows: list[dict[str, Any]], kind: str) -> Any:
+    return table_of(rows, "America/Sao_Paulo", kind, categorical=False)
+
+
+@settings(max_examples=120)
+@given(case=event_cases(), later=st.integers(-600, 12000))
+def test_event_rows_equal_the_scalar_ticket_with_every_response_and_pause(
+    case: dict[str, Any], later: int
+) -> None:
+    """zoho.sla.matrix: any number of responses and pauses per ticket, as events."""
+    rows, events, policy = case["rows"], case["events"], POLICIES[case["policy"]]
+    table, ev = tickets_table(rows, case["kind"]), events_table(events, case["kind"])
+    at = rows[0]["opened_at"] + dt.timedelta(minutes=later)
+    due = records(frame.sla_deadlines(table, policy=policy, errors="report", events=ev))
+    now = records(frame.sla_status(table, at, policy=policy, errors="report", events=ev))
+    assert len(due) == len(now) == len(rows)
+    for i, row in enumerate(rows):
+        made = lambda row=row: scalar_from_events(row, rows, events)  # noqa: E731
+        assert_row(due[i], expected_deadlines(made, policy, None), i)
+        assert_row(now[i], expected_status(made, at, policy, None), i)
+
+
+def test_events_give_the_same_answers_as_the_ticket_columns() -> None:
+    narrow = pd.DataFrame(good_rows(3))
+    o = narrow["opened_at"]
+    wide = narrow.assign(
+        first_response_at=[o[0] + 2 * H, None, None],
+        paused_at=[None, o[1] + H, o[2] + H],
+        resumed_at=[None, o[1] + 5 * H, None],
+    )
+    for name in ("first_response_at", "paused_at", "resumed_at"):
+        wide[name] = pd.to_datetime(wide[name], utc=True)
+    events = pd.DataFrame(
+        {
+            "id": ["T-2", "T-1", "T-0", "T-1"],
+            "event": ["paused", "resumed", "response", "paused"],
+            "at": [o[2] + H, o[1] + 5 * H, o[0] + 2 * H, o[1] + H],
+        }
+    )
+    at = o[0] + 30 * H
+    assert frame.sla_deadlines(narrow, events=events).equals(frame.sla_deadlines(wide))
+    assert frame.sla_status(narrow, at, events=events).equals(frame.sla_status(wide, at))
+    got = frame.sla_status(narrow, at, events=events)["ack_state"].tolist()
+    assert got == ["met", "breached", "paused"]
+
+
+def test_an_event_of_no_ticket_is_refused_in_both_modes() -> None:
+    table = pd.DataFrame(good_rows(2))
+    events = pd.DataFrame(
+        {"id": ["T-1", "T-9"], "event": ["response", "response"],
+         "at": [table["opened_at"][0] + H] * 2}
+    )  # fmt: skip
+    for errors in ("raise", "report"):
+        with pytest.raises(UnknownKeyError, match="row 1 of the events") as caught:
+            frame.sla_deadlines(table, errors=errors, events=events)  # type: ignore[arg-type]
+        assert "'T-9'" in str(caught.value)
+
+
+def test_events_beside_the_ticket_columns_are_refused() -> None:
+    table = pd.DataFrame(good_rows(1))
+    at = table["opened_at"][0].to_pydatetime()
+    events = pd.DataFrame({"id": ["T-0"], "event": ["response"], "at": [at]})
+    with pytest.raises(InvalidValueError, match="either as ticket columns or as events"):
+        frame.sla_status(table.assign(first_response_at=at), at, events=events)
+    with pytest.raises(InvalidValueError, match="missing: event"):
+        frame.sla_status(table, at, events=events.drop(columns=["event"]))

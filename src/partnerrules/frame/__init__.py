@@ -80,7 +80,57 @@ dictionary (Arrow) columns. Other columns are ignored. A row stands for the
 scalar ticket ``Ticket(id, opened_at, severity=..., category=..., level=...,
 country=..., subdivision=..., zone=..., responses=(first_response_at,),
 pauses=((paused_at, resumed_at),))``, with a null response or pause left
-out; a ticket with several responses or pauses needs the scalar API.
+out. A ticket with several responses or pauses gives them as events.
+
+Ticket events
+-------------
+
+Instead of the three optional columns above, :func:`sla_deadlines` and
+:func:`sla_status` take ``events=``: a long table (the same kind as the
+tickets) with one row per response, pause or resumption, any number per
+ticket, in any order:
+
+========================  ==================================================================
+column                    contents
+========================  ==================================================================
+``id``                    text: the ``id`` of a ticket of the tickets table
+``event``                 text: ``"response"``, ``"paused"`` (the clock stops, waiting on the
+                          customer) or ``"resumed"`` (it runs again)
+``at``                    timezone-aware timestamps, any unit
+========================  ==================================================================
+
+A ticket's events count in time order (ties in table order): each
+``"paused"`` opens a pause and the next ``"resumed"`` closes it, so a row
+stands for ``Ticket(..., responses=(every response), pauses=((paused,
+resumed), ...))``, the last pause open when no ``"resumed"`` follows. Each
+ticket's ``pd_`` columns are then its latest problem-determination window.
+
+What is refused: an events table beside the three ticket columns
+(:class:`~partnerrules.errors.InvalidValueError`), and an event whose ``id``
+no ticket has (:class:`~partnerrules.errors.UnknownKeyError`, naming the
+events row; raised in both *errors* modes, as there is no ticket row to
+report it on). A ticket whose id the tickets table gives twice (when events
+name that id: they could be either's), an unknown
+``event``, a ``"resumed"`` with no pause open, or an instant the scalar API
+refuses (naive, before the opening, a pause that overlaps the one before)
+makes that ticket's row bad, like any bad row.
+
+>>> events = pd.DataFrame({
+...     "id": ["T-1", "T-1", "T-1", "T-1"],
+...     "event": ["paused", "resumed", "response", "response"],
+...     "at": pd.to_datetime(["2026-11-20 23:00", "2026-11-21 08:00",
+...                           "2026-11-21 09:00", "2026-11-23 10:00"]).tz_localize(sp),
+... })
+>>> due = frame.sla_deadlines(tickets.iloc[:2], events=events)
+>>> due["ack_limit_at"].dt.tz_convert(sp).dt.strftime("%a %d %H:%M").tolist()
+['Mon 23 02:30', 'Sat 21 13:00']
+>>> due["pd_limit_at"].dt.tz_convert(sp).dt.strftime("%a %d %H:%M").tolist()
+['Mon 23 18:00', nan]
+
+T-1 waited on the customer for one open hour of its 24x5 clock (Friday 23:00
+to midnight), so its acknowledgement is due an hour later; its updates recur,
+so ``pd_`` is the window of the Monday response (the Saturday one's window
+ended at 08:00 on Monday).
 """
 
 from __future__ import annotations
@@ -106,6 +156,7 @@ def sla_deadlines(
     policy: SlaPolicy | None = None,
     zone: str | ZoneInfo | None = None,
     errors: Errors = "raise",
+    events: Any = None,
 ) -> Any:
     """Return the deadlines of every ticket of *table* (:func:`partnerrules.sla.deadlines`).
 
@@ -120,6 +171,8 @@ def sla_deadlines(
         policy: the SLA policy (default :data:`~partnerrules.sla.ZOHO`).
         zone: the zone of the built-in clocks, as in the scalar function.
         errors: ``"raise"`` or ``"report"`` (see *Bad rows* above).
+        events: a table of the tickets' responses and pauses, any number of
+            each (see *Ticket events* above), instead of the ticket columns.
 
     Returns:
         A table of the input's kind with one row per ticket, in order, and
@@ -133,8 +186,9 @@ def sla_deadlines(
         ``zone``            the clock's IANA zone; null when exempt
         ``ack_target_at``   acknowledgement: past this instant the ticket is at risk
         ``ack_limit_at``    acknowledgement: past this instant it is breached
-        ``pd_target_at``    the problem-determination window that the first
-                            response starts: its target...
+        ``pd_target_at``    the latest problem-determination window (the one
+                            the last response starts when the window recurs,
+                            else the first's): its target...
         ``pd_limit_at``     ... and its limit (null without a response)
         ``rule_ids``        the ids of the rules the scalar result's reasons cite,
                             comma-separated, in the order they cite them
@@ -154,7 +208,7 @@ def sla_deadlines(
         PartnerRulesError: with ``errors="raise"``, what the scalar function
             raises for the first bad row.
     """
-    return _sla.deadlines(table, policy, zone, errors)
+    return _sla.deadlines(table, policy, zone, errors, events)
 
 
 def sla_status(
@@ -164,6 +218,7 @@ def sla_status(
     policy: SlaPolicy | None = None,
     zone: str | ZoneInfo | None = None,
     errors: Errors = "raise",
+    events: Any = None,
 ) -> Any:
     """Return the state of every ticket's windows at *at* (:func:`partnerrules.sla.status`).
 
@@ -191,12 +246,15 @@ def sla_status(
         policy: the SLA policy (default :data:`~partnerrules.sla.ZOHO`).
         zone: the zone of the built-in clocks, as in the scalar function.
         errors: ``"raise"`` or ``"report"``.
+        events: a table of the tickets' responses and pauses (see *Ticket
+            events* above), instead of the ticket columns.
 
     Returns:
         A table with one row per ticket, and the columns ``id``, ``exempt``, ``clock``,
         ``zone`` as in :func:`sla_deadlines`; for the acknowledgement window
-        (``ack_``) and the problem-determination window the first response
-        starts (``pd_``, null until a response by *at*): ``*_state`` (a
+        (``ack_``) and the latest problem-determination window by *at* (``pd_``,
+        null until a response by *at*; see
+        :attr:`~partnerrules.sla.TicketStatus.problem_determination`): ``*_state`` (a
         :class:`~partnerrules.sla.ClockState` value), ``*_elapsed`` (unpaused
         business time used), ``*_remaining`` (limit less elapsed, negative
         past the limit; null when exempt), ``*_target_at`` (at-risk instant),
@@ -210,7 +268,7 @@ def sla_status(
         PartnerRulesError: with ``errors="raise"``, what the scalar function
             raises for the first bad row.
     """
-    return _sla.status(table, at, policy, zone, errors)
+    return _sla.status(table, at, policy, zone, errors, events)
 
 
 def commission_releases(
