@@ -380,6 +380,11 @@ class TicketStatus:
         return self.determinations[-1] if self.determinations else None
 
 
+def _clock_words(kind: ClockKind) -> str:
+    """The clock as reasons name it ("24x5 clock"); the catalogs translate it by context."""
+    return "policy's business calendar" if kind is ClockKind.CALENDAR else f"{kind.value} clock"
+
+
 def _place(country: str, subdivision: str | None) -> str:
     if subdivision is None:
         return country
@@ -467,9 +472,7 @@ def _deadline_reasons(plan: _Plan, deadline: Deadline, pauses: _Pauses) -> tuple
                 target_at=target_at,
                 severity=int(plan.severity),
                 window=str(window),
-                clock="policy's business calendar"
-                if kind is ClockKind.CALENDAR
-                else f"{kind.value} clock",
+                clock=_clock_words(kind),
                 zone=plan.zone_name,
             )
         )
