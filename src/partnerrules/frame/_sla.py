@@ -127,10 +127,18 @@ class Tickets:
         else:
             gid = np.unique(key, return_inverse=True)[1].astype(np.int32)
         count = int(gid.max(initial=-1)) + 1
-        first = np.full(count + 1, -1, np.int64)
-        good = np.flatnonzero(~self.bad)[::-1]
-        first[gid[good]] = good  # the last write is the first good row
-        return gid, first[:count]
+        first = np.full(count, -1, np.int64)
+        missing = count
+        # Chunk by chunk until every kind has its first good row (usually the first chunk).
+        for lo in range(0, self.n, CHUNK):
+            good = np.flatnonzero(~self.bad[lo : lo + CHUNK])
+            kinds, at = np.unique(gid[lo:][good], return_index=True)
+            new = first[kinds] < 0
+            first[kinds[new]] = lo + good[at[new]]
+            missing -= int(new.sum())
+            if not missing:
+                break
+        return gid, first
 
     def plan_at(self, r: int, policy: _sla.SlaPolicy, zone: object) -> Any:
         """The scalar plan of row *r*'s kind, or None when the scalar API refuses the kind."""
@@ -164,7 +172,7 @@ class Plans:
         self.ok = np.asarray([p is not None for p in self.plans] + [False], np.bool_)
         self.exempt = np.asarray([p is not None and p.exempt for p in self.plans] + [False])
         self.calendars: list[BusinessCalendar] = []
-        cal = np.full(k + 1, -1, np.int64)
+        cal = np.full(k + 1, -1, np.int32)  # gathered per row: four bytes each
         seen: dict[int, int] = {}
         table = {name: np.zeros(k + 1, np.int64) for name in _SPEC_COLUMNS}
         for g, plan in enumerate(self.plans):
@@ -500,7 +508,7 @@ class Results:
             if not plan.exempt:
                 codes["clock"][g] = self.code("clock", plan.kind.value)
                 codes["zone"][g] = self.code("zone", plan.zone_name)
-        kinds = np.where(live, plans.gid, k)
+        kinds = np.where(live, plans.gid, np.int32(k))  # four bytes a row
         self.exempt[:] = plans.exempt[kinds]
         for name, table in codes.items():
             if table.max() > np.iinfo(self.label_codes[name].dtype).max:
@@ -602,11 +610,14 @@ CHUNK = 1 << 16
 
 def _calendar_rows(tickets: Tickets, plans: Plans, live: Bools) -> list[tuple[int, I64]]:
     """The rows the kernels run on, by calendar, in chunks of at most :data:`CHUNK` rows."""
-    row_calendar = plans.calendar[plans.gid]
     out: list[tuple[int, I64]] = []
-    for c in range(len(plans.calendars)):
-        rows = np.flatnonzero(live & (row_calendar == c))
-        out.extend((c, rows[k : k + CHUNK]) for k in range(0, len(rows), CHUNK))
+    for lo in range(0, tickets.n, CHUNK):  # a chunk of the table at a time: no full index
+        row_calendar = plans.calendar[plans.gid[lo : lo + CHUNK]]
+        here = live[lo : lo + CHUNK]
+        for c in range(len(plans.calendars)):
+            rows = np.flatnonzero(here & (row_calendar == c))
+            if len(rows):
+                out.append((c, rows + lo))
     return out
 
 
