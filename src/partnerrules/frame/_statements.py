@@ -195,9 +195,9 @@ class _Sales:
         # so each of its lines reports the first such row's error.
         self.tainted: dict[str, PartnerRulesError] = {}
         for i in range(n):
-            exc = self.error[i]
-            if exc is not None and isinstance(self.partner[i], str):
-                self.tainted.setdefault(self.partner[i], exc)
+            found = self.error[i]
+            if found is not None and isinstance(self.partner[i], str):
+                self.tainted.setdefault(self.partner[i], found)
 
 
 class _Lines:
@@ -235,10 +235,11 @@ class _Lines:
 
 
 def _shape(contract: Contract, conv: Proration) -> tuple[int, int, int]:
-    """Invoices of a contract with no addenda, and the share of the monthly value its first
-    invoice bills (numerator, denominator; 0, 0 when it starts on the 1st).
+    """The number of invoices of a contract with no addenda, and its first invoice's share.
 
-    The same steps as ``Contract._base_charges``.
+    The share of the monthly value the first invoice bills, as numerator and
+    denominator (0, 0 when the contract starts on the 1st): the same steps as
+    ``Contract._base_charges``.
     """
     pieces = _pieces(contract.start, contract.end)
     if contract.start.day == 1:
@@ -376,12 +377,12 @@ def statements(
     total = np.zeros(nl, np.int64)
     whole = np.zeros(nl, np.int64)
     scalar_line = np.zeros(nl, np.bool_)  # answered by the scalar _payout
-    for k, item in enumerate(lines.item):
-        if item is None:
+    for k, maybe in enumerate(lines.item):
+        if maybe is None:
             continue
-        c = _centavos(item.commission)
-        m = _centavos(item.sale.contract.monthly)
-        w = m * item.sale.contract.months
+        c = _centavos(maybe.commission)
+        m = _centavos(maybe.sale.contract.monthly)
+        w = m * maybe.sale.contract.months
         if c * w >= _SAFE or m >= _SAFE_MONTHLY:
             scalar_line[k] = True
         else:
@@ -391,7 +392,11 @@ def statements(
 
     # -- the payments, with numpy -----------------------------------------------------
     n = p_reader.n
-    pids = p_reader.codes("payment_id")
+    if n:
+        pids = p_reader.codes("payment_id")
+        pid_codes, pid_count = pids.codes, len(pids)
+    else:  # an empty column may have no type to read
+        pid_codes, pid_count = np.zeros(0, np.int64), 0
     paid = p_reader.instants("paid_at")
     amount, whole_number = p_reader.integers("amount")
     invoice_text = _text_array(p_reader, "invoice_id")
@@ -399,7 +404,7 @@ def statements(
     bad |= ~whole_number | (amount <= 0) | paid.null | paid.bad
     # Each row's invoice among the lines' (fast path), else its contract by the id's prefix.
     found = _index_in(invoice_text, inv.keys, n)
-    line_of = np.where(found >= 0, inv.line[found], -1)
+    line_of = np.append(inv.line, -1)[found]  # found -1 reads the trailing -1
     sold = pa.array([c for c in book.cid if isinstance(c, str)], pa.string())
     away = np.flatnonzero(found < 0)
     prefix = _prefix(invoice_text, away)
@@ -429,13 +434,13 @@ def statements(
         bad[i] = False  # a dtype the checks do not read (a categorical id), but a good row
     # A payment id pays once: an exact replay is ignored, another payment refused.
     replay = np.zeros(n, np.bool_)
-    ok = np.flatnonzero(~bad & (pids.codes >= 0))
-    twice = np.bincount(pids.codes[ok], minlength=len(pids))[pids.codes[ok]] > 1
+    ok = np.flatnonzero(~bad & (pid_codes >= 0))
+    twice = np.bincount(pid_codes[ok], minlength=pid_count)[pid_codes[ok]] > 1
     if twice.any():
         rows = ok[twice]
-        rows = rows[np.lexsort((rows, pids.codes[rows]))]
+        rows = rows[np.lexsort((rows, pid_codes[rows]))]
         same = np.zeros(len(rows), np.bool_)
-        same[1:] = pids.codes[rows][1:] == pids.codes[rows][:-1]
+        same[1:] = pid_codes[rows][1:] == pid_codes[rows][:-1]
         lead = rows[np.maximum.accumulate(np.where(~same, np.arange(len(rows)), 0))]
         dup, lead = rows[same], lead[same]
         in_order = np.argsort(dup, kind="stable")
@@ -493,14 +498,14 @@ def statements(
     doubted = [k for k in np.flatnonzero(doubt[:nl]).tolist() if lines.item[k] is not None]
     doubted.sort(key=lambda k: (int(book.signed_us[lines.rows[k]]), book.cid[lines.rows[k]]))
     for k in doubted:
-        item = lines.item[k]
-        assert item is not None
+        line = lines.item[k]
+        assert line is not None
         mine = np.flatnonzero(line_of == k)
         payout = None
         try:
-            payout = _line_payout(p_reader, paid, mine, unique, replay, item, cancelled, stop, conv)
+            payout = _line_payout(p_reader, paid, mine, unique, replay, line, cancelled, stop, conv)
         except PartnerRulesError as exc:
-            cid = item.sale.contract.id
+            cid = line.sale.contract.id
             where = f"in the payments of contract {cid!r} (row {lines.rows[k]} of the sales)"
             line_error[k] = report.check(exc, where)
         if payout is not None:
