@@ -23,19 +23,24 @@ pa = pytest.importorskip("pyarrow")
 
 from partnerrules import brl, frame  # noqa: E402
 from partnerrules.commission import (  # noqa: E402
+    Campaign,
+    CampaignPeriod,
+    CampaignTrigger,
+    CommissionPlan,
     CommissionStatement,
     Payment,
     Sale,
     Tier,
     commission_statements,
 )
-from partnerrules.contracts import Contract  # noqa: E402
+from partnerrules.contracts import Contract, Proration  # noqa: E402
 from partnerrules.errors import (  # noqa: E402
     InvalidValueError,
     PartnerRulesError,
     UnknownKeyError,
 )
 from partnerrules.money import Money  # noqa: E402
+from partnerrules.policies.omid import FIRST_SALE_DIAMOND  # noqa: E402
 
 SP = ZoneInfo("America/Sao_Paulo")
 PARTNERS = ("alfa", "beta", "gama")
@@ -61,29 +66,38 @@ def moment(days: int, minutes: int) -> dt.datetime:
 @st.composite
 def cases(draw: Any, trouble: bool = False) -> dict[str, Any]:
     """Sales before, inside and after the period (and at its edges), and their payments."""
+    chosen = draw(settings_of())
+    # Midnights where an answer changes: the period's edges, the new year in each zone a
+    # campaign or the statement reads it in, and the campaigns' periods.
+    edges = [dt.datetime(d.year, d.month, d.day, tzinfo=SP) for d in (START, END)]
+    plan = chosen["plan"] or CommissionPlan((FIRST_SALE_DIAMOND,))
+    for zone in {chosen["zone"], *(c.tzinfo for c in plan.campaigns)}:
+        edges.append(dt.datetime(2026, 1, 1, tzinfo=zone))
+    for c in plan.campaigns:
+        if c.period is not None:
+            edges += [dt.datetime(d.year, d.month, d.day, tzinfo=c.tzinfo)
+                      for d in (c.period.start, c.period.end)]  # fmt: skip
     sales = []
+    names = draw(st.permutations(range(7)))  # contract ids not in table order
     for k in range(draw(st.integers(1, 7))):
         start = dt.date(
             2026, draw(st.integers(1, 9)), draw(st.sampled_from([1, 1, 15, 31])) % 29 or 1
         )
         contract = Contract(
-            f"C-{k}",
+            f"C-{names[k]}",
             "ACME",
             start,
             draw(st.integers(1, 5)),
             brl(Decimal(draw(st.integers(0, 3_000_000))).scaleb(-2)),
         )
-        edge = draw(st.sampled_from(["any", "any", "start", "end"]))
-        if edge == "any":
+        signed = draw(st.sampled_from(edges)) + dt.timedelta(minutes=draw(st.integers(-1, 0)))
+        if draw(st.booleans()):
             signed = moment(draw(st.integers(0, 240)), draw(st.integers(0, 24 * 60 - 1)))
-        else:  # on either side of midnight of the period's first or last day
-            day = START if edge == "start" else END
-            signed = dt.datetime(day.year, day.month, day.day, tzinfo=SP) + dt.timedelta(
-                minutes=draw(st.integers(-1, 0))
-            )
-        if sales and draw(st.integers(0, 5)) == 0:
+        if sales and draw(st.integers(0, 4)) == 0:
             signed = sales[-1].signed_at  # the same instant: ordered by contract id
-        sales.append(Sale(draw(st.sampled_from(PARTNERS)), contract, signed))
+        sales.append(
+            Sale(draw(st.sampled_from(PARTNERS[: draw(st.integers(1, 3))])), contract, signed)
+        )
     cancellations = {}
     for sale in sales:
         if draw(st.integers(0, 3)) == 0:
@@ -93,7 +107,7 @@ def cases(draw: Any, trouble: bool = False) -> dict[str, Any]:
     done: set[str] = set()
     for _ in range(draw(st.integers(0, 16))):
         sale = draw(st.sampled_from(sales))
-        invoices = sale.contract.invoices()
+        invoices = sale.contract.invoices(convention=chosen["convention"])
         invoice = draw(st.sampled_from(invoices))
         owed = centavos(invoice.amount)
         on = cancellations.get(sale.contract.id)
@@ -123,7 +137,36 @@ def cases(draw: Any, trouble: bool = False) -> dict[str, Any]:
                 rows[-1]["invoice_id"] = f"{sale.contract.id}/99"  # no such invoice
         if rows and draw(st.integers(0, 6)) == 0:
             rows.append(dict(rows[-1]))  # an exact replay, ignored
-    return {"sales": sales, "rows": rows, "cancellations": cancellations}
+    return {"sales": sales, "rows": rows, "cancellations": cancellations, **chosen}
+
+
+@st.composite
+def campaigns(draw: Any, k: int) -> Campaign:
+    """A caller's campaign: either trigger, any zone, with or without a period."""
+    period = None
+    if draw(st.booleans()):
+        first = dt.date(2026, 1, 1) + dt.timedelta(days=draw(st.integers(0, 200)))
+        period = CampaignPeriod(first, first + dt.timedelta(days=draw(st.integers(1, 120))))
+    return Campaign(
+        f"acme.campaign.c{k}",
+        draw(st.sampled_from(list(CampaignTrigger))),
+        Decimal(draw(st.sampled_from(["0.14", "0.2", "0.0333", "0.333333"]))),
+        name=f"C{k}",
+        tier="Launch Partner",
+        zone=draw(st.sampled_from(["America/Sao_Paulo", "America/Manaus", "UTC", "Asia/Tokyo"])),
+        period=period,
+    )
+
+
+@st.composite
+def settings_of(draw: Any) -> dict[str, Any]:
+    """The plan (the Omid pack's, or a caller's of 0-2 campaigns), zone and proration."""
+    plan = None
+    if draw(st.booleans()):
+        count = draw(st.integers(0, 2))
+        plan = CommissionPlan(tuple(draw(campaigns(k)) for k in range(count)))
+    zone = draw(st.sampled_from([SP, SP, ZoneInfo("UTC"), ZoneInfo("Asia/Tokyo")]))
+    return {"plan": plan, "zone": zone, "convention": draw(st.sampled_from(list(Proration)))}
 
 
 def sales_table(sales: list[Sale], kind: str = "pandas") -> Any:
@@ -207,6 +250,9 @@ def run(case: dict[str, Any], kind: str, errors: str = "raise") -> list[dict[str
         end=END,
         standard_tiers=TIERS,
         cancellations=case["cancellations"],
+        plan=case.get("plan"),
+        zone=case.get("zone", SP),
+        convention=case.get("convention", "actual/actual"),
         errors=errors,
     )
     assert isinstance(result, pa.Table if kind == "arrow" else pd.DataFrame)
@@ -221,6 +267,9 @@ def scalar(case: dict[str, Any], rows: list[dict[str, Any]] | None = None) -> An
         end=END,
         standard_tiers=TIERS,
         cancellations=case["cancellations"],
+        plan=case.get("plan"),
+        zone=case.get("zone", SP),
+        convention=case.get("convention", "actual/actual"),
     )
 
 

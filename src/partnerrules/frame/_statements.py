@@ -29,19 +29,20 @@ import numpy.typing as npt
 
 from partnerrules import _validate
 from partnerrules._commission.common import _COLLECTION, _midnight, _zone
+from partnerrules._commission.model import CampaignTrigger
 from partnerrules._commission.payouts import Payment, Payout, _payout, _unique_payments
 from partnerrules._commission.sales import (
+    RateBasis,
     Sale,
     SaleCommission,
-    _commissions,
     _plan_campaigns,
     _standard_tiers,
     _the_plan,
     _tier_of,
 )
-from partnerrules._contracts.common import _pieces
+from partnerrules._contracts.common import _end_of_term, _pieces
 from partnerrules.calendars import _instant_us
-from partnerrules.contracts import Contract, Proration
+from partnerrules.contracts import MAX_TERM_MONTHS, Contract, Proration
 from partnerrules.errors import (
     InvalidTypeError,
     InvalidValueError,
@@ -49,7 +50,7 @@ from partnerrules.errors import (
     UnknownKeyError,
 )
 from partnerrules.frame._commission import _SAFE, _centavos, _schedule, share
-from partnerrules.frame._io import Reader, _plain
+from partnerrules.frame._io import Reader, _plain, wall_us
 from partnerrules.frame._sla import check_errors
 from partnerrules.frame._timeline import I64, NAT, Bools
 from partnerrules.money import Money
@@ -59,19 +60,78 @@ PAYMENTS = ("payment_id", "invoice_id", "amount", "paid_at")
 # Monthly values at or above this (centavos) go to the scalar path: the prorated first
 # invoice multiplies the monthly value by a numerator of at most 31.
 _SAFE_MONTHLY = _SAFE >> 6
+# Rates whose exact fraction has a denominator at or above this: Money.multiply.
+_SAFE_DENOMINATOR = 1 << 20
+_DAY0 = dt.date(1970, 1, 1)
+_DAY_US = 86_400_000_000
+# Starts and signatures the arrays take; outside, the scalar constructors judge the row.
+_DAY_MIN = (dt.date(2, 1, 1) - _DAY0).days
+_DAY_MAX = (dt.date(9000, 1, 1) - _DAY0).days
+_US_MIN = _DAY_MIN * _DAY_US
+_US_MAX = _DAY_MAX * _DAY_US
 
 
-def _pylist(reader: Reader, name: str) -> list[Any]:
-    """Column *name* as plain Python values (None for nulls), in one conversion."""
+def _texts(reader: Reader, name: str) -> Any:
+    """Column *name* as an Arrow string array: null where a value is not text."""
     import pyarrow as pa
 
-    col = reader._column(name)
-    if reader.kind == "arrow":
-        return list(col.to_pylist())
-    try:
-        return list(pa.array(col, from_pandas=True).to_pylist())
-    except (pa.ArrowException, TypeError, ValueError, OverflowError):
-        return [_plain(v) for v in col.tolist()]
+    col = _text_array(reader, name)
+    if col is not None:
+        return col
+    values = (
+        [_plain(v) for v in reader.id_column(name).to_pylist()]
+        if reader.kind == "arrow"
+        else [_plain(v) for v in reader.id_column(name).tolist()]
+    )
+    return pa.array([v if isinstance(v, str) else None for v in values], pa.string())
+
+
+def _codes(values: Any) -> I64:
+    """Integer codes of an Arrow string array's distinct values (-1: null)."""
+    import pyarrow.compute as pc
+
+    encoded = pc.dictionary_encode(values)
+    return np.asarray(encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False), np.int64)
+
+
+def _distinct(values: Any) -> list[str]:
+    """The distinct values of an Arrow string array, in the order :func:`_codes` numbers them."""
+    import pyarrow.compute as pc
+
+    return list(pc.dictionary_encode(values).dictionary.to_pylist())
+
+
+def _dates(reader: Reader, name: str) -> tuple[I64, Bools]:
+    """Column *name* as days since 1970-01-01, and the rows that hold a date.
+
+    Arrow dates, or naive timestamps at midnight (a pandas ``datetime64``
+    column); anything else is left to the scalar ``Contract``.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    n = reader.n
+    nothing = np.zeros(n, np.int64), np.zeros(n, np.bool_)
+    col = reader.id_column(name)
+    if reader.kind == "pandas":
+        try:
+            col = pa.array(col, from_pandas=True)
+        except (pa.ArrowException, TypeError, ValueError, OverflowError):
+            return nothing
+    if isinstance(col, pa.ChunkedArray):
+        col = col.combine_chunks()
+    ok = ~np.asarray(col.is_null().to_numpy(zero_copy_only=False), np.bool_)
+    if pa.types.is_date32(col.type) or pa.types.is_date64(col.type):
+        days = pc.cast(pc.cast(col, pa.date32()), pa.int32()).fill_null(0)
+        return np.asarray(days.to_numpy(zero_copy_only=False), np.int64), ok
+    if pa.types.is_timestamp(col.type) and col.type.tz is None:
+        raw = np.asarray(pc.cast(col, pa.int64()).fill_null(0).to_numpy(zero_copy_only=False))
+        per_day = (
+            86_400 * {"s": 1, "ms": 1_000, "us": 1_000_000, "ns": 1_000_000_000}[col.type.unit]
+        )
+        days, rest = np.divmod(raw.astype(np.int64), per_day)
+        return days, ok & (rest == 0)
+    return nothing
 
 
 def _text_array(reader: Reader, name: str) -> Any:
@@ -143,106 +203,256 @@ def _cancellations(value: object) -> Mapping[str, dt.date]:
 
 
 class _Sales:
-    """The sales table: one ``Sale`` per good row, each bad row's error."""
+    """The sales table as arrays; the scalar ``Sale`` only for the rows the checks doubt.
+
+    A row whose columns are plainly good (non-blank text, a date, integers in
+    range, an aware instant) is read as it is; any other row is built as a
+    scalar ``Sale`` (its ``Contract`` first), which refuses it with the scalar
+    API's error or takes it.
+    """
 
     def __init__(self, reader: Reader, tiers: Mapping[str, Any], report: _Report) -> None:
         reader.require(SALES, "see the sales columns of partnerrules.frame.commission_statements")
         n = reader.n
         self.n = n
-        self.partner = _pylist(reader, "partner")
-        self.cid = _pylist(reader, "contract_id")
-        customer = _pylist(reader, "customer")
-        start = _pylist(reader, "start")
-        months = _pylist(reader, "months")
-        monthly = _pylist(reader, "monthly")
-        signed = reader.instants("signed_at")
-        self.signed_us = signed.us
-        self.sales: list[Sale | None] = [None] * n
-        self.error: list[PartnerRulesError | None] = [None] * n
-        seen: dict[str, int] = {}
-        tier_error: dict[str, PartnerRulesError | None] = {}
-        for i in range(n):
+        self.reader = reader
+        self.partner = _texts(reader, "partner")
+        self.cid = _texts(reader, "contract_id")
+        self.signed = signed = reader.instants("signed_at")
+        self.months, months_ok = reader.integers("months")
+        self.monthly, monthly_ok = reader.integers("monthly")
+        self.start, start_ok = _dates(reader, "start")
+        sure = ~(
+            reader.blank_or_not_text("partner")
+            | reader.blank_or_not_text("contract_id")
+            | reader.blank_or_not_text("customer")
+        )
+        sure &= months_ok & (self.months >= 1) & (self.months <= MAX_TERM_MONTHS)
+        sure &= monthly_ok & (self.monthly >= 0) & (self.monthly < _SAFE_MONTHLY)
+        sure &= start_ok & (self.start >= _DAY_MIN) & (self.start < _DAY_MAX)
+        sure &= ~signed.null & ~signed.bad & (signed.us > _US_MIN) & (signed.us < _US_MAX)
+        self.objects: dict[int, Sale] = {}
+        self.error: dict[int, PartnerRulesError] = {}
+        for i in np.flatnonzero(~sure).tolist():
             try:
-                contract = Contract(self.cid[i], customer[i], _day(start[i]), months[i],
-                                    _brl(monthly[i]))  # fmt: skip
-                sale = Sale(self.partner[i], contract, reader.raw_instant("signed_at", signed, i))
-                cid = contract.id
-                if cid in seen:
-                    raise InvalidValueError(
-                        f"sales[{i}].contract.id",
-                        cid,
-                        f"a contract id not already sold in sales[{seen[cid]}]",
-                        hint="a contract is sold once",
-                    )
-                partner = sale.partner
-                if partner not in tier_error:
-                    try:
-                        _tier_of(partner, tiers)
-                        tier_error[partner] = None
-                    except UnknownKeyError as exc:
-                        tier_error[partner] = exc
-                missing = tier_error[partner]
-                if missing is not None:
-                    raise missing
-                seen[cid] = i
-                self.sales[i] = sale
+                sale = self.sale(i)
             except PartnerRulesError as exc:
-                where = f"in row {i} of the sales"
-                if isinstance(self.cid[i], str):
-                    where += f" (contract {self.cid[i]!r})"
-                self.error[i] = report.check(exc, where)
-        # A partner with a bad row: which of its sales is the first of a year is unknown,
-        # so each of its lines reports the first such row's error.
-        self.tainted: dict[str, PartnerRulesError] = {}
-        for i in range(n):
-            found = self.error[i]
-            if found is not None and isinstance(self.partner[i], str):
-                self.tainted.setdefault(self.partner[i], found)
+                self.error[i] = exc
+                continue
+            contract = sale.contract
+            self.months[i] = contract.months
+            self.monthly[i] = _centavos(contract.monthly)
+            self.start[i] = (contract.start - _DAY0).days
+        built = np.ones(n, np.bool_)
+        built[list(self.error)] = False
+        # A contract sold twice: the later rows are refused, as the scalar statements do.
+        cid_codes = _codes(self.cid)
+        rows = np.flatnonzero(built)
+        _, first = np.unique(cid_codes[rows], return_index=True)
+        again = np.ones(len(rows), np.bool_)
+        again[first] = False
+        if again.any():
+            seen = np.full(int(cid_codes.max()) + 1, -1, np.int64)
+            seen[cid_codes[rows[first]]] = rows[first]
+            for i in rows[again].tolist():
+                self.error[i] = InvalidValueError(
+                    f"sales[{i}].contract.id",
+                    self.cid[i].as_py(),
+                    f"a contract id not already sold in sales[{seen[cid_codes[i]]}]",
+                    hint="a contract is sold once",
+                )
+        # Each partner's standard tier, looked up once per partner.
+        self.partner_codes = _codes(self.partner)
+        names = _distinct(self.partner)
+        self.partners: list[str] = names
+        self.tiers: list[Any] = []
+        missing: dict[int, PartnerRulesError] = {}
+        for k, name in enumerate(names):
+            try:
+                self.tiers.append(_tier_of(name, tiers))
+            except UnknownKeyError as exc:
+                self.tiers.append(None)
+                missing[k] = exc
+        if missing:
+            for i in np.flatnonzero(built).tolist():
+                lacking = missing.get(int(self.partner_codes[i]))
+                if lacking is not None:
+                    self.error.setdefault(i, lacking)
+        # Raise the first bad row, or keep them all; a partner with a bad row is tainted.
+        self.tainted: dict[int, PartnerRulesError] = {}
+        for i in sorted(self.error):
+            where = f"in row {i} of the sales"
+            cid = self.cid[i].as_py()
+            if cid is not None:
+                where += f" (contract {cid!r})"
+            self.error[i] = report.check(self.error[i], where)
+            k = int(self.partner_codes[i])
+            if k >= 0:
+                self.tainted.setdefault(k, self.error[i])
+        self.good = built.copy()
+        self.good[list(self.error)] = False
+        if self.tainted:
+            self.good &= ~np.isin(self.partner_codes, list(self.tainted))
+
+    def sale(self, i: int) -> Sale:
+        """The scalar ``Sale`` of row *i* (raises what its constructors raise)."""
+        sale = self.objects.get(i)
+        if sale is None:
+            raw = self.reader.raw
+            contract = Contract(raw("contract_id", i), raw("customer", i), _day(raw("start", i)),
+                                raw("months", i), _brl(raw("monthly", i)))  # fmt: skip
+            when = self.reader.raw_instant("signed_at", self.signed, i)
+            sale = self.objects[i] = Sale(raw("partner", i), contract, when)
+        return sale
+
+
+class _Rates:
+    """Each good sale's campaign or tier, rate and commission (``_commissions``, with numpy).
+
+    Each campaign of the plan decides on its own which sales it pays: every
+    sale signed in its period, or each partner's first sale of each calendar
+    year of the campaign's zone among those (signature order, ties by
+    contract id); the first campaign of the plan that pays a sale sets its
+    rate, else the partner's standard tier does. The commission is the TCV
+    (``monthly x months``) times the rate, rounded half-even to the centavo.
+    """
+
+    def __init__(self, book: _Sales, campaigns: tuple[Any, ...], tier_rule: str, zone: Any) -> None:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        self.book = book
+        self.campaigns = campaigns
+        self.tier_rule = tier_rule
+        self.zone = zone
+        n = book.n
+        rows = np.flatnonzero(book.good)
+        us = book.signed.us[rows]
+        order = np.asarray(
+            pc.sort_indices(
+                pa.table({"us": us, "cid": book.cid.take(pa.array(rows))}),
+                sort_keys=[("us", "ascending"), ("cid", "ascending")],
+            ),
+            np.int64,
+        )
+        c = len(campaigns)
+        applied = np.full(len(rows), -1, np.int64)
+        for index, campaign in enumerate(campaigns):
+            wall = wall_us(us, campaign.tzinfo)
+            day = np.floor_divide(wall, _DAY_US)
+            pays = np.ones(len(rows), np.bool_)
+            if campaign.period is not None:
+                pays = (day >= (campaign.period.start - _DAY0).days) & (
+                    day < (campaign.period.end - _DAY0).days
+                )
+            if campaign.trigger is CampaignTrigger.FIRST_SALE_OF_YEAR:
+                year = day.astype("M8[D]").astype("M8[Y]").astype(np.int64)
+                inside = order[pays[order]]
+                key = book.partner_codes[rows][inside] * 20_000 + year[inside] + 10_000
+                _, first = np.unique(key, return_index=True)
+                pays = np.zeros(len(rows), np.bool_)
+                pays[inside[first]] = True
+            applied[(applied < 0) & pays] = index
+        # The kind of a row: a campaign (0 .. c-1), or a partner's tier (c + partner code).
+        self.kind = np.full(n, -1, np.int64)
+        self.kind[rows] = np.where(applied >= 0, applied, c + book.partner_codes[rows])
+        self.rates: list[Decimal] = [x.rate for x in campaigns]
+        self.rates += [t.rate if t is not None else Decimal(0) for t in book.tiers]
+        num = np.zeros(len(self.rates), np.int64)
+        den = np.ones(len(self.rates), np.int64)
+        for k, rate in enumerate(self.rates):
+            f = Fraction(rate)
+            if f.denominator < _SAFE_DENOMINATOR:
+                num[k], den[k] = f.numerator, f.denominator
+            else:
+                den[k] = 0  # every sale of this kind by the scalar Money.multiply
+        tcv = book.monthly * book.months
+        kinds = self.kind[rows]
+        safe = (den[kinds] > 0) & (tcv[rows] < _SAFE // np.maximum(num[kinds], 1))
+        self.commission = np.full(n, NAT, np.int64)
+        self.commission[rows] = share(tcv[rows], num[kinds], np.where(safe, den[kinds], 1))
+        for i in rows[~safe].tolist():
+            self.commission[i] = _centavos(self.item(i).commission)
+        self._ids: dict[int, str] = {}
+
+    def item(self, i: int) -> SaleCommission:
+        """The scalar ``SaleCommission`` of good row *i*, as ``_commissions`` builds it."""
+        sale = self.book.sale(i)
+        kind = int(self.kind[i])
+        c = len(self.campaigns)
+        tier = self.book.tiers[int(self.book.partner_codes[i])]
+        campaign = self.campaigns[kind] if kind < c else None
+        rate = self.rates[kind]
+        return SaleCommission(
+            sale,
+            tier,
+            rate,
+            RateBasis.TIER if campaign is None else RateBasis.CAMPAIGN,
+            sale.contract.tcv.multiply(rate),
+            sale.signed_at.astimezone(self.zone).year,
+            campaign=campaign,
+            campaigns=self.campaigns,
+            tier_rule=self.tier_rule,
+        )
+
+    def rule_ids(self, i: int) -> str:
+        """The rule ids a line's reasons cite, in order, once each (the same for its kind)."""
+        kind = int(self.kind[i])
+        key = min(kind, len(self.campaigns))
+        ids = self._ids.get(key)
+        if ids is None:
+            cited = [r.rule_id for r in self.item(i).reasons]
+            ids = self._ids[key] = ",".join(dict.fromkeys([*cited, _COLLECTION]))
+        return ids
 
 
 class _Lines:
-    """The statement lines (sales signed in the period) and the rows that report errors."""
+    """The statement lines (sales signed in the period), sorted, and the bad rows no line has."""
 
-    def __init__(self, book: _Sales, first_us: int, stop_us: int, commissions: Any) -> None:
-        n = book.n
-        us = book.signed_us
+    def __init__(self, book: _Sales, rates: _Rates, first_us: int, stop_us: int) -> None:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        us = book.signed.us
         inside = (us != NAT) & (us >= first_us) & (us < stop_us)
-        line_rows: list[int] = []
-        extra: list[int] = []
-        for i in range(n):
-            placed = (
-                bool(inside[i])
-                and isinstance(book.partner[i], str)
-                and isinstance(book.cid[i], str)
-            )
-            if placed:
-                line_rows.append(i)
-            elif book.error[i] is not None:
-                extra.append(i)
-        line_rows.sort(key=lambda i: (book.partner[i], int(us[i]), book.cid[i]))
-        self.rows = line_rows  # sales row of each line, in statement order
-        self.extra = extra  # bad sales rows outside the period (or not placed)
-        self.error: list[PartnerRulesError | None] = []
-        self.item: list[SaleCommission | None] = []
-        for i in line_rows:
-            exc = book.error[i]
-            if exc is None:
-                exc = book.tainted.get(book.partner[i])
-            self.error.append(exc)
-            self.item.append(None if exc is not None else commissions[i])
-        self.of_row = np.full(n + 1, -1, np.int64)  # sales row -> line (index -1: none)
-        self.of_row[np.asarray(line_rows, np.int64)] = np.arange(len(line_rows))
+        placed = inside & ~np.asarray(book.partner.is_null(), np.bool_)
+        placed &= ~np.asarray(book.cid.is_null(), np.bool_)
+        rows = np.flatnonzero(placed)
+        order = pc.sort_indices(
+            pa.table(
+                {
+                    "partner": book.partner.take(pa.array(rows)),
+                    "us": us[rows],
+                    "cid": book.cid.take(pa.array(rows)),
+                }
+            ),
+            sort_keys=[("partner", "ascending"), ("us", "ascending"), ("cid", "ascending")],
+        )
+        self.rows = rows[np.asarray(order, np.int64)]  # sales row of each line
+        self.extra = [i for i in sorted(book.error) if not placed[i]]
+        self.error: dict[int, PartnerRulesError] = {}
+        for k, i in enumerate(self.rows.tolist()):
+            exc = book.error.get(i)
+            if exc is None and not book.good[i]:
+                exc = book.tainted[int(book.partner_codes[i])]
+            if exc is not None:
+                self.error[k] = exc
+        self.live = np.ones(len(self.rows), np.bool_)  # lines with a rate and commission
+        self.live[list(self.error)] = False
+        self.of_row = np.full(book.n + 1, -1, np.int64)  # sales row -> line (index -1: none)
+        self.of_row[self.rows] = np.arange(len(self.rows))
+        self.rates = rates
 
 
-def _shape(contract: Contract, conv: Proration) -> tuple[int, int, int]:
+def _shape(start: dt.date, months: int, conv: Proration) -> tuple[int, int, int]:
     """The number of invoices of a contract with no addenda, and its first invoice's share.
 
     The share of the monthly value the first invoice bills, as numerator and
     denominator (0, 0 when the contract starts on the 1st): the same steps as
     ``Contract._base_charges``.
     """
-    pieces = _pieces(contract.start, contract.end)
-    if contract.start.day == 1:
+    pieces = _pieces(start, _end_of_term(start, months))
+    if start.day == 1:
         return len(pieces), 0, 0
     w0, wn = conv.fraction(*pieces[0]), conv.fraction(*pieces[-1])
     f: Fraction = w0 / (w0 + wn)
@@ -250,56 +460,58 @@ def _shape(contract: Contract, conv: Proration) -> tuple[int, int, int]:
 
 
 class _Invoices:
-    """Every invoice of the lines the numpy path answers: owed centavos, void, line."""
+    """Every invoice of the lines the numpy path answers: owed centavos, void, line.
+
+    A contract with no addenda bills ``monthly`` a month; one that starts
+    after the 1st bills a prorated first month and the rest of that month's
+    value in a last invoice (``Contract._base_charges``). The proration is
+    worked out once per start day and term.
+    """
 
     def __init__(
         self,
+        book: _Sales,
         lines: _Lines,
-        live: list[int],
+        live: I64,
         cancelled: Mapping[str, dt.date],
         conv: Proration,
     ) -> None:
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        shapes: dict[tuple[dt.date, int], tuple[int, int, int]] = {}
-        count, num, den, monthly = [], [], [], []
-        for k in live:
-            item = lines.item[k]
-            assert item is not None
-            contract = item.sale.contract
-            key = (contract.start, contract.months)
-            shape = shapes.get(key)
-            if shape is None:
-                shape = shapes[key] = _shape(contract, conv)
-            count.append(shape[0])
-            num.append(shape[1])
-            den.append(shape[2])
-            monthly.append(_centavos(contract.monthly))
-        counts = np.asarray(count, np.int64)
+        rows = lines.rows[live]
+        start, months = book.start[rows], book.months[rows]
+        pair = start * (MAX_TERM_MONTHS + 1) + months
+        pairs, which = np.unique(pair, return_inverse=True)
+        shapes = np.zeros((len(pairs), 3), np.int64)
+        for k, key in enumerate(pairs.tolist()):
+            day, term = divmod(key, MAX_TERM_MONTHS + 1)
+            shapes[k] = _shape(_DAY0 + dt.timedelta(days=day), term, conv)
+        counts, nums, dens = shapes[which, 0], shapes[which, 1], shapes[which, 2]
         self.offsets = np.cumsum(counts) - counts
-        self.line = np.repeat(np.asarray(live, np.int64), counts)
-        m = np.asarray(monthly, np.int64)
+        self.line = np.repeat(live, counts)
+        m = book.monthly[rows]
         owed = np.repeat(m, counts)
-        nums, dens = np.asarray(num, np.int64), np.asarray(den, np.int64)
         pr = nums > 0
         first = share(m[pr], nums[pr], dens[pr])
         owed[self.offsets[pr]] = first
         owed[self.offsets[pr] + counts[pr] - 1] = m[pr] - first
         self.owed = owed
         self.void = np.zeros(len(owed), np.bool_)
-        for j, k in enumerate(live):
-            item = lines.item[k]
-            assert item is not None
-            on = cancelled.get(item.sale.contract.id)
-            if on is not None:
-                starts = [a for a, _ in _schedule(item.sale.contract, conv)]
+        ids = book.cid.take(pa.array(rows))
+        if cancelled:
+            keys = pa.array(list(cancelled), pa.string())
+            hit = _index_in(ids, keys, len(rows))
+            days = list(cancelled.values())
+            for j in np.flatnonzero(hit >= 0).tolist():
+                on = days[int(hit[j])]
+                contract = book.sale(int(rows[j])).contract
+                starts = [a for a, _ in _schedule(contract, conv)]
                 at = int(self.offsets[j])
                 self.void[at : at + len(starts)] = [a >= on for a in starts]
         # The invoice ids, "<contract id>/<number>", built by Arrow (no str per invoice).
-        ids = pa.array([lines.item[k].sale.contract.id for k in live], pa.string())  # type: ignore[union-attr]
         numbers = np.arange(len(owed), dtype=np.int64) - np.repeat(self.offsets, counts) + 1
-        owner = np.repeat(np.arange(len(live), dtype=np.int64), counts)
+        owner = np.repeat(np.arange(len(rows), dtype=np.int64), counts)
         self.keys = pc.binary_join_element_wise(
             ids.take(pa.array(owner)), pc.cast(pa.array(numbers), pa.string()), "/"
         )
@@ -340,8 +552,6 @@ def statements(
     errors: object,
 ) -> Any:
     """See :func:`partnerrules.frame.commission_statements`."""
-    import pyarrow as pa
-
     mode = check_errors(errors)
     report = _Report(mode)
     # The arguments, checked as the scalar statements check them.
@@ -361,34 +571,19 @@ def statements(
     stop = _midnight(end, tz)
     first_us, stop_us = _instant_us(_midnight(start, tz)), _instant_us(stop)
 
-    # -- the sales: one Sale each, then every rate and commission by the scalar code -----
+    # -- the sales: arrays, each rate and commission, the lines ------------------------
     book = _Sales(s_reader, tiers, report)
-    chosen = [
-        (i, sale)
-        for i, sale in enumerate(book.sales)
-        if sale is not None and sale.partner not in book.tainted
-    ]
-    row_of = {sale.contract.id: i for i, sale in chosen}
-    commissions: dict[int, SaleCommission] = {}
-    for item in _commissions(tuple(s for _, s in chosen), tiers, campaigns, tz, tier_rule):
-        commissions[row_of[item.sale.contract.id]] = item
-    lines = _Lines(book, first_us, stop_us, commissions)
+    rates = _Rates(book, campaigns, tier_rule, tz)
+    lines = _Lines(book, rates, first_us, stop_us)
     nl = len(lines.rows)
-    total = np.zeros(nl, np.int64)
-    whole = np.zeros(nl, np.int64)
-    scalar_line = np.zeros(nl, np.bool_)  # answered by the scalar _payout
-    for k, maybe in enumerate(lines.item):
-        if maybe is None:
-            continue
-        c = _centavos(maybe.commission)
-        m = _centavos(maybe.sale.contract.monthly)
-        w = m * maybe.sale.contract.months
-        if c * w >= _SAFE or m >= _SAFE_MONTHLY:
-            scalar_line[k] = True
-        else:
-            total[k], whole[k] = c, w
-    live = [k for k in range(nl) if lines.item[k] is not None and not scalar_line[k]]
-    inv = _Invoices(lines, live, cancelled, conv)
+    total = np.where(lines.live, rates.commission[lines.rows], 0)
+    whole = np.where(lines.live, book.monthly[lines.rows] * book.months[lines.rows], 0)
+    # Products too large for int64 go to the scalar _payout.
+    scalar_line = lines.live & ((whole >= _SAFE // np.maximum(total, 1)) | (whole >= _SAFE))
+    total = np.where(scalar_line, 0, total)
+    whole = np.where(scalar_line, 0, whole)
+    live = np.flatnonzero(lines.live & ~scalar_line)
+    inv = _Invoices(book, lines, live, cancelled, conv)
 
     # -- the payments, with numpy -----------------------------------------------------
     n = p_reader.n
@@ -405,14 +600,11 @@ def statements(
     # Each row's invoice among the lines' (fast path), else its contract by the id's prefix.
     found = _index_in(invoice_text, inv.keys, n)
     line_of = np.append(inv.line, -1)[found]  # found -1 reads the trailing -1
-    sold = pa.array([c for c in book.cid if isinstance(c, str)], pa.string())
     away = np.flatnonzero(found < 0)
-    prefix = _prefix(invoice_text, away)
-    sale_row = _index_in(prefix, sold, len(away))
-    sold_rows = np.asarray([i for i, c in enumerate(book.cid) if isinstance(c, str)], np.int64)
+    sale_row = _index_in(_prefix(invoice_text, away), book.cid, len(away))
     known = np.ones(n, np.bool_)
     known[away] = sale_row >= 0
-    line_of[away] = np.where(sale_row >= 0, lines.of_row[np.append(sold_rows, -1)[sale_row]], -1)
+    line_of[away] = lines.of_row[sale_row]  # sale_row -1 reads the trailing -1
     # Rows the numpy checks doubt: the scalar Payment says whether (and why) they are bad.
     line_error: dict[int, PartnerRulesError] = {}
     extra_payments: list[tuple[int, PartnerRulesError]] = []
@@ -454,20 +646,23 @@ def statements(
                 continue
             replay[i] = True
     unique = ~bad & ~replay
-    all_sold = [s.contract.id for s in book.sales if s is not None]
-    for i in np.flatnonzero(unique & ~known).tolist():
-        raw = p_reader.raw("invoice_id", i)
-        bad[i] = True
-        refuse(
-            i,
-            UnknownKeyError(
-                "contract",
-                raw.rpartition("/")[0],
-                all_sold,
-                hint=f"payment {p_reader.raw('payment_id', i)!r} pays invoice {raw!r}, "
-                "of a contract no sale has",
-            ),
-        )
+    strange = np.flatnonzero(unique & ~known)
+    if len(strange):
+        sold = [book.sale(i).contract.id for i in np.flatnonzero(book.good).tolist()]
+        sold += [s.contract.id for i, s in book.objects.items() if not book.good[i]]
+        for i in strange.tolist():
+            raw = p_reader.raw("invoice_id", i)
+            bad[i] = True
+            refuse(
+                i,
+                UnknownKeyError(
+                    "contract",
+                    raw.rpartition("/")[0],
+                    sold,
+                    hint=f"payment {p_reader.raw('payment_id', i)!r} pays invoice {raw!r}, "
+                    "of a contract no sale has",
+                ),
+            )
     unique &= ~bad
     # Counted: unique payments of a line made before the end of the period.
     counted = unique & (line_of >= 0) & (paid.us < stop_us)
@@ -481,25 +676,28 @@ def statements(
     doubt[inv.line[over]] = True
     doubt[line_of[lost]] = True
     doubt[:nl] |= scalar_line
+    doubt[:nl] &= lines.live
     for k in line_error:
         doubt[k] = False
     collected = np.zeros(nl, np.int64)
     reachable_owed = np.zeros(nl, np.int64)
     if len(live):
         at = inv.offsets
-        per_invoice = np.add.reduceat(paid_sum, at)
-        collected[live] = per_invoice
+        collected[live] = np.add.reduceat(paid_sum, at)
         reachable_owed[live] = np.add.reduceat(np.where(inv.void, 0, inv.owed), at)
     released = share(total, collected, whole)
     reachable = share(total, reachable_owed, whole)
     pending = reachable - released
     forfeited = total - reachable
     # Lines in doubt: the scalar payout, in signature order, gives the error or the answer.
-    doubted = [k for k in np.flatnonzero(doubt[:nl]).tolist() if lines.item[k] is not None]
-    doubted.sort(key=lambda k: (int(book.signed_us[lines.rows[k]]), book.cid[lines.rows[k]]))
-    for k in doubted:
-        line = lines.item[k]
-        assert line is not None
+    doubted = np.flatnonzero(doubt[:nl])
+    doubted = doubted[np.lexsort((np.arange(len(doubted)), book.signed.us[lines.rows[doubted]]))]
+    doubted_list = sorted(
+        doubted.tolist(),
+        key=lambda k: (int(book.signed.us[lines.rows[k]]), book.cid[int(lines.rows[k])].as_py()),
+    )
+    for k in doubted_list:
+        line = rates.item(int(lines.rows[k]))
         mine = np.flatnonzero(line_of == k)
         payout = None
         try:
@@ -543,16 +741,6 @@ def _line_payout(
     )
 
 
-def _rule_ids(item: SaleCommission, cache: dict[int, str]) -> str:
-    """The rule ids a line's reasons cite, in order, once each (per kind of line)."""
-    key = id(item.campaign)
-    ids = cache.get(key)
-    if ids is None:
-        cited = [r.rule_id for r in item.reasons]
-        ids = cache[key] = ",".join(dict.fromkeys([*cited, _COLLECTION]))
-    return ids
-
-
 class _Labels:
     """A text column with few distinct values, as codes."""
 
@@ -560,7 +748,7 @@ class _Labels:
         self.codes = np.full(n, -1, np.int32)
         self.values: dict[str, int] = {}
 
-    def set(self, i: int, value: str) -> None:
+    def set(self, i: Any, value: str) -> None:
         self.codes[i] = self.values.setdefault(value, len(self.values))
 
 
@@ -577,41 +765,43 @@ def _build(
     forfeited: I64,
 ) -> Any:
     """The result table: the lines, then the bad rows no line stands for."""
+    import pyarrow as pa
+
     nl = len(lines.rows)
     m = nl + len(lines.extra) + len(extra_payments)
-    partner: list[str | None] = [book.partner[i] for i in lines.rows]
-    contract: list[str | None] = [book.cid[i] for i in lines.rows]
     rate, rule_ids, error_type, error = _Labels(m), _Labels(m), _Labels(m), _Labels(m)
-    failed = np.ones(m, np.bool_)
-    cache: dict[int, str] = {}
-    for k, item in enumerate(lines.item):
-        exc = lines.error[k]
-        if exc is None:
-            exc = line_error.get(k)
-        if exc is not None:
+    failed = ~np.concatenate((lines.live, np.zeros(m - nl, np.bool_)))
+    for k, exc in (*lines.error.items(), *line_error.items()):
+        failed[k] = True
+        if error_type.codes[k] < 0:
             error_type.set(k, type(exc).__name__)
             error.set(k, str(exc))
-            continue
-        assert item is not None
-        failed[k] = False
-        rate.set(k, str(item.rate))
-        rule_ids.set(k, _rule_ids(item, cache))
+    rows = lines.rows
+    good = np.flatnonzero(~failed[:nl])
+    kinds = lines.rates.kind[rows[good]]
+    for sort in np.unique(kinds).tolist():
+        these = good[kinds == sort]
+        first = int(rows[these[0]])
+        rate.set(these, str(lines.rates.rates[int(sort)]))
+        rule_ids.set(these, lines.rates.rule_ids(first))
+    extra_rows = np.asarray(lines.extra, np.int64)
     k = nl
     for i in lines.extra:
         exc = book.error[i]
-        assert exc is not None
-        partner.append(book.partner[i] if isinstance(book.partner[i], str) else None)
-        contract.append(book.cid[i] if isinstance(book.cid[i], str) else None)
         error_type.set(k, type(exc).__name__)
         error.set(k, str(exc))
         k += 1
+    prefixes: list[str | None] = []
     for i, exc in extra_payments:
         raw = p_reader.raw("invoice_id", i)
-        partner.append(None)
-        contract.append(raw.rpartition("/")[0] if isinstance(raw, str) else None)
+        prefixes.append(raw.rpartition("/")[0] if isinstance(raw, str) else None)
         error_type.set(k, type(exc).__name__)
         error.set(k, str(exc))
         k += 1
+    taken = pa.array(np.concatenate((rows, extra_rows)))
+    nobody = pa.nulls(len(extra_payments), pa.string())
+    partner = pa.concat_arrays([book.partner.take(taken), nobody])
+    contract = pa.concat_arrays([book.cid.take(taken), pa.array(prefixes, pa.string())])
     pad = np.full(m - nl, NAT, np.int64)
     amounts = {
         name: np.where(failed, NAT, np.concatenate((values, pad)))
@@ -629,18 +819,16 @@ def _build(
     columns += [
         ("rule_ids", _labels(kind, rule_ids)),
         ("error_type", _labels(kind, error_type)),
-        ("error", _strings(kind, [None] * m, error)),
+        ("error", _strings(kind, None, error)),
     ]
     if kind == "pandas":
         import pandas as pd
 
         return pd.DataFrame(dict(columns), copy=False)
-    import pyarrow as pa
-
     return pa.table(dict(columns))
 
 
-def _strings(kind: str, values: list[str | None], labels: _Labels | None = None) -> Any:
+def _strings(kind: str, values: Any, labels: _Labels | None = None) -> Any:
     import pyarrow as pa
 
     if labels is not None:
@@ -649,7 +837,7 @@ def _strings(kind: str, values: list[str | None], labels: _Labels | None = None)
             pa.array(small, pa.int32(), mask=small < 0), pa.array(list(labels.values), pa.string())
         ).cast(pa.string())
     else:
-        column = pa.array(values, pa.string())
+        column = values
     if kind == "pandas":
         import pandas as pd
 
