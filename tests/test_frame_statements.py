@@ -544,3 +544,45 @@ def test_the_arguments_are_checked_as_the_scalar_checks_them() -> None:
         frame.commission_statements(
             sales, payments, start=START, end=END, standard_tiers=TIERS, errors="ignore"
         )
+
+
+def test_unusual_columns_and_huge_amounts_give_the_scalar_answers() -> None:
+    """Categorical partners, datetime64 starts, object months and R$ 400 trillion a month."""
+    case = {
+        "sales": [
+            Sale(
+                "beta",
+                Contract("C-2", "ACME", dt.date(2026, 3, 10), 2, brl("400000000000000")),
+                dt.datetime(2026, 3, 2, 9, tzinfo=SP),
+            ),
+            Sale(
+                "alfa",
+                Contract("C-1", "ACME", dt.date(2026, 4, 1), 2, brl("100")),
+                dt.datetime(2026, 4, 2, 9, tzinfo=SP),
+            ),
+        ],
+        "rows": [
+            {
+                "payment_id": "P-1",
+                "invoice_id": "C-2/2",
+                "amount": 40_000_000_000_000_000,
+                "paid_at": dt.datetime(2026, 4, 1, tzinfo=SP),
+            },
+            {
+                "payment_id": "P-2",
+                "invoice_id": "C-1/1",
+                "amount": 10_000,
+                "paid_at": dt.datetime(2026, 4, 20, tzinfo=SP),
+            },
+        ],
+        "cancellations": {},
+    }
+    sales = sales_table(case["sales"])
+    sales["partner"] = sales["partner"].astype("category")
+    sales["start"] = pd.to_datetime(sales["start"])
+    sales["months"] = sales["months"].astype(object)
+    got = frame.commission_statements(
+        sales, payments_table(case["rows"]), start=START, end=END, standard_tiers=TIERS
+    )
+    assert records(got, "pandas") == scalar_rows(scalar(case))
+    assert got["released"].dtype == "Int64"

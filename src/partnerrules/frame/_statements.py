@@ -62,6 +62,9 @@ PAYMENTS = ("payment_id", "invoice_id", "amount", "paid_at")
 _SAFE_MONTHLY = _SAFE >> 6
 # Rates whose exact fraction has a denominator at or above this: Money.multiply.
 _SAFE_DENOMINATOR = 1 << 20
+# A monthly value (centavos) the arrays take without asking the scalar Contract: its TCV
+# over the longest term stays far below what Money holds (10**17 centavos).
+_SURE_MONTHLY = 10**13
 _DAY0 = dt.date(1970, 1, 1)
 _DAY_US = 86_400_000_000
 # Starts and signatures the arrays take; outside, the scalar constructors judge the row.
@@ -219,16 +222,18 @@ class _Sales:
         self.partner = _texts(reader, "partner")
         self.cid = _texts(reader, "contract_id")
         self.signed = signed = reader.instants("signed_at")
-        self.months, months_ok = reader.integers("months")
-        self.monthly, monthly_ok = reader.integers("monthly")
-        self.start, start_ok = _dates(reader, "start")
+        months, months_ok = reader.integers("months")
+        monthly, monthly_ok = reader.integers("monthly")
+        start, start_ok = _dates(reader, "start")
+        # Copies: the rows the scalar Contract takes are written back below.
+        self.months, self.monthly, self.start = months.copy(), monthly.copy(), start.copy()
         sure = ~(
             reader.blank_or_not_text("partner")
             | reader.blank_or_not_text("contract_id")
             | reader.blank_or_not_text("customer")
         )
         sure &= months_ok & (self.months >= 1) & (self.months <= MAX_TERM_MONTHS)
-        sure &= monthly_ok & (self.monthly >= 0) & (self.monthly < _SAFE_MONTHLY)
+        sure &= monthly_ok & (self.monthly >= 0) & (self.monthly < _SURE_MONTHLY)
         sure &= start_ok & (self.start >= _DAY_MIN) & (self.start < _DAY_MAX)
         sure &= ~signed.null & ~signed.bad & (signed.us > _US_MIN) & (signed.us < _US_MAX)
         self.objects: dict[int, Sale] = {}
@@ -243,6 +248,11 @@ class _Sales:
             self.months[i] = contract.months
             self.monthly[i] = _centavos(contract.monthly)
             self.start[i] = (contract.start - _DAY0).days
+        # TCVs whose products would leave int64: the scalar code answers those lines.
+        self.big = (self.monthly >= _SAFE_MONTHLY) | (
+            self.monthly >= _SAFE // np.maximum(self.months, 1)
+        )
+        self.tcv = np.where(self.big, 0, self.monthly * np.where(self.big, 0, self.months))
         built = np.ones(n, np.bool_)
         built[list(self.error)] = False
         # A contract sold twice: the later rows are refused, as the scalar statements do.
@@ -366,9 +376,10 @@ class _Rates:
                 num[k], den[k] = f.numerator, f.denominator
             else:
                 den[k] = 0  # every sale of this kind by the scalar Money.multiply
-        tcv = book.monthly * book.months
+        tcv = book.tcv
         kinds = self.kind[rows]
         safe = (den[kinds] > 0) & (tcv[rows] < _SAFE // np.maximum(num[kinds], 1))
+        safe &= ~book.big[rows]
         self.commission = np.full(n, NAT, np.int64)
         self.commission[rows] = share(tcv[rows], num[kinds], np.where(safe, den[kinds], 1))
         for i in rows[~safe].tolist():
@@ -577,9 +588,9 @@ def statements(
     lines = _Lines(book, rates, first_us, stop_us)
     nl = len(lines.rows)
     total = np.where(lines.live, rates.commission[lines.rows], 0)
-    whole = np.where(lines.live, book.monthly[lines.rows] * book.months[lines.rows], 0)
+    whole = np.where(lines.live, book.tcv[lines.rows], 0)
     # Products too large for int64 go to the scalar _payout.
-    scalar_line = lines.live & ((whole >= _SAFE // np.maximum(total, 1)) | (whole >= _SAFE))
+    scalar_line = lines.live & (book.big[lines.rows] | (whole >= _SAFE // np.maximum(total, 1)))
     total = np.where(scalar_line, 0, total)
     whole = np.where(scalar_line, 0, whole)
     live = np.flatnonzero(lines.live & ~scalar_line)
@@ -587,7 +598,11 @@ def statements(
 
     # -- the payments, with numpy -----------------------------------------------------
     n = p_reader.n
-    if n:
+    pid_text = _text_array(p_reader, "payment_id") if n else None
+    if pid_text is not None:
+        pid_codes = _codes(pid_text)
+        pid_count = int(pid_codes.max()) + 1 if n else 0
+    elif n:
         pids = p_reader.codes("payment_id")
         pid_codes, pid_count = pids.codes, len(pids)
     else:  # an empty column may have no type to read
