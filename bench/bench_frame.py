@@ -341,11 +341,20 @@ def part_statements(contracts: int) -> None:
         for s in scalar
         for name in names
     )
+    want = [
+        (s.partner, line.sale.contract.id, str(line.rate),
+         *(int(getattr(line, name).amount.scaleb(2)) for name in names))
+        for s in scalar
+        for line in s.lines
+    ]  # fmt: skip
+    columns = [lines[c].tolist() for c in ["partner", "contract_id", "rate", *names]]
+    got = list(zip(*columns, strict=True))
     errors = int(lines["error_type"].notna().sum())
     print(f"  {len(lines):,} lines, {errors} with an error; released in all: "
           f"{int(lines['released'].sum()):,} centavos")  # fmt: skip
     print(f"  scalar / frame: {t_scalar / t_frame:.1f}x wall, {c_scalar / c_frame:.1f}x CPU; "
-          f"same partner totals (commission, released, pending, forfeited): {same}")  # fmt: skip
+          f"same partner totals (commission, released, pending, forfeited): {same}; "
+          f"same lines: {got == want}")  # fmt: skip
 
 
 def main() -> None:
