@@ -358,10 +358,14 @@ def commission_statements(
     "BRL"), paid_at)``; a payment id given again with the same content is
     ignored, as in the scalar function.
 
-    The sales go through the scalar code once each (building the ``Sale``,
-    and the campaign and rate of every sale); the payments are checked,
+    The sales are read into arrays, and each campaign's choice of sales, the
+    rates and the commissions are worked out with numpy, as the scalar
+    ``sale_commissions`` does them (rows the checks doubt are built as scalar
+    ``Sale`` objects, which give their error); the payments are checked,
     matched to their invoices and summed per contract with numpy, never as
-    one Python object per row.
+    one Python object per row. A contract with a payment the scalar
+    statement would refuse is answered by the scalar code, which gives the
+    error.
 
     >>> import datetime as dt
     >>> import pandas as pd

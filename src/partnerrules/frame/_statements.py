@@ -2,18 +2,21 @@
 
 One output row per statement line: each sale signed in the period, sorted as
 :func:`partnerrules.commission.commission_statements` lists them (partner,
-then signature instant, then contract id). The sales are few (one per
-contract) and go through the scalar code once each: building the
-``Sale`` and its ``Contract`` (which checks them) and the campaign and rate
-of every sale (``_commissions``, the very function the scalar statements
-call). The payments are many and are never turned into Python objects: they
-are checked, matched to their invoices and summed per contract with numpy and
-pyarrow. Since a contract's total released is ``commission x collected /
-TCV`` rounded once (``_payout``), a statement line only needs what each
-contract collected before the end of the period; the order of the payments
-only matters for the error a bad one gives, and a contract with a bad payment
-(or amounts too large for int64 products) is answered by the scalar
-``_payout``, which gives its exact error (or its payout).
+then signature instant, then contract id).
+
+The sales (one row per contract) are read into arrays; a row the checks
+doubt is built as the scalar ``Sale`` (and its ``Contract``), which gives
+its error or takes it. Each campaign's choice of sales, the rates and the
+commissions follow ``_commissions`` step by step with numpy (the scalar
+calls per sale were most of the time). The payments are never turned into
+Python objects: they are checked, matched to their invoices and summed per
+contract with numpy and pyarrow. Since a contract's total released is
+``commission x collected / TCV`` rounded once (``_payout``), a statement
+line only needs what each contract collected before the end of the period;
+the order of the payments only matters for the error a bad one gives, and a
+contract with a bad payment (or amounts too large for int64 products) is
+answered by the scalar ``_payout``, which gives its exact error (or its
+payout).
 """
 
 from __future__ import annotations
@@ -253,7 +256,7 @@ class _Sales:
             self.monthly >= _SAFE // np.maximum(self.months, 1)
         )
         self.tcv = np.where(self.big, 0, self.monthly * np.where(self.big, 0, self.months))
-        built = np.ones(n, np.bool_)
+        self.built = built = np.ones(n, np.bool_)
         built[list(self.error)] = False
         # A contract sold twice: the later rows are refused, as the scalar statements do.
         cid_codes = _codes(self.cid)
@@ -563,6 +566,8 @@ def statements(
     errors: object,
 ) -> Any:
     """See :func:`partnerrules.frame.commission_statements`."""
+    import pyarrow as pa
+
     mode = check_errors(errors)
     report = _Report(mode)
     # The arguments, checked as the scalar statements check them.
@@ -663,8 +668,7 @@ def statements(
     unique = ~bad & ~replay
     strange = np.flatnonzero(unique & ~known)
     if len(strange):
-        sold = [book.sale(i).contract.id for i in np.flatnonzero(book.good).tolist()]
-        sold += [s.contract.id for i, s in book.objects.items() if not book.good[i]]
+        sold = book.cid.filter(pa.array(book.built)).to_pylist()  # as the scalar's `sold`
         for i in strange.tolist():
             raw = p_reader.raw("invoice_id", i)
             bad[i] = True
@@ -705,10 +709,8 @@ def statements(
     pending = reachable - released
     forfeited = total - reachable
     # Lines in doubt: the scalar payout, in signature order, gives the error or the answer.
-    doubted = np.flatnonzero(doubt[:nl])
-    doubted = doubted[np.lexsort((np.arange(len(doubted)), book.signed.us[lines.rows[doubted]]))]
     doubted_list = sorted(
-        doubted.tolist(),
+        np.flatnonzero(doubt[:nl]).tolist(),
         key=lambda k: (int(book.signed.us[lines.rows[k]]), book.cid[int(lines.rows[k])].as_py()),
     )
     for k in doubted_list:
