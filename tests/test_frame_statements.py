@@ -417,6 +417,10 @@ def test_the_first_sale_of_the_year_earns_diamond_and_releases_on_collection() -
     assert [r["pending"] for r in got] == [880_000, 1_760_000]
 
 
+def as_kind(df: Any, kind: str) -> Any:
+    return pa.Table.from_pandas(df, preserve_index=False) if kind == "arrow" else df
+
+
 def bad_case() -> tuple[Any, Any]:
     sales = sales_table(
         [
@@ -451,8 +455,9 @@ def bad_case() -> tuple[Any, Any]:
     return sales, payments
 
 
-def test_a_bad_sales_row_raises_the_scalar_error_with_its_row() -> None:
-    sales, payments = bad_case()
+@pytest.mark.parametrize("kind", ["pandas", "arrow"])
+def test_a_bad_sales_row_raises_the_scalar_error_with_its_row(kind: str) -> None:
+    sales, payments = (as_kind(t, kind) for t in bad_case())
     with pytest.raises(PartnerRulesError) as want:
         Contract("C-2", "ACME", dt.date(2026, 3, 1), 0, brl("100"))
     with pytest.raises(type(want.value)) as caught:
@@ -463,7 +468,7 @@ def test_a_bad_sales_row_raises_the_scalar_error_with_its_row() -> None:
         frame.commission_statements(
             sales, payments, start=START, end=END, standard_tiers=TIERS, errors="report"
         ),
-        "pandas",
+        kind,
     )
     # alfa's lines report the bad row (which sale is its first of 2026 is unknown);
     # beta's line is answered.
@@ -474,7 +479,8 @@ def test_a_bad_sales_row_raises_the_scalar_error_with_its_row() -> None:
     assert report[2]["released"] == 1_600  # 16% of the R$ 100 paid
 
 
-def test_a_payment_of_an_unknown_contract_raises_and_reports_the_scalar_error() -> None:
+@pytest.mark.parametrize("kind", ["pandas", "arrow"])
+def test_a_payment_of_an_unknown_contract_raises_and_reports_the_scalar_error(kind: str) -> None:
     sales, payments = bad_case()
     sales = sales.drop(index=1).reset_index(drop=True)
     payments.loc[0, "invoice_id"] = "C-9/1"
@@ -500,6 +506,7 @@ def test_a_payment_of_an_unknown_contract_raises_and_reports_the_scalar_error() 
             end=END,
             standard_tiers=TIERS,
         )
+    sales, payments = as_kind(sales, kind), as_kind(payments, kind)
     with pytest.raises(UnknownKeyError) as caught:
         frame.commission_statements(sales, payments, start=START, end=END, standard_tiers=TIERS)
     assert str(caught.value) == str(want.value)
@@ -508,7 +515,7 @@ def test_a_payment_of_an_unknown_contract_raises_and_reports_the_scalar_error() 
         frame.commission_statements(
             sales, payments, start=START, end=END, standard_tiers=TIERS, errors="report"
         ),
-        "pandas",
+        kind,
     )
     assert [r["contract_id"] for r in report] == ["C-1", "C-3", "C-9"]
     assert [r["error_type"] for r in report] == [None, None, "UnknownKeyError"]
@@ -586,3 +593,35 @@ def test_unusual_columns_and_huge_amounts_give_the_scalar_answers() -> None:
     )
     assert records(got, "pandas") == scalar_rows(scalar(case))
     assert got["released"].dtype == "Int64"
+
+
+@pytest.mark.parametrize("kind", ["pandas", "arrow"])
+def test_a_contract_sold_twice_is_the_scalar_error_on_the_later_row(kind: str) -> None:
+    sales, payments = bad_case()
+    sales.loc[1, "months"] = 2
+    sales.loc[2, "contract_id"] = "C-1"  # beta sells alfa's contract again
+    objects = [
+        Sale(r.partner, Contract(r.contract_id, r.customer, r.start, r.months,
+                                 Money(Decimal(r.monthly).scaleb(-2), "BRL")),
+             r.signed_at.to_pydatetime())
+        for r in sales.itertuples()
+    ]  # fmt: skip
+    with pytest.raises(InvalidValueError) as want:
+        commission_statements(objects, [], start=START, end=END, standard_tiers=TIERS)
+    sales, payments = as_kind(sales, kind), as_kind(payments.iloc[:0], kind)
+    with pytest.raises(InvalidValueError) as caught:
+        frame.commission_statements(sales, payments, start=START, end=END, standard_tiers=TIERS)
+    assert str(caught.value) == str(want.value)
+    assert caught.value.__notes__ == ["in row 2 of the sales (contract 'C-1')"]
+    report = records(
+        frame.commission_statements(
+            sales, payments, start=START, end=END, standard_tiers=TIERS, errors="report"
+        ),
+        kind,
+    )
+    # alfa's lines stand; beta's row is refused, and so is every line of beta.
+    assert [(r["partner"], r["contract_id"], r["error"]) for r in report] == [
+        ("alfa", "C-1", None),
+        ("alfa", "C-2", None),
+        ("beta", "C-1", str(want.value)),
+    ]
