@@ -554,7 +554,7 @@ def test_the_arguments_are_checked_as_the_scalar_checks_them() -> None:
 
 
 def test_unusual_columns_and_huge_amounts_give_the_scalar_answers() -> None:
-    """Categorical partners, datetime64 starts, object months and R$ 400 trillion a month."""
+    """Categorical partners, datetime64 starts, object columns and R$ 400 trillion a month."""
     case = {
         "sales": [
             Sale(
@@ -588,6 +588,7 @@ def test_unusual_columns_and_huge_amounts_give_the_scalar_answers() -> None:
     sales["partner"] = sales["partner"].astype("category")
     sales["start"] = pd.to_datetime(sales["start"])
     sales["months"] = sales["months"].astype(object)
+    sales["signed_at"] = pd.Series([s.signed_at for s in case["sales"]], dtype=object)
     got = frame.commission_statements(
         sales, payments_table(case["rows"]), start=START, end=END, standard_tiers=TIERS
     )

@@ -225,6 +225,7 @@ class _Sales:
         self.partner = _texts(reader, "partner")
         self.cid = _texts(reader, "contract_id")
         self.signed = signed = reader.instants("signed_at")
+        self.signed_us = signed.us.copy()
         months, months_ok = reader.integers("months")
         monthly, monthly_ok = reader.integers("monthly")
         start, start_ok = _dates(reader, "start")
@@ -251,6 +252,7 @@ class _Sales:
             self.months[i] = contract.months
             self.monthly[i] = _centavos(contract.monthly)
             self.start[i] = (contract.start - _DAY0).days
+            self.signed_us[i] = _instant_us(sale.signed_at)
         # TCVs whose products would leave int64: the scalar code answers those lines.
         self.big = (self.monthly >= _SAFE_MONTHLY) | (
             self.monthly >= _SAFE // np.maximum(self.months, 1)
@@ -340,7 +342,7 @@ class _Rates:
         self.zone = zone
         n = book.n
         rows = np.flatnonzero(book.good)
-        us = book.signed.us[rows]
+        us = book.signed_us[rows]
         order = np.asarray(
             pc.sort_indices(
                 pa.table({"us": us, "cid": book.cid.take(pa.array(rows))}),
@@ -427,7 +429,7 @@ class _Lines:
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        us = book.signed.us
+        us = book.signed_us
         inside = (us != NAT) & (us >= first_us) & (us < stop_us)
         placed = inside & ~np.asarray(book.partner.is_null(), np.bool_)
         placed &= ~np.asarray(book.cid.is_null(), np.bool_)
@@ -711,7 +713,7 @@ def statements(
     # Lines in doubt: the scalar payout, in signature order, gives the error or the answer.
     doubted_list = sorted(
         np.flatnonzero(doubt[:nl]).tolist(),
-        key=lambda k: (int(book.signed.us[lines.rows[k]]), book.cid[int(lines.rows[k])].as_py()),
+        key=lambda k: (int(book.signed_us[lines.rows[k]]), book.cid[int(lines.rows[k])].as_py()),
     )
     for k in doubted_list:
         line = rates.item(int(lines.rows[k]))
