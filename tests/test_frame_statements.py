@@ -589,9 +589,12 @@ def test_unusual_columns_and_huge_amounts_give_the_scalar_answers() -> None:
     sales["start"] = pd.to_datetime(sales["start"])
     sales["months"] = sales["months"].astype(object)
     sales["signed_at"] = pd.Series([s.signed_at for s in case["sales"]], dtype=object)
-    got = frame.commission_statements(
-        sales, payments_table(case["rows"]), start=START, end=END, standard_tiers=TIERS
-    )
+    payments = payments_table(case["rows"])
+    payments["paid_at"] = pd.Series([r["paid_at"] for r in case["rows"]], dtype=object)
+    payments["amount"] = payments["amount"].astype(object)
+    payments.loc[2] = ["P-3", "C-1/2", 10_000, dt.datetime(2026, 7, 1, tzinfo=SP)]  # at the end
+    case["rows"].append(dict(zip(payments.columns, payments.loc[2], strict=True)))
+    got = frame.commission_statements(sales, payments, start=START, end=END, standard_tiers=TIERS)
     assert records(got, "pandas") == scalar_rows(scalar(case))
     assert got["released"].dtype == "Int64"
 

@@ -616,6 +616,9 @@ def statements(
         pid_codes, pid_count = np.zeros(0, np.int64), 0
     paid = p_reader.instants("paid_at")
     amount, whole_number = p_reader.integers("amount")
+    # Copies: the rows the scalar Payment takes from columns the arrays do not read are
+    # written back below.
+    amount, paid_us = amount.copy(), paid.us.copy()
     invoice_text = _text_array(p_reader, "invoice_id")
     bad = p_reader.blank_or_not_text("payment_id") | p_reader.blank_or_not_text("invoice_id")
     bad |= ~whole_number | (amount <= 0) | paid.null | paid.bad
@@ -641,11 +644,14 @@ def statements(
 
     for i in np.flatnonzero(bad).tolist():
         try:
-            _payment(p_reader, i, paid)
+            taken = _payment(p_reader, i, paid)
         except PartnerRulesError as exc:
             refuse(i, exc)
             continue
-        bad[i] = False  # a dtype the checks do not read (a categorical id), but a good row
+        # A column the checks do not read (object datetimes, a categorical id): a good row.
+        bad[i] = False
+        amount[i] = _centavos(taken.amount)
+        paid_us[i] = _instant_us(taken.paid_at)
     # A payment id pays once: an exact replay is ignored, another payment refused.
     replay = np.zeros(n, np.bool_)
     ok = np.flatnonzero(~bad & (pid_codes >= 0))
@@ -686,7 +692,7 @@ def statements(
             )
     unique &= ~bad
     # Counted: unique payments of a line made before the end of the period.
-    counted = unique & (line_of >= 0) & (paid.us < stop_us)
+    counted = unique & (line_of >= 0) & (paid_us < stop_us)
     lost = counted & (found < 0)  # an invoice the contract lacks
     hit = np.flatnonzero(counted & (found >= 0))
     lost[hit[inv.void[found[hit]]]] = True  # an invoice that fell away
