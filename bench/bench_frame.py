@@ -1,7 +1,7 @@
 """Benchmark: the columnar API (partnerrules.frame) on generated data (run by hand).
 
     .venv/bin/python bench/bench_frame.py [--n 10000000] [--contracts 100000]
-        [--parts sla,busday,scaling,dask,commission]
+        [--parts sla,busday,scaling,dask,commission,statements]
 
 Parts (all by default):
 
@@ -19,6 +19,13 @@ Parts (all by default):
 * ``commission``: commission released payment by payment for ``--contracts``
   contracts of 36 monthly invoices, every invoice paid: the columnar
   ``frame.commission_releases`` against the scalar ``release_commission``.
+* ``statements``: every partner's commission statement for 2026-2029 over
+  ``--contracts`` contracts of 36 monthly invoices (100 partners), every
+  invoice paid: the columnar ``frame.commission_statements`` against the
+  scalar ``commission_statements`` on the same sales and payments (wall and
+  CPU time of each, and whether the partners' totals and every line are
+  equal). The scalar function takes at most 1,000,000 payments a call, so it
+  is called once per group of partners (4 calls for 3,600,000 payments).
 
 Generating the data is never timed. Tickets: openings uniformly over 2026
 in America/Sao_Paulo, severities 1-3, six categories (24x7 and 24x5 cases),
@@ -260,10 +267,118 @@ def part_commission(contracts: int) -> None:
     print(f"  scalar / frame: {t_scalar / t_frame:.1f}x; same total released: {same}")
 
 
+def part_statements(contracts: int) -> None:
+    from decimal import Decimal
+
+    from partnerrules import brl
+    from partnerrules._validate import MAX_ITEMS
+    from partnerrules.commission import Payment, Sale, Tier, commission_statements
+    from partnerrules.contracts import Contract
+
+    print(f"statements: {contracts:,} contracts x 36 invoices, every invoice paid, 100 partners")
+    rng = np.random.default_rng(11)
+    tz = dt.timezone(dt.timedelta(hours=-3))
+    sales = [
+        Sale(
+            f"p{k % 100}",
+            Contract(
+                f"C-{k}", "ACME", dt.date(2026, 1 + k % 12, 1), 36,
+                brl(Decimal(int(rng.integers(10_000, 5_000_000))).scaleb(-2)),
+            ),
+            dt.datetime(2026, 1, 1, tzinfo=tz) + dt.timedelta(minutes=k),
+        )
+        for k in range(contracts)
+    ]  # fmt: skip
+    tiers = {f"p{k}": Tier("Reseller", brl(0), Decimal("0.08")) for k in range(100)}
+    table = pd.DataFrame(
+        {
+            "partner": [s.partner for s in sales],
+            "contract_id": [s.contract.id for s in sales],
+            "customer": [s.contract.customer for s in sales],
+            "start": [s.contract.start for s in sales],
+            "months": [s.contract.months for s in sales],
+            "monthly": [int(s.contract.monthly.amount.scaleb(2)) for s in sales],
+            "signed_at": pd.to_datetime([s.signed_at for s in sales], utc=True),
+        }
+    )
+    for name in ("partner", "contract_id", "customer"):
+        table[name] = table[name].astype("string[pyarrow]")
+    rows: dict[str, list[Any]] = {"payment_id": [], "invoice_id": [], "amount": [], "paid_at": []}
+    objects: list[Payment] = []
+    for sale in sales:
+        for inv in sale.contract.invoices():
+            paid_at = dt.datetime.combine(inv.period_start, dt.time(12), tz) + dt.timedelta(days=9)
+            objects.append(Payment(f"{inv.id}-p", inv.id, inv.amount, paid_at))
+            rows["payment_id"].append(f"{inv.id}-p")
+            rows["invoice_id"].append(inv.id)
+            rows["amount"].append(int(inv.amount.amount.scaleb(2)))
+            rows["paid_at"].append(paid_at)
+    payments = pd.DataFrame(rows)
+    del rows
+    payments["paid_at"] = pd.to_datetime(payments["paid_at"], utc=True)
+    for name in ("payment_id", "invoice_id"):
+        payments[name] = payments[name].astype("string[pyarrow]")
+    n = len(payments)
+    period = {"start": dt.date(2026, 1, 1), "end": dt.date(2030, 1, 1), "standard_tiers": tiers}
+
+    def both(label: str, call: Any) -> tuple[Any, float, float]:
+        gc.collect()
+        wall, cpu = time.perf_counter(), time.process_time()
+        out = call()
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        print(f"  {label:<44} {wall:8.2f} s wall {cpu:8.2f} s CPU", flush=True)
+        return out, wall, cpu
+
+    lines, t_frame, c_frame = both(
+        f"frame.commission_statements ({n:,} payments)",
+        lambda: frame.commission_statements(table, payments, **period),
+    )
+    # The scalar API takes at most MAX_ITEMS (1,000,000) payments a call: it is called on
+    # groups of partners (their sales and payments; a partner's statement needs no other).
+    groups: list[tuple[list[Sale], list[Payment]]] = []
+    mine: dict[str, tuple[list[Sale], list[Payment]]] = {}
+    for sale in sales:
+        mine.setdefault(sale.partner, ([], []))[0].append(sale)
+    owner = {s.contract.id: s.partner for s in sales}
+    for payment in objects:
+        mine[owner[payment.invoice_id.rpartition("/")[0]]][1].append(payment)
+    for partner in sorted(mine):
+        these, paid = mine[partner]
+        if not groups or len(groups[-1][1]) + len(paid) > MAX_ITEMS:
+            groups.append(([], []))
+        groups[-1][0].extend(these)
+        groups[-1][1].extend(paid)
+    scalar, t_scalar, c_scalar = both(
+        f"commission_statements (scalar, {len(groups)} calls)",
+        lambda: [s for a, b in groups for s in commission_statements(a, b, **period)],
+    )
+    names = ["commission", "released", "pending", "forfeited"]
+    sums = lines.groupby("partner")[names].sum()
+    same = len(sums) == len(scalar) and all(
+        int(sums.loc[s.partner, name]) == int(getattr(s, name).amount.scaleb(2))
+        for s in scalar
+        for name in names
+    )
+    want = [
+        (s.partner, line.sale.contract.id, str(line.rate),
+         *(int(getattr(line, name).amount.scaleb(2)) for name in names))
+        for s in scalar
+        for line in s.lines
+    ]  # fmt: skip
+    columns = [lines[c].tolist() for c in ["partner", "contract_id", "rate", *names]]
+    got = list(zip(*columns, strict=True))
+    errors = int(lines["error_type"].notna().sum())
+    print(f"  {len(lines):,} lines, {errors} with an error; released in all: "
+          f"{int(lines['released'].sum()):,} centavos")  # fmt: skip
+    print(f"  scalar / frame: {t_scalar / t_frame:.1f}x wall, {c_scalar / c_frame:.1f}x CPU; "
+          f"same partner totals (commission, released, pending, forfeited): {same}; "
+          f"same lines: {got == want}")  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=10_000_000)
-    parser.add_argument("--parts", default="sla,busday,scaling,dask,commission")
+    parser.add_argument("--parts", default="sla,busday,scaling,dask,commission,statements")
     parser.add_argument("--contracts", type=int, default=100_000)
     args = parser.parse_args()
     parts = set(args.parts.split(","))
@@ -278,6 +393,8 @@ def main() -> None:
         part_dask(args.n)
     if "commission" in parts:
         part_commission(args.contracts)
+    if "statements" in parts:
+        part_statements(args.contracts)
 
 
 if __name__ == "__main__":

@@ -140,12 +140,18 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
-from partnerrules.commission import SaleCommission
+from partnerrules.commission import SAO_PAULO, CommissionPlan, SaleCommission, Tier
 from partnerrules.contracts import ACTUAL_ACTUAL, Proration
-from partnerrules.frame import _commission, _deals, _sla
+from partnerrules.frame import _commission, _deals, _sla, _statements
 from partnerrules.sla import SlaPolicy
 
-__all__ = ["commission_releases", "protection_status", "sla_deadlines", "sla_status"]
+__all__ = [
+    "commission_releases",
+    "commission_statements",
+    "protection_status",
+    "sla_deadlines",
+    "sla_status",
+]
 
 Errors = Literal["raise", "report"]
 
@@ -348,6 +354,172 @@ def commission_releases(
             ``UnknownKeyError`` for a ``contract_id`` no commission was given for).
     """
     return _commission.releases(payments, commissions, cancelled, as_of, convention, errors)
+
+
+def commission_statements(
+    sales: Any,
+    payments: Any,
+    *,
+    start: dt.date,
+    end: dt.date,
+    standard_tiers: Mapping[str, Tier],
+    cancellations: Mapping[str, dt.date] | None = None,
+    plan: CommissionPlan | None = None,
+    zone: dt.tzinfo = SAO_PAULO,
+    convention: Proration | str = ACTUAL_ACTUAL,
+    errors: Errors = "raise",
+) -> Any:
+    """Every partner's commission statement lines for ``[start, end)``, as one table.
+
+    The columnar :func:`partnerrules.commission.commission_statements`. Rules
+    ``omid.campaign.first_sale_diamond`` (a partner's first sale of each
+    calendar year earns the Diamond rate; or the campaigns of a caller's
+    *plan*), ``omid.tier.by_annual_tcv`` (every other sale earns its
+    partner's standard tier rate) and ``omid.commission.paid_on_collection``
+    (the commission is released as the customer pays: ``commission x
+    collected / TCV``, rounded half-even to the centavo, counting the
+    payments made before *end*).
+
+    One result row per statement line: each sale signed in the period (dates
+    of *zone*), sorted as the scalar statements list them: by partner, then
+    by signature instant, then by contract id. Pass *every* sale of the year
+    (and earlier ones if you like): a sale signed before *start* is not a
+    line, but it may have taken the campaign. Amounts are exact integer
+    centavos (nullable ``Int64`` / ``int64``), never floats. A partner's
+    totals are a ``groupby``, and equal the scalar statement's::
+
+        lines.groupby("partner")[["commission", "released", "pending", "forfeited"]].sum()
+
+    Sales columns (one row per sale; a row stands for ``Sale(partner,
+    Contract(contract_id, customer, start, months, Money(monthly / 100,
+    "BRL")), signed_at)``):
+
+    ===============  =============================================================
+    ``partner``      text: the partner who sold it (has a tier in *standard_tiers*)
+    ``contract_id``  text: the contract's id, each sold once
+    ``customer``     text: who signed it
+    ``start``        dates (Arrow ``date32``, pandas ``object`` column of
+                     ``datetime.date``; naive midnight timestamps are taken as
+                     their date): the first day of service
+    ``months``       integers: the term in months
+    ``monthly``      integers: the monthly value (MRR) in centavos
+    ``signed_at``    aware timestamps: when it was signed
+    ===============  =============================================================
+
+    A contract with addenda or a loyalty discount needs the scalar API.
+    Payment columns: ``payment_id`` (text), ``invoice_id`` (text, ``"<contract
+    id>/<number>"``), ``amount`` (integer centavos, > 0) and ``paid_at``
+    (aware timestamps), as for :func:`commission_releases` (whose
+    ``contract_id`` column is not needed: as in the scalar function, a
+    payment's contract is the part of its invoice id before the last ``/``).
+    A row stands for ``Payment(payment_id, invoice_id, Money(amount / 100,
+    "BRL"), paid_at)``; a payment id given again with the same content is
+    ignored, as in the scalar function.
+
+    The sales are read into arrays, and each campaign's choice of sales, the
+    rates and the commissions are worked out with numpy, as the scalar
+    ``sale_commissions`` does them (rows the checks doubt are built as scalar
+    ``Sale`` objects, which give their error); the payments are checked,
+    matched to their invoices and summed per contract with numpy, never as
+    one Python object per row. A contract with a payment the scalar
+    statement would refuse is answered by the scalar code, which gives the
+    error.
+
+    >>> import datetime as dt
+    >>> import pandas as pd
+    >>> from partnerrules import brl, frame
+    >>> from partnerrules.commission import Tier
+    >>> sales = pd.DataFrame({
+    ...     "partner": ["alfa", "alfa", "beta"],
+    ...     "contract_id": ["C-1", "C-2", "C-3"],
+    ...     "customer": "ACME",
+    ...     "start": [dt.date(2026, 2, 1), dt.date(2026, 3, 1), dt.date(2026, 3, 1)],
+    ...     "months": 12,
+    ...     "monthly": [1_000_000, 500_000, 200_000],
+    ...     "signed_at": pd.to_datetime(["2026-01-20 10:00", "2026-02-20 10:00",
+    ...                                  "2026-02-25 10:00"]).tz_localize("America/Sao_Paulo"),
+    ... })
+    >>> payments = pd.DataFrame({
+    ...     "payment_id": ["P-1", "P-2", "P-3"],
+    ...     "invoice_id": ["C-1/1", "C-2/1", "C-3/1"],
+    ...     "amount": [1_000_000, 500_000, 200_000],
+    ...     "paid_at": pd.to_datetime(["2026-02-10", "2026-03-10", "2026-03-10"], utc=True),
+    ... })
+    >>> tiers = {p: Tier("Reseller", brl(0), "0.08") for p in ("alfa", "beta")}
+    >>> lines = frame.commission_statements(
+    ...     sales, payments, start=dt.date(2026, 1, 1), end=dt.date(2026, 4, 1),
+    ...     standard_tiers=tiers)
+    >>> lines[["partner", "contract_id", "rate", "commission", "released", "pending"]]
+      partner contract_id  rate  commission  released  pending
+    0    alfa         C-1  0.16     1920000    160000  1760000
+    1    alfa         C-2  0.08      480000     40000   440000
+    2    beta         C-3  0.16      384000     32000   352000
+    >>> lines["rule_ids"][1]
+    'omid.tier.by_annual_tcv,omid.commission.paid_on_collection'
+    >>> lines.groupby("partner")["released"].sum().to_dict()
+    {'alfa': 200000, 'beta': 32000}
+
+    Args:
+        sales: a ``pandas.DataFrame`` or ``pyarrow.Table`` of sales.
+        payments: a ``pandas.DataFrame`` or ``pyarrow.Table`` of payments.
+        start: first day of the period.
+        end: the day after the last (exclusive).
+        standard_tiers: each partner's standard tier.
+        cancellations: contract id -> day it was cancelled (its invoices from
+            then on fall away: their commission is *forfeited*).
+        plan: the commission plan whose campaigns apply; None is the Omid
+            pack's ``COMMISSION_PLAN``.
+        zone: the zone of the period's dates and of the campaign years, as in
+            the scalar function (São Paulo).
+        convention: the invoice proration, as billed.
+        errors: ``"raise"`` or ``"report"``. A bad sales row (one the scalar
+            ``Sale``, ``Contract`` or statements refuse: a blank id, a naive
+            signature, a contract sold twice, a partner with no tier...)
+            and a bad payment row (a ``Payment`` the scalar API refuses, an id
+            reused for another payment, an invoice of a contract no sale has)
+            are never dropped. With ``"raise"`` the first one, sales before
+            payments, in table order, raises the scalar API's own exception
+            (same type and message) with a note naming the row; a payment
+            beyond what its invoice owes, of an invoice the contract lacks or
+            that fell away with a cancellation, raises what the scalar statement
+            raises, naming the contract. With ``"report"``, a line with such a
+            payment, and every line of a partner with a bad sales row (which
+            of its sales is the first of the year is then unknown), has null
+            amounts and the error; bad rows that are no line (a bad sale
+            outside the period, a payment of an unknown contract) come after
+            the lines, in table order.
+
+    Returns:
+        A table of the *sales* table's kind, with these columns.
+
+        ===============  ========================================================
+        ``partner``      the partner
+        ``contract_id``  the contract (for a bad payment row: the contract its
+                         invoice id names)
+        ``rate``         the rate applied, as text, exactly as the scalar line's
+                         ``Decimal`` (``"0.16"``)
+        ``commission``   the sale's commission, in centavos
+        ``released``     released by payments made before *end*, in centavos
+        ``pending``      still to be released as the customer pays
+        ``forfeited``    never to be released (cancelled invoices)
+        ``rule_ids``     the ids of the rules the scalar line's reasons cite,
+                         comma-separated, in the order they cite them, once each
+                         (``omid.campaign.first_sale_diamond,
+                         omid.commission.paid_on_collection`` for a campaign
+                         sale)
+        ``error_type``   the exception class of a bad row (else null)
+        ``error``        its message (else null)
+        ===============  ========================================================
+
+    Raises:
+        InvalidTypeError: a table, tier, plan or date of the wrong type.
+        InvalidValueError: a missing column, an empty period or a bad *errors*.
+        PartnerRulesError: with ``errors="raise"``, what the scalar API
+            raises for the first bad row.
+    """
+    return _statements.statements(
+        sales, payments, start, end, standard_tiers, cancellations, plan, zone, convention, errors
+    )
 
 
 def protection_status(
