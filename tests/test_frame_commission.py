@@ -224,3 +224,16 @@ def test_a_bad_payment_raises_the_scalar_error_for_its_contract() -> None:
     report = frame.commission_releases(df, [line], errors="report")
     assert report["released"].tolist()[0] == 1_600
     assert report["error_type"].tolist()[1] == "UnknownKeyError"
+
+
+def test_an_empty_arrow_table_of_null_columns_gives_an_empty_result() -> None:
+    # pyarrow types the empty object columns of a DataFrame as null.
+    empty = pa.Table.from_pandas(
+        pd.DataFrame({name: pd.Series([], dtype=object) for name in
+                      ("payment_id", "contract_id", "invoice_id", "amount", "paid_at")}),
+        preserve_index=False,
+    )  # fmt: skip
+    assert empty.schema.field("payment_id").type == pa.null()
+    got = frame.commission_releases(empty, [])
+    assert got.num_rows == 0
+    assert "released" in got.column_names

@@ -692,3 +692,15 @@ def test_events_beside_the_ticket_columns_are_refused() -> None:
         frame.sla_status(table.assign(first_response_at=at), at, events=events)
     with pytest.raises(InvalidValueError, match="missing: event"):
         frame.sla_status(table, at, events=events.drop(columns=["event"]))
+
+
+def test_a_categorical_id_column_is_read_by_its_categories() -> None:
+    rows = good_rows(3)
+    plain = pd.DataFrame(rows)
+    rows[1]["id"] = " "  # blank: refused like the scalar API refuses it
+    categorical = pd.DataFrame(rows).astype({"id": "category"})
+    got = frame.sla_deadlines(categorical, errors="report")
+    assert got["error_type"][1] == "InvalidValueError"
+    assert got["error_type"].isna().tolist() == [True, False, True]
+    want = frame.sla_deadlines(plain)
+    assert got["ack_limit_at"][[0, 2]].tolist() == want["ack_limit_at"][[0, 2]].tolist()

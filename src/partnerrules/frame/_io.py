@@ -267,9 +267,18 @@ class Reader:
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        if not pa.types.is_dictionary(col.type):
-            col = pc.dictionary_encode(col)
-        encoded = col.combine_chunks() if isinstance(col, pa.ChunkedArray) else col
+        if pa.types.is_null(col.type):  # every value null (an empty object column, say)
+            return Codes(np.full(self.n, -1, np.int64), pa.array([], pa.string()), "arrow")
+        if isinstance(col, pa.ChunkedArray):
+            # One array first: Arrow cannot combine the chunks of every dictionary type.
+            if pa.types.is_dictionary(col.type):
+                col = col.unify_dictionaries()
+                parts = [c.indices.fill_null(-1).to_numpy(zero_copy_only=False) for c in col.chunks]
+                dictionary = col.chunks[0].dictionary if col.num_chunks else pa.array([])
+                flat = np.concatenate(parts) if parts else np.zeros(0, np.int64)
+                return Codes(np.asarray(flat, np.int64), dictionary, "arrow")
+            col = col.combine_chunks()
+        encoded = col if pa.types.is_dictionary(col.type) else pc.dictionary_encode(col)
         indices = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False)
         return Codes(np.asarray(indices, np.int64), encoded.dictionary, "arrow")
 
@@ -320,13 +329,19 @@ class Reader:
             import pandas as pd
 
             null = np.asarray(col.isna().to_numpy(), np.bool_)
-            if pd.api.types.is_string_dtype(col.dtype) and not isinstance(
-                col.dtype, pd.CategoricalDtype
-            ):
-                text = col.map(lambda v: isinstance(v, str)) if col.dtype == object else None
+            if isinstance(col.dtype, pd.CategoricalDtype):
+                # Each distinct value once, then the rows by their codes.
+                cats = pd.Series(col.cat.categories, dtype=object)
+                bad = cats.map(lambda v: not isinstance(v, str) or not v.strip())
+                codes = np.asarray(col.cat.codes.to_numpy())
+                refused = np.append(np.asarray(bad.to_numpy(), np.bool_), True)  # -1: null
+                out: Bools = refused[codes]
+                return out
+            if col.dtype == object:  # any Python values: each one looked at
+                bad = col.map(lambda v: not isinstance(v, str) or not v.strip())
+                return null | np.asarray(bad.to_numpy(), np.bool_)
+            if pd.api.types.is_string_dtype(col.dtype):
                 blank = np.asarray(col.str.fullmatch(_BLANK).fillna(False).to_numpy(), np.bool_)
-                if text is not None:
-                    return null | blank | ~np.asarray(text.to_numpy(), np.bool_)
                 return null | blank
             return np.ones(self.n, np.bool_)
         import pyarrow as pa
