@@ -162,7 +162,8 @@ def campaign_periods(
     """Draw a :class:`~partnerrules.commission.CampaignPeriod`, starting in the range.
 
     Often one day long, whole calendar months (ending on the 1st of a month)
-    or running to New Year; otherwise up to two years.
+    or running to New Year; otherwise up to two years. *max_value* is at
+    most 9998-01-01, so that every period ends by 9999.
     """
     start = draw(dates(min_value=min_value, max_value=max_value - dt.timedelta(days=1)))
     kind = draw(st.sampled_from(("days", "one day", "months", "New Year")))

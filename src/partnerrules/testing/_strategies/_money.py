@@ -80,9 +80,11 @@ def money(
     In *currency* (drawn from :func:`currencies` when None), with an amount of
     *min_units* to *max_units* minor units (centavos for BRL); by default any
     amount a Money holds, negative ones included: less than
-    :data:`~partnerrules.money.AMOUNT_LIMIT` in magnitude. Draws zero, one
-    minor unit either way and the largest amounts often; odd amounts are as
-    frequent as even ones, so halving lands on a half-even tie half the time.
+    :data:`~partnerrules.money.AMOUNT_LIMIT` in magnitude (with a drawn
+    currency, the bounds must fit every currency drawn, yen included). Draws
+    zero, one minor unit either way and the largest amounts often; odd
+    amounts are as frequent as even ones, so halving lands on a half-even tie
+    half the time.
     """
     code = currency if currency is not None else draw(currencies())
     limit = AMOUNT_LIMIT * 10 ** _places(code) - 1
@@ -169,9 +171,11 @@ def rates(
     """Draw a rate: a :class:`~decimal.Decimal` fraction with at most *places* decimals.
 
     In ``[min_value, max_value]``, ``[0, 1]`` by default (commission rates,
-    fee rates). Draws 0, 1, the bounds and 0.5 often, and 0.16 (the Diamond
-    rate) and 0.25 (products of an odd amount with 0.5 or 0.25 fall on half a
-    centavo or nearer, where rounding half-even decides).
+    fee rates); the bounds are Decimals or ints of at most ``10**9`` in
+    magnitude and *places* is 0 to 18, so every rate is exact. Draws 0, 1,
+    the bounds and 0.5 often, and 0.16 (the Diamond rate) and 0.25 (products
+    of an odd amount with 0.5 or 0.25 fall on half a centavo or nearer, where
+    rounding half-even decides).
     """
     scale = 10**places
     lo = math.ceil(min_value * scale)

@@ -90,7 +90,8 @@ def instants(
 ) -> dt.datetime:
     """Draw an aware datetime in ``[min_value, max_value]``, shown in a drawn zone.
 
-    The bounds are instants (compared in UTC); None is the default range,
+    The bounds are instants (compared in UTC) from 0001-01-02 to 9999-12-30
+    UTC, so that every zone can read them; None is the default range,
     :data:`FIRST_INSTANT` (2015) to :data:`LAST_INSTANT` (2035). The zone
     comes from *timezones* (:func:`zones` by default) and the datetime is that
     zone's reading of the instant, so a repeated hour's second occurrence
