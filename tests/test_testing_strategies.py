@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import inspect
 import itertools
 import subprocess
 import sys
@@ -24,7 +25,6 @@ import pytest
 from dateutil.relativedelta import relativedelta
 from hypothesis import HealthCheck, Phase, find, given, settings
 from hypothesis import strategies as st
-from hypothesis.errors import InvalidArgument
 
 from partnerrules import commission, contracts, deals, sla
 from partnerrules.calendars import BusinessCalendar
@@ -42,7 +42,13 @@ from partnerrules.commission import (
 )
 from partnerrules.contracts import Addendum, Contract, DataLink, Invoice, PoolItem, Proration
 from partnerrules.deals import Cnpj, Customer, DealRegistration, Opportunity
-from partnerrules.errors import InvalidTypeError, InvalidValueError
+from partnerrules.errors import (
+    InvalidTypeError,
+    InvalidValueError,
+    NaiveDatetimeError,
+    PartnerRulesError,
+    UnknownKeyError,
+)
 from partnerrules.lifecycle import LifecyclePolicy, TicketHistory
 from partnerrules.money import AMOUNT_LIMIT, Money, brl
 from partnerrules.programmes import Programme
@@ -404,47 +410,235 @@ def test_the_documented_edge_cases_are_drawn(
 
 
 # -- bad arguments -------------------------------------------------------------------------
+# A strategy checks its arguments when it is called (not when a value is drawn) and refuses
+# a bad one with the library's typed errors naming the parameter, never with Hypothesis's
+# InvalidArgument or whatever the bad value raises.
 
-BAD_ARGUMENTS: list[tuple[str, Callable[[], st.SearchStrategy[Any]], str]] = [
-    ("money bounds", lambda: prs.money("BRL", min_units=5, max_units=1), "min_units"),
-    ("money range", lambda: prs.money("JPY", max_units=AMOUNT_LIMIT), "max_units"),
-    ("naive bound", lambda: prs.instants(min_value=dt.datetime(2020, 1, 1)), "aware"),
-    (
-        "instant order",
-        lambda: prs.instants(
-            min_value=dt.datetime(2021, 1, 1, tzinfo=UTC),
-            max_value=dt.datetime(2020, 1, 1, tzinfo=UTC),
-        ),
-        "after max_value",
-    ),
-    ("durations", lambda: prs.durations(min_value=TICK, max_value=dt.timedelta(0)), "greater"),
-    ("dates", lambda: prs.dates(min_value=dt.date(2021, 1, 1), max_value=dt.date(2020, 1, 1)), "after"),
-    ("earliest", lambda: prs.day_hours(earliest=dt.time(9), latest=dt.time(9)), "before latest"),
-    ("whole minutes", lambda: prs.day_hours(earliest=dt.time(9, 0, 30)), "whole minutes"),
-    ("intervals", lambda: prs.day_hours(max_intervals=0), "max_intervals"),
-    ("ratios", lambda: prs.ratios(min_size=0), "min_size"),
-    ("rates", lambda: prs.rates(min_value=Decimal("0.501"), max_value=Decimal("0.509")), "no rate"),
-    ("schedule size", lambda: prs.tier_schedules(max_size=9), "max_size"),
-    ("reserved namespace", lambda: prs.rule_ids(namespace="omid"), "source programme"),
-    ("period", lambda: prs.campaign_periods(min_value=dt.date(2020, 1, 1), max_value=dt.date(2020, 1, 1)), "before"),
-    ("units", lambda: prs.response_windows(units=("weeks",)), "units"),
-    ("places", lambda: prs.tickets(places=()), "places"),
+AWARE = dt.datetime(2020, 1, 1, tzinfo=UTC)
+A_CONTRACT = Contract("C-1", "ACME", dt.date(2026, 1, 1), 12, brl("1000.05"))
+BAD_ARGUMENTS: list[tuple[str, Callable[[], object], type[PartnerRulesError], str]] = [
+    ("money bounds", lambda: prs.money("BRL", min_units=5, max_units=1), InvalidValueError, "min_units"),
+    ("money range", lambda: prs.money("JPY", max_units=AMOUNT_LIMIT), InvalidValueError, "max_units"),
+    ("money range of every currency", lambda: prs.money(max_units=AMOUNT_LIMIT), InvalidValueError, "max_units"),
+    ("money currency", lambda: prs.money("XYZ"), UnknownKeyError, "currency"),
+    ("money units type", lambda: prs.money(min_units=1.5), InvalidTypeError, "min_units"),
+    ("brl bounds", lambda: prs.brl_amounts(min_units=-(10**30)), InvalidValueError, "min_units"),
+    ("naive bound", lambda: prs.instants(min_value=dt.datetime(2020, 1, 1)), NaiveDatetimeError, "min_value"),
+    ("bound in year 1", lambda: prs.instants(min_value=dt.datetime(1, 1, 1, tzinfo=UTC)), InvalidValueError, "min_value"),
+    ("instant order", lambda: prs.instants(min_value=AWARE, max_value=AWARE - TICK), InvalidValueError, "min_value"),
+    ("instant default order", lambda: prs.instants(max_value=AWARE.replace(year=2014)), InvalidValueError, "min_value"),
+    ("timezones", lambda: prs.instants(timezones=UTC), InvalidTypeError, "timezones"),
+    ("durations", lambda: prs.durations(min_value=TICK, max_value=dt.timedelta(0)), InvalidValueError, "min_value"),
+    ("durations default", lambda: prs.durations(max_value=dt.timedelta.max), InvalidValueError, "max_value"),
+    ("dates", lambda: prs.dates(min_value=dt.date(2021, 1, 1), max_value=dt.date(2020, 1, 1)), InvalidValueError, "min_value"),
+    ("a datetime for a date", lambda: prs.dates(max_value=AWARE), InvalidTypeError, "max_value"),
+    ("earliest", lambda: prs.day_hours(earliest=dt.time(9), latest=dt.time(9)), InvalidValueError, "earliest"),
+    ("whole minutes", lambda: prs.day_hours(earliest=dt.time(9, 0, 30)), InvalidValueError, "earliest"),
+    ("intervals", lambda: prs.day_hours(max_intervals=0), InvalidValueError, "max_intervals"),
+    ("a truthy str for a bool", lambda: prs.day_hours(allow_closed="no"), InvalidTypeError, "allow_closed"),
+    ("open days", lambda: prs.weekly_hours(min_open_days=8), InvalidValueError, "min_open_days"),
+    ("closures", lambda: prs.calendars(max_closures=10**30), InvalidValueError, "max_closures"),
+    ("ratios", lambda: prs.ratios(min_size=0), InvalidValueError, "min_size"),
+    ("ratio sizes", lambda: prs.ratios(min_size=3, max_size=2), InvalidValueError, "min_size"),
+    ("rates", lambda: prs.rates(min_value=Decimal("0.501"), max_value=Decimal("0.509")), InvalidValueError, "min_value"),
+    ("rate bound NaN", lambda: prs.rates(max_value=Decimal("NaN")), InvalidValueError, "max_value"),
+    ("rate bound float", lambda: prs.rates(max_value=0.5), InvalidTypeError, "max_value"),
+    ("discount places", lambda: prs.discounts(places=-1), InvalidValueError, "places"),
+    ("schedule size", lambda: prs.tier_schedules(max_size=9), InvalidValueError, "max_size"),
+    ("reserved namespace", lambda: prs.rule_ids(namespace="omid"), InvalidValueError, "namespace"),
+    ("malformed namespace", lambda: prs.sla_policies(namespace="Acme Corp"), InvalidValueError, "namespace"),
+    ("period", lambda: prs.campaign_periods(min_value=dt.date(2020, 1, 1), max_value=dt.date(2020, 1, 1)), InvalidValueError, "min_value"),
+    ("period near 9999", lambda: prs.campaign_periods(max_value=dt.date.max), InvalidValueError, "max_value"),
+    ("units", lambda: prs.response_windows(units=("weeks",)), InvalidValueError, "units[0]"),
+    ("units as a str", lambda: prs.business_spans(units="hours"), InvalidTypeError, "units"),
+    ("no units", lambda: prs.severity_matrices(units=[]), InvalidValueError, "units"),
+    ("places", lambda: prs.tickets(places=()), InvalidValueError, "places"),
+    ("a place's shape", lambda: prs.tickets(places=[("BR", "SP")]), InvalidTypeError, "places[0]"),
+    ("a place's zone", lambda: prs.tickets(places=[("BR", (None,), ("Mars/Olympus",))]), InvalidValueError, "places[0][2][0]"),
+    ("a place's country", lambda: prs.ticket_histories(places=[("XX", (None,), ("UTC",))]), InvalidValueError, "places[0]"),
+    ("statuses", lambda: prs.ticket_histories(statuses=["on hold", " "]), InvalidValueError, "statuses[1]"),
+    ("events", lambda: prs.ticket_histories(max_events=101), InvalidValueError, "max_events"),
+    ("contract", lambda: prs.effective_dates("C-1"), InvalidTypeError, "contract"),
+    ("convention", lambda: prs.payment_plans(A_CONTRACT, convention="30/365"), UnknownKeyError, "convention"),
+    ("a plain value for a strategy", lambda: prs.contracts(terms=12), InvalidTypeError, "terms"),
+    ("sale list sizes", lambda: prs.sale_lists(min_size=2, max_size=1), InvalidValueError, "min_size"),
+    ("versions", lambda: prs.programme_histories(max_size=0), InvalidValueError, "max_size"),
+    ("an unknown keyword", lambda: prs.zones(zone="UTC"), InvalidTypeError, "arguments"),
+    ("too many arguments", lambda: prs.money("BRL", 1), InvalidTypeError, "arguments"),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize(
-    ("what", "build", "message"), BAD_ARGUMENTS, ids=[w for w, _, _ in BAD_ARGUMENTS]
+    ("what", "call", "error", "field"), BAD_ARGUMENTS, ids=[w for w, *_ in BAD_ARGUMENTS]
 )
-def test_bad_strategy_arguments_raise_invalid_argument(
-    what: str, build: Callable[[], st.SearchStrategy[Any]], message: str
+def test_bad_strategy_arguments_raise_typed_errors_naming_the_parameter_when_called(
+    what: str, call: Callable[[], object], error: type[PartnerRulesError], field: str
 ) -> None:
-    with pytest.raises(InvalidArgument, match=message):
-        find(build(), lambda _: True, settings=FIND)
+    with pytest.raises(error) as raised:
+        call()
+    assert type(raised.value) is error, raised.value
+    assert getattr(raised.value, "field", None) == field, raised.value
+    assert field in str(raised.value), raised.value
 
 
-def test_weekly_hours_checks_its_argument_when_called() -> None:
-    with pytest.raises(InvalidArgument, match="min_open_days"):
-        prs.weekly_hours(min_open_days=8)
+class _Hostile:
+    """Every method a check might call raises."""
+
+    def __eq__(self, other: object) -> bool:
+        raise RuntimeError("__eq__")
+
+    def __hash__(self) -> int:
+        raise RuntimeError("__hash__")
+
+    def __repr__(self) -> str:
+        raise RuntimeError("__repr__")
+
+    def __iter__(self) -> Any:
+        raise RuntimeError("__iter__")
+
+    def __len__(self) -> int:
+        raise RuntimeError("__len__")
+
+    def __bool__(self) -> bool:
+        raise RuntimeError("__bool__")
+
+    def __lt__(self, other: object) -> bool:
+        raise RuntimeError("__lt__")
+
+
+def _factories() -> list[tuple[str, Callable[..., Any]]]:
+    return [(n, getattr(prs, n)) for n in sorted(prs.__all__) if callable(getattr(prs, n))]
+
+
+#: A valid first argument of the factories that need one.
+NEEDS = {"addenda": (A_CONTRACT,), "effective_dates": (A_CONTRACT,), "payment_plans": (A_CONTRACT,)}
+PARAMETERS = [
+    (name, param)
+    for name, factory in _factories()
+    for param in inspect.signature(factory).parameters
+]
+
+
+@pytest.mark.parametrize(("name", "param"), PARAMETERS, ids=[f"{n}-{p}" for n, p in PARAMETERS])
+@pytest.mark.parametrize(
+    "bad", [_Hostile(), object(), b"x", 10**5000], ids=["hostile", "object", "bytes", "huge int"]
+)
+def test_every_parameter_refuses_a_wrong_value_with_a_typed_error_naming_it(
+    name: str, param: str, bad: object
+) -> None:
+    """Each parameter of each strategy, given something it cannot take, names itself."""
+    factory = getattr(prs, name)
+    args = NEEDS.get(name, ())
+    if param == "contract":
+        args = ()
+    with pytest.raises(PartnerRulesError) as raised:
+        factory(*args, **{param: bad})
+    assert getattr(raised.value, "field", "").split("[")[0] == param, raised.value
+
+
+def _int_bounds() -> list[tuple[str, str]]:
+    found = []
+    for name, factory in _factories():
+        for param in inspect.signature(factory).parameters.values():
+            if param.annotation in (int, int | None):
+                found.append((name, param.name))
+    return found
+
+
+INT_BOUNDS = _int_bounds()
+
+
+def test_the_int_bounds_are_found() -> None:
+    assert ("money", "min_units") in INT_BOUNDS
+    assert ("ticket_histories", "max_events") in INT_BOUNDS
+    assert len(INT_BOUNDS) >= 20
+
+
+@settings(max_examples=200, database=None, deadline=None)
+@given(
+    case=st.sampled_from(INT_BOUNDS),
+    value=st.one_of(
+        st.booleans(),
+        st.floats(),
+        st.decimals(),
+        st.text(max_size=5),
+        st.binary(max_size=5),
+        st.lists(st.integers(), max_size=2),
+        st.builds(object),
+        st.fractions(),
+    ),
+)
+def test_any_non_int_for_an_int_bound_raises_invalid_type_error_naming_it(
+    case: tuple[str, str], value: object
+) -> None:
+    name, param = case
+    with pytest.raises(InvalidTypeError) as raised:
+        getattr(prs, name)(*NEEDS.get(name, ()), **{param: value})
+    assert raised.value.field == param
+    assert raised.value.value is value
+
+
+def test_every_public_strategy_checks_its_arguments_when_called() -> None:
+    """Each factory is wrapped by the one argument check (the fuzz test relies on it)."""
+    unchecked = [name for name, factory in _factories() if not hasattr(factory, "__checked__")]
+    assert not unchecked
+
+
+VALID_CALLS: list[tuple[str, Callable[..., Any], tuple[Any, ...], dict[str, Any]]] = [
+    ("money", prs.money, ("JPY",), {"min_units": -5, "max_units": 5}),
+    ("brl_amounts", prs.brl_amounts, (), {"min_units": 1}),
+    ("instants", prs.instants, (), {"min_value": AWARE, "timezones": st.just(SP)}),
+    ("durations", prs.durations, (), {"max_value": dt.timedelta(days=2)}),
+    ("rates", prs.rates, (), {"places": 3, "min_value": Decimal("0.1")}),
+    ("contracts", prs.contracts, (), {"terms": st.just(12), "max_addenda": 0}),
+    ("addenda", prs.addenda, (A_CONTRACT,), {}),
+    ("zones", prs.zones, (), {}),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "factory", "args", "kwargs"), VALID_CALLS, ids=[n for n, *_ in VALID_CALLS]
+)
+def test_a_valid_call_returns_the_strategy_it_always_did(
+    name: str, factory: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> None:
+    """The check passes the arguments on as given: the same strategy, the same draws."""
+    checked = factory(*args, **kwargs)
+    plain = factory.__wrapped__(*args, **kwargs)
+    assert repr(checked) == repr(plain)
+    assert type(checked) is type(plain)
+
+
+#: Valid calls at the edges of what the checks allow: every draw must succeed.
+EDGE_CALLS: list[tuple[str, st.SearchStrategy[Any]]] = [
+    ("instants at the earliest", prs.instants(min_value=dt.datetime(1, 1, 2, tzinfo=UTC), max_value=dt.datetime(1, 1, 9, tzinfo=UTC))),
+    ("instants at the latest", prs.instants(min_value=dt.datetime(9999, 12, 20, tzinfo=UTC), max_value=dt.datetime(9999, 12, 30, tzinfo=UTC))),
+    ("durations far out", prs.durations(max_value=-dt.timedelta.min)),
+    ("dates at the ends", prs.dates(min_value=dt.date.min, max_value=dt.date.max)),
+    ("periods at the end", prs.campaign_periods(min_value=dt.date(9997, 1, 1), max_value=dt.date(9998, 1, 1))),
+    ("rates with the most places", prs.rates(places=18, min_value=-(10**9), max_value=10**9)),
+    ("discounts with the most places", prs.discounts(places=18)),
+    ("money in any currency at the bounds", prs.money(min_units=AMOUNT_LIMIT - 1)),
+    ("ratios of the most items", prs.ratios(min_size=100, max_size=100)),
+    ("tickets in a place of a list", prs.tickets(places=[["BR", ["SP"], ["America/Sao_Paulo"]]])),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("what", "strategy"), EDGE_CALLS, ids=[w for w, _ in EDGE_CALLS])
+@settings(max_examples=30, database=None, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_drawing_from_a_valid_call_never_raises(
+    what: str, strategy: st.SearchStrategy[Any], data: st.DataObject
+) -> None:
+    data.draw(strategy)
+
+
+def test_versions_of_several_ids_are_refused_with_a_typed_error() -> None:
+    ids = itertools.count()
+    mixed = st.builds(lambda: Programme(f"p{next(ids)}", "N", "S", []))
+    strategy = prs.programme_histories(versions=mixed, min_size=4, max_size=4)
+    with pytest.raises(InvalidValueError, match="'versions' must be a strategy drawing"):
+        find(strategy, lambda _: True, settings=FIND)
 
 
 # -- the laws hold on the library -----------------------------------------------------------

@@ -11,6 +11,21 @@ of their defaults, so a test can narrow any part (``contracts(terms=st.just(12))
 Nothing here reads a clock or the environment: the default ranges of dates
 and instants are fixed (2015 to 2035).
 
+Every strategy checks its arguments when it is called, not when a value is
+drawn, and refuses a bad one with an error of :mod:`partnerrules.errors`
+naming the parameter (:class:`~partnerrules.errors.InvalidTypeError`,
+:class:`~partnerrules.errors.InvalidValueError`...), never with Hypothesis's
+``InvalidArgument``. A part is given as a strategy, never as a plain value
+(``st.just(12)``, not ``12``); counts such as ``max_size`` or ``max_addenda``
+are at most 100:
+
+>>> from partnerrules.testing.strategies import contracts
+>>> contracts(terms=12)
+Traceback (most recent call last):
+...
+partnerrules.errors.InvalidTypeError: 'terms' must be a hypothesis SearchStrategy or None \
+(got int 12); wrap a plain value in st.just()
+
 >>> from hypothesis import given, settings
 >>> from partnerrules.testing.strategies import brl_amounts
 >>> @settings(max_examples=20, database=None)

@@ -1,6 +1,8 @@
 """Strategies of :mod:`partnerrules.testing.strategies`: calendars (private)."""
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from hypothesis import assume
@@ -8,10 +10,11 @@ from hypothesis import strategies as st
 
 from partnerrules._public import home
 from partnerrules.calendars import BusinessCalendar
+from partnerrules.errors import InvalidValueError
+from partnerrules.testing._strategies._checks import checked, count
 from partnerrules.testing._strategies._common import (
     HOLIDAY_REGIONS,
     Hours,
-    _invalid,
     _minute_of,
     _wall,
 )
@@ -20,6 +23,15 @@ from partnerrules.testing._strategies._time import dates, zones
 # -- calendars -----------------------------------------------------------------------------
 
 
+def _earliest_before_latest(values: Mapping[str, Any]) -> None:
+    earliest, latest = values["earliest"], values["latest"]
+    if latest is not None and _minute_of(earliest) >= _minute_of(latest):
+        raise InvalidValueError(
+            "earliest", earliest, f"before latest ({latest!r}; None is the end of the day)"
+        )
+
+
+@checked(_earliest_before_latest, max_intervals=count(1))
 @st.composite
 def day_hours(
     draw: st.DrawFn,
@@ -40,12 +52,8 @@ def day_hours(
     last interval; an interval sometimes reopens at the instant the previous
     one closes (a midday close). An all-day day needs the whole day allowed.
     """
-    first = _minute_of("earliest", earliest)
-    last = 1440 if latest is None else _minute_of("latest", latest)
-    if first >= last:
-        raise _invalid(f"earliest {earliest!r} must be before latest {latest!r}")
-    if max_intervals < 1:
-        raise _invalid(f"max_intervals must be at least 1 (got {max_intervals!r})")
+    first = _minute_of(earliest)
+    last = 1440 if latest is None else _minute_of(latest)
     kinds = ["intervals", "intervals"]
     kinds += ["closed"] if allow_closed else []
     kinds += ["all day"] if allow_all_day and (first, last) == (0, 1440) else []
@@ -71,6 +79,7 @@ def day_hours(
     return [(_wall(a), _wall(b)) for a, b in pairs]
 
 
+@checked(min_open_days=count(0, 7))
 def weekly_hours(
     *, hours: st.SearchStrategy[Hours] | None = None, min_open_days: int = 1
 ) -> st.SearchStrategy[dict[int, Hours]]:
@@ -79,14 +88,13 @@ def weekly_hours(
     At least *min_open_days* weekdays have some open time. *hours* replaces
     :func:`day_hours` for every weekday.
     """
-    if not 0 <= min_open_days <= 7:
-        raise _invalid(f"min_open_days must be from 0 to 7 (got {min_open_days!r})")
     day = hours if hours is not None else day_hours()
     return st.fixed_dictionaries(dict.fromkeys(range(7), day)).filter(
         lambda week: sum(1 for h in week.values() if h) >= min_open_days
     )
 
 
+@checked(max_closures=count(0), max_special_days=count(0))
 @st.composite
 def calendars(
     draw: st.DrawFn,

@@ -3,6 +3,8 @@
 import calendar as _calendar
 import datetime as dt
 import itertools
+from collections.abc import Mapping
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -30,8 +32,10 @@ from partnerrules.contracts import (
     Contract,
     Proration,
 )
+from partnerrules.errors import InvalidValueError
 from partnerrules.money import Money
 from partnerrules.policies import omid as _omid
+from partnerrules.testing._strategies._checks import checked, count, namespace, optional, ordered
 from partnerrules.testing._strategies._common import (
     _PARTNERS,
     _SAO_PAULO,
@@ -42,7 +46,6 @@ from partnerrules.testing._strategies._common import (
     LAST_DATE,
     ZONE_NAMES,
     _ids,
-    _invalid,
 )
 from partnerrules.testing._strategies._contracts import contracts
 from partnerrules.testing._strategies._money import brl_amounts, rates
@@ -51,6 +54,7 @@ from partnerrules.testing._strategies._time import dates, instants
 # -- commission ----------------------------------------------------------------------------
 
 
+@checked()
 @st.composite
 def tiers(draw: st.DrawFn, *, names: st.SearchStrategy[str] | None = None) -> Tier:
     """Draw a :class:`~partnerrules.commission.Tier` (rule ``omid.tier.by_annual_tcv``).
@@ -73,6 +77,11 @@ def tiers(draw: st.DrawFn, *, names: st.SearchStrategy[str] | None = None) -> Ti
     )
 
 
+@checked(
+    ordered("min_size", "max_size"),
+    min_size=count(1, len(_TIER_NAMES)),
+    max_size=count(1, len(_TIER_NAMES)),
+)
 @st.composite
 def tier_schedules(draw: st.DrawFn, *, min_size: int = 1, max_size: int = 6) -> TierSchedule:
     """Draw a :class:`~partnerrules.commission.TierSchedule` (rule ``omid.tier.by_annual_tcv``).
@@ -83,8 +92,6 @@ def tier_schedules(draw: st.DrawFn, *, min_size: int = 1, max_size: int = 6) -> 
     tier may pay less), later tiers sometimes requiring a pre-sales team, and
     some stating ``below`` (always the next minimum).
     """
-    if not 1 <= min_size <= max_size <= len(_TIER_NAMES):
-        raise _invalid(f"need 1 <= min_size <= max_size <= {len(_TIER_NAMES)}")
     size = draw(st.integers(min_size, max_size))
     names = draw(st.permutations(_TIER_NAMES))[:size]
     steps = draw(st.lists(st.integers(1, 10**8), min_size=size - 1, max_size=size - 1))
@@ -108,6 +115,7 @@ def tier_schedules(draw: st.DrawFn, *, min_size: int = 1, max_size: int = 6) -> 
     )
 
 
+@checked()
 def namespaces() -> st.SearchStrategy[str]:
     """Draw a caller's rule-id namespace (``acme``), never a source programme's (``omid``)."""
     return st.one_of(
@@ -116,6 +124,7 @@ def namespaces() -> st.SearchStrategy[str]:
     ).filter(lambda ns: ns not in RESERVED_NAMESPACES)
 
 
+@checked(namespace=optional(namespace))
 @st.composite
 def rule_ids(draw: st.DrawFn, *, namespace: str | None = None) -> str:
     """Draw a caller's rule id such as ``acme.sla.first_response``.
@@ -124,8 +133,6 @@ def rule_ids(draw: st.DrawFn, *, namespace: str | None = None) -> str:
     :func:`namespaces` when None), so
     :func:`~partnerrules.catalogue.check_rule_id` accepts it.
     """
-    if namespace is not None and namespace in RESERVED_NAMESPACES:
-        raise _invalid(f"namespace {namespace!r} belongs to a source programme")
     ns = namespace if namespace is not None else draw(namespaces())
     words = st.one_of(
         st.sampled_from(("sla", "commission", "campaign", "tier", "first_response", "launch")),
@@ -134,6 +141,20 @@ def rule_ids(draw: st.DrawFn, *, namespace: str | None = None) -> str:
     return ".".join([ns, *draw(st.lists(words, min_size=1, max_size=3))])
 
 
+#: The last day a campaign period may start: a period runs up to two years, into the
+#: next year at least, and dates end in 9999.
+_LAST_PERIOD_START = dt.date(9997, 12, 31)
+
+
+def _period_bounds(values: Mapping[str, Any]) -> None:
+    ordered("min_value", "max_value", strict=True)(values)
+    if values["max_value"] - dt.timedelta(days=1) > _LAST_PERIOD_START:
+        raise InvalidValueError(
+            "max_value", values["max_value"], "a date at most 9998-01-01 (periods end by 9999)"
+        )
+
+
+@checked(_period_bounds)
 @st.composite
 def campaign_periods(
     draw: st.DrawFn, *, min_value: dt.date = FIRST_DATE, max_value: dt.date = LAST_DATE
@@ -141,10 +162,9 @@ def campaign_periods(
     """Draw a :class:`~partnerrules.commission.CampaignPeriod`, starting in the range.
 
     Often one day long, whole calendar months (ending on the 1st of a month)
-    or running to New Year; otherwise up to two years.
+    or running to New Year; otherwise up to two years. *max_value* is at
+    most 9998-01-01, so that every period ends by 9999.
     """
-    if min_value >= max_value:
-        raise _invalid(f"min_value {min_value!r} must be before max_value {max_value!r}")
     start = draw(dates(min_value=min_value, max_value=max_value - dt.timedelta(days=1)))
     kind = draw(st.sampled_from(("days", "one day", "months", "New Year")))
     if kind == "one day":
@@ -158,6 +178,7 @@ def campaign_periods(
     return CampaignPeriod(start, end)
 
 
+@checked()
 @st.composite
 def campaigns(
     draw: st.DrawFn,
@@ -183,6 +204,7 @@ def campaigns(
     )
 
 
+@checked(namespace=optional(namespace), max_campaigns=count(0))
 @st.composite
 def commission_plans(
     draw: st.DrawFn, *, namespace: str | None = None, max_campaigns: int = 3
@@ -207,6 +229,7 @@ def commission_plans(
     return CommissionPlan(drawn, schedule=schedule, tier_rule=tier_rule)
 
 
+@checked()
 @st.composite
 def month_days(draw: st.DrawFn) -> MonthDay:
     """Draw a :class:`~partnerrules.commission.MonthDay`: a day of a year, never 29 February."""
@@ -214,6 +237,7 @@ def month_days(draw: st.DrawFn) -> MonthDay:
     return MonthDay(month, draw(st.integers(1, _calendar.monthrange(2001, month)[1])))
 
 
+@checked()
 @st.composite
 def trip_terms(draw: st.DrawFn) -> TripTerms:
     """Draw :class:`~partnerrules.commission.TripTerms` (rule ``omid.awards.sales_trip``).
@@ -233,6 +257,7 @@ def trip_terms(draw: st.DrawFn) -> TripTerms:
     )
 
 
+@checked()
 @st.composite
 def sales(
     draw: st.DrawFn,
@@ -261,6 +286,7 @@ def _signatures() -> st.SearchStrategy[dt.datetime]:
     )
 
 
+@checked(ordered("min_size", "max_size"), min_size=count(0), max_size=count(0))
 @st.composite
 def sale_lists(
     draw: st.DrawFn,
@@ -289,6 +315,7 @@ def sale_lists(
     return out
 
 
+@checked()
 @st.composite
 def payments(draw: st.DrawFn) -> Payment:
     """Draw a :class:`~partnerrules.commission.Payment` on its own.
@@ -305,6 +332,12 @@ def payments(draw: st.DrawFn) -> Payment:
     )
 
 
+def _convention(field: str, value: Any) -> Any:
+    Proration.parse(value)  # a typed error for anything but a convention
+    return value
+
+
+@checked(convention=_convention)
 @st.composite
 def payment_plans(
     draw: st.DrawFn,
@@ -350,6 +383,7 @@ def payment_plans(
     return out
 
 
+@checked()
 @st.composite
 def sale_commissions(
     draw: st.DrawFn,

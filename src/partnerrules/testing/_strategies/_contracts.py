@@ -18,6 +18,7 @@ from partnerrules.contracts import (
 )
 from partnerrules.identity import normalise_name
 from partnerrules.money import Money
+from partnerrules.testing._strategies._checks import checked, count
 from partnerrules.testing._strategies._common import _LEGAL_FORMS, _NAME_WORDS, _ids
 from partnerrules.testing._strategies._money import brl_amounts, discounts
 from partnerrules.testing._strategies._time import dates
@@ -25,6 +26,7 @@ from partnerrules.testing._strategies._time import dates
 # -- contracts -----------------------------------------------------------------------------
 
 
+@checked()
 def conventions() -> st.SearchStrategy[Proration]:
     """Draw a :class:`~partnerrules.contracts.Proration` convention."""
     return st.sampled_from(list(Proration))
@@ -35,6 +37,7 @@ def _terms(longest: int) -> st.SearchStrategy[int]:
     return st.one_of(st.integers(1, longest), st.sampled_from(common))
 
 
+@checked()
 def company_names() -> st.SearchStrategy[str]:
     """Draw a company name as people type it (rule ``mcs.deal.protection``).
 
@@ -66,6 +69,7 @@ def _name_from_parts(parts: tuple[list[str], list[str], str, str]) -> str:
     return name
 
 
+@checked(max_addenda=count(0))
 @st.composite
 def contracts(
     draw: st.DrawFn,
@@ -101,6 +105,7 @@ def contracts(
     return base
 
 
+@checked()
 @st.composite
 def addenda(
     draw: st.DrawFn,
@@ -141,6 +146,7 @@ def _shift(day: dt.date, days: int) -> dt.date:
         return dt.date.max if days > 0 else dt.date.min
 
 
+@checked()
 def effective_dates(contract: Contract) -> st.SearchStrategy[dt.date]:
     """Draw a date to cancel *contract* on (rule ``omid.contract.cancellation_fee``).
 
@@ -164,11 +170,13 @@ def effective_dates(contract: Contract) -> st.SearchStrategy[dt.date]:
     )
 
 
+@checked()
 def invoices() -> st.SearchStrategy[Invoice]:
     """Draw an :class:`~partnerrules.contracts.Invoice` of a drawn contract's schedule."""
     return contracts().flatmap(lambda c: st.sampled_from(c.invoices()))
 
 
+@checked()
 def pool_items() -> st.SearchStrategy[PoolItem]:
     """Draw a :class:`~partnerrules.contracts.PoolItem`: a resource and its monthly price >= 0."""
     return st.builds(
@@ -178,6 +186,7 @@ def pool_items() -> st.SearchStrategy[PoolItem]:
     )
 
 
+@checked()
 def data_links() -> st.SearchStrategy[DataLink]:
     """Draw a :class:`~partnerrules.contracts.DataLink`: a link and its fixed price >= 0."""
     return st.builds(

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from partnerrules._public import home
 from partnerrules.deals import Cnpj, Customer, DealRegistration, Opportunity, OpportunityStatus
 from partnerrules.identity import cnpj_check_digits
+from partnerrules.testing._strategies._checks import checked, count
 from partnerrules.testing._strategies._common import (
     _DAY,
     _DOMAIN_SUFFIXES,
@@ -28,6 +29,7 @@ from partnerrules.testing._strategies._time import dates, instants, zones
 _CNPJ_CHARS: Final = string.digits + string.ascii_uppercase
 
 
+@checked()
 @st.composite
 def cnpjs(draw: st.DrawFn, *, alphanumeric: bool | None = None) -> Cnpj:
     """Draw a valid :class:`~partnerrules.identity.Cnpj` (rule ``aws.ace.readiness``).
@@ -52,6 +54,7 @@ def cnpjs(draw: st.DrawFn, *, alphanumeric: bool | None = None) -> Cnpj:
     return Cnpj(base + cnpj_check_digits(base))
 
 
+@checked()
 @st.composite
 def domains(draw: st.DrawFn) -> str:
     """Draw a web address, e-mail address or host name that has a registrable domain.
@@ -78,6 +81,7 @@ def domains(draw: st.DrawFn) -> str:
     return text.upper() if draw(st.integers(0, 4)) == 4 else text
 
 
+@checked()
 @st.composite
 def customers(draw: st.DrawFn) -> Customer:
     """Draw a :class:`~partnerrules.identity.Customer`: a name, maybe a domain, maybe a CNPJ.
@@ -96,6 +100,7 @@ def _elapsed(instant: dt.datetime, us: int, zone: dt.tzinfo) -> dt.datetime:
     return _at((instant - _EPOCH) // _US + us, zone)
 
 
+@checked(max_updates=count(0))
 @st.composite
 def deal_registrations(
     draw: st.DrawFn,
@@ -135,6 +140,7 @@ def deal_registrations(
     )
 
 
+@checked()
 @st.composite
 def opportunities(
     draw: st.DrawFn, *, customer: st.SearchStrategy[Customer] | None = None

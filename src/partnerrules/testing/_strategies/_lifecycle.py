@@ -35,12 +35,22 @@ from partnerrules.sla import (
     Severity,
     SlaPolicy,
 )
+from partnerrules.testing._strategies._checks import (
+    checked,
+    count,
+    items,
+    namespace,
+    optional,
+    place,
+    text,
+)
 from partnerrules.testing._strategies._commission import rule_ids
-from partnerrules.testing._strategies._common import TICKET_PLACES, _invalid
+from partnerrules.testing._strategies._common import TICKET_PLACES
 from partnerrules.testing._strategies._sla import response_windows, sla_policies
 from partnerrules.testing._strategies._time import instants
 
 
+@checked(namespace=optional(namespace))
 @st.composite
 def lifecycle_policies(
     draw: st.DrawFn,
@@ -116,6 +126,11 @@ _ACTIONS: Final = (
 )
 
 
+@checked(
+    places=optional(items("a sequence of places like TICKET_PLACES", place)),
+    statuses=optional(items("a sequence of statuses (non-blank str)", text)),
+    max_events=count(0),
+)
 @st.composite
 def ticket_histories(
     draw: st.DrawFn,
@@ -140,12 +155,8 @@ def ticket_histories(
     to one of its SLA policies, in force from up to a day before they are
     recorded (with *retroactive*) or from when they are recorded.
     """
-    if type(max_events) is not int or not 0 <= max_events <= 100:
-        raise _invalid(f"max_events must be an int from 0 to 100 (got {max_events!r})")
     chosen = tuple(TICKET_PLACES if places is None else places)
     words = tuple(HISTORY_STATUSES if statuses is None else statuses)
-    if not chosen or not words:
-        raise _invalid("places and statuses must not be empty")
     country, subdivisions, zone_names = draw(st.sampled_from(chosen))
     local = ZoneInfo(draw(st.sampled_from(zone_names)))
     opened = draw(opened_at if opened_at is not None else instants(timezones=st.just(local)))

@@ -5,10 +5,12 @@ from hypothesis import strategies as st
 
 from partnerrules._public import home
 from partnerrules.catalogue import Rule
+from partnerrules.errors import InvalidValueError
 from partnerrules.programmes import Programme
 from partnerrules.sla import (
     SlaPolicy,
 )
+from partnerrules.testing._strategies._checks import checked, count, ordered
 from partnerrules.testing._strategies._commission import commission_plans, namespaces, rule_ids
 from partnerrules.testing._strategies._common import (
     _DAY,
@@ -17,7 +19,6 @@ from partnerrules.testing._strategies._common import (
     FIRST_INSTANT,
     LAST_INSTANT,
     _at,
-    _invalid,
 )
 from partnerrules.testing._strategies._sla import sla_policies
 from partnerrules.testing._strategies._time import zones
@@ -26,6 +27,7 @@ from partnerrules.versions import ProgrammeHistory, Version
 # -- programmes ----------------------------------------------------------------------------
 
 
+@checked()
 @st.composite
 def programmes(draw: st.DrawFn) -> Programme:
     """Draw a caller's :class:`~partnerrules.programmes.Programme`.
@@ -50,6 +52,7 @@ def programmes(draw: st.DrawFn) -> Programme:
     return Programme(ns, f"{ns.title()} partners", title, rules, sla=policy, commission=plan)
 
 
+@checked(ordered("min_size", "max_size"), min_size=count(1), max_size=count(1))
 @st.composite
 def programme_histories(
     draw: st.DrawFn,
@@ -68,8 +71,6 @@ def programme_histories(
     gap before the next version, or an end of the last), labels are
     ``v1``, ``v2``, ...
     """
-    if not 1 <= min_size <= max_size:
-        raise _invalid(f"need 1 <= min_size <= max_size (got {min_size}, {max_size})")
     if versions is None:
         base = draw(programmes())
 
@@ -86,7 +87,9 @@ def programme_histories(
     count = draw(st.integers(min_size, max_size))
     values = [draw(versions) for _ in range(count)]
     if len({v.id for v in values}) > 1:
-        raise _invalid("versions must draw programmes of one id")
+        raise InvalidValueError(
+            "versions", versions, "a strategy drawing programmes of one id (one namespace)"
+        )
     lo, hi = (FIRST_INSTANT - _EPOCH) // _US, (LAST_INSTANT - _EPOCH) // _US
     starts = sorted(
         draw(st.lists(st.integers(lo, hi), min_size=count, max_size=count, unique=True))

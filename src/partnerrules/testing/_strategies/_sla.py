@@ -24,6 +24,15 @@ from partnerrules.sla import (
     Ticket,
 )
 from partnerrules.testing._strategies._calendars import calendars
+from partnerrules.testing._strategies._checks import (
+    checked,
+    count,
+    items,
+    namespace,
+    one_of,
+    optional,
+    place,
+)
 from partnerrules.testing._strategies._commission import rule_ids
 from partnerrules.testing._strategies._common import (
     _DAY,
@@ -33,7 +42,6 @@ from partnerrules.testing._strategies._common import (
     _UTC,
     TICKET_PLACES,
     _ids,
-    _invalid,
     _shown,
 )
 from partnerrules.testing._strategies._time import instants, zones
@@ -53,27 +61,25 @@ def _amounts(unit: str) -> st.SearchStrategy[int]:
     return st.one_of(st.integers(lo, hi), st.sampled_from(common))
 
 
-def _check_units(units: Sequence[str] | None) -> tuple[str, ...]:
-    """*units* checked, as a tuple; None is every unit."""
-    if units is None:
-        return _UNITS
-    if isinstance(units, str) or not units or any(u not in _SPAN_AMOUNTS for u in units):
-        raise _invalid(f"units must be some of {_UNITS} (got {units!r})")
-    return tuple(units)
+#: The check of a *units* argument: None (every unit), or some of them.
+_units = optional(items("a sequence of 'minutes', 'hours' or 'days'", one_of(*_UNITS)))
+#: The check of a *places* argument: None (:data:`TICKET_PLACES`), or places like its.
+_places = optional(items("a sequence of places like TICKET_PLACES", place))
 
 
+@checked(units=_units)
 def business_spans(*, units: Sequence[str] | None = None) -> st.SearchStrategy[BusinessSpan]:
     """Draw a :class:`~partnerrules.sla.BusinessSpan` in one of *units* (None: all three).
 
     1 to 2880 minutes, 1 to 96 hours or 1 to 10 business days, often the
     round amounts (an hour, a day, 90 minutes...).
     """
-    units = _check_units(units)
-    return st.sampled_from(units).flatmap(
+    return st.sampled_from(units or _UNITS).flatmap(
         lambda unit: _amounts(unit).map(lambda n: BusinessSpan(n, unit))
     )
 
 
+@checked(units=_units)
 @st.composite
 def response_windows(draw: st.DrawFn, *, units: Sequence[str] | None = None) -> ResponseWindow:
     """Draw a :class:`~partnerrules.sla.ResponseWindow`: a target at most its limit, one unit.
@@ -81,7 +87,7 @@ def response_windows(draw: st.DrawFn, *, units: Sequence[str] | None = None) -> 
     The unit is one of *units* (None: minutes, hours or days). The target
     often equals the limit (no at-risk period) or is one unit.
     """
-    unit = draw(st.sampled_from(_check_units(units)))
+    unit = draw(st.sampled_from(units or _UNITS))
     limit = draw(_amounts(unit))
     target = draw(st.one_of(st.sampled_from((limit, 1)), st.integers(1, limit)))
     return ResponseWindow(BusinessSpan(target, unit), BusinessSpan(limit, unit))
@@ -92,6 +98,7 @@ def _nominal(window: ResponseWindow) -> tuple[int, int]:
     return window.limit.amount * per[window.limit.unit], window.target.amount
 
 
+@checked(units=_units)
 @st.composite
 def severity_matrices(
     draw: st.DrawFn, *, units: Sequence[str] | None = None, levels: bool = True
@@ -128,6 +135,7 @@ def severity_matrices(
     return SeverityMatrix(cells)
 
 
+@checked(namespace=optional(namespace))
 @st.composite
 def sla_policies(
     draw: st.DrawFn,
@@ -157,6 +165,7 @@ def sla_policies(
     )
 
 
+@checked()
 @st.composite
 def pauses(draw: st.DrawFn) -> Pause:
     """Draw a :class:`~partnerrules.sla.Pause` on its own: a start and an end after it, or none."""
@@ -167,6 +176,7 @@ def pauses(draw: st.DrawFn) -> Pause:
     return Pause(start, _shown((start - _EPOCH) // _US + length, draw(zones())))
 
 
+@checked(places=_places, max_responses=count(0), max_pauses=count(0))
 @st.composite
 def tickets(
     draw: st.DrawFn,
@@ -196,8 +206,6 @@ def tickets(
     tzinfo by wall time, ignoring ``fold``.
     """
     places = TICKET_PLACES if places is None else places
-    if not places:
-        raise _invalid("places must not be empty")
     country, subdivisions, zone_names = draw(st.sampled_from(tuple(places)))
     local = ZoneInfo(draw(st.sampled_from(zone_names)))
     opened = draw(

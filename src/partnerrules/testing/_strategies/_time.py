@@ -3,11 +3,15 @@
 import calendar as _calendar
 import datetime as dt
 import functools
+from collections.abc import Mapping
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from hypothesis import strategies as st
 
 from partnerrules._public import home
+from partnerrules.errors import InvalidValueError
+from partnerrules.testing._strategies._checks import checked, ordered
 from partnerrules.testing._strategies._common import (
     _DAY,
     _EPOCH,
@@ -21,14 +25,14 @@ from partnerrules.testing._strategies._common import (
     LAST_INSTANT,
     ZONE_NAMES,
     _at,
-    _check_aware,
     _clamp,
-    _invalid,
+    _micros,
 )
 
 # -- time ----------------------------------------------------------------------------------
 
 
+@checked()
 def zones() -> st.SearchStrategy[ZoneInfo]:
     """Draw a :class:`~zoneinfo.ZoneInfo` from :data:`ZONE_NAMES`.
 
@@ -65,6 +69,17 @@ def _clock_changes(key: str, year: int) -> tuple[int, ...]:
     return tuple(found)
 
 
+def _instants_in_order(values: Mapping[str, Any]) -> None:
+    low, high = values["min_value"], values["max_value"]
+    ordered("min_value", "max_value")(
+        {
+            "min_value": FIRST_INSTANT if low is None else low,
+            "max_value": LAST_INSTANT if high is None else high,
+        }
+    )
+
+
+@checked(_instants_in_order)
 @st.composite
 def instants(
     draw: st.DrawFn,
@@ -75,7 +90,8 @@ def instants(
 ) -> dt.datetime:
     """Draw an aware datetime in ``[min_value, max_value]``, shown in a drawn zone.
 
-    The bounds are instants (compared in UTC); None is the default range,
+    The bounds are instants (compared in UTC) from 0001-01-02 to 9999-12-30
+    UTC, so that every zone can read them; None is the default range,
     :data:`FIRST_INSTANT` (2015) to :data:`LAST_INSTANT` (2035). The zone
     comes from *timezones* (:func:`zones` by default) and the datetime is that
     zone's reading of the instant, so a repeated hour's second occurrence
@@ -93,15 +109,16 @@ def instants(
     """
     min_value = FIRST_INSTANT if min_value is None else min_value
     max_value = LAST_INSTANT if max_value is None else max_value
-    lo = _check_aware("min_value", min_value)
-    hi = _check_aware("max_value", max_value)
-    if lo > hi:
-        raise _invalid(f"min_value {min_value!r} is after max_value {max_value!r}")
+    lo, hi = _micros(min_value), _micros(max_value)
     zone = draw(timezones if timezones is not None else zones())
     first_year = _at(lo, dt.UTC).year
     last_year = _at(hi, dt.UTC).year
     kind = draw(st.sampled_from(("any", "clock change", "month start")))
-    if kind == "clock change" and zone.key is not None and last_year < dt.MAXYEAR:
+    if (
+        kind == "clock change"
+        and zone.key is not None
+        and dt.MINYEAR < first_year <= last_year < dt.MAXYEAR
+    ):
         year = draw(st.integers(first_year, last_year))
         changes = [c for c in _clock_changes(zone.key, year) if lo <= c <= hi]
         if changes:
@@ -122,6 +139,21 @@ def instants(
     return _at(draw(st.integers(lo, hi)), zone)
 
 
+def _durations_in_order(values: Mapping[str, Any]) -> None:
+    low, high = values["min_value"], values["max_value"]
+    if low is None:
+        try:
+            low = -high
+        except OverflowError:
+            raise InvalidValueError(
+                "max_value",
+                high,
+                "a duration whose negative is a timedelta too (min_value is -max_value by default)",
+            ) from None
+    ordered("min_value", "max_value")({"min_value": low, "max_value": high})
+
+
+@checked(_durations_in_order)
 @st.composite
 def durations(
     draw: st.DrawFn,
@@ -137,8 +169,6 @@ def durations(
     """
     hi = max_value // _US
     lo = -hi if min_value is None else min_value // _US
-    if lo > hi:
-        raise _invalid(f"min_value {min_value!r} is greater than max_value {max_value!r}")
     kind = draw(st.sampled_from(("any", "whole", "edge")))
     if kind == "whole":
         unit = draw(st.sampled_from((_MINUTE, 15 * _MINUTE, _HOUR, _DAY)))
@@ -150,6 +180,7 @@ def durations(
     return draw(st.integers(lo, hi)) * _US
 
 
+@checked(ordered("min_value", "max_value"))
 @st.composite
 def dates(
     draw: st.DrawFn,
@@ -163,10 +194,6 @@ def dates(
     month arithmetic clamps), the 1st of a month, 29 February and the days
     around New Year (24, 25 and 31 December, 1 January).
     """
-    if isinstance(min_value, dt.datetime) or isinstance(max_value, dt.datetime):
-        raise _invalid("min_value and max_value must be dates, not datetimes")
-    if min_value > max_value:
-        raise _invalid(f"min_value {min_value!r} is after max_value {max_value!r}")
     day = draw(st.dates(min_value, max_value))
     kind = draw(st.sampled_from(("any", "month end", "month start", "29 February", "New Year")))
     if kind == "month end":
