@@ -289,6 +289,37 @@ def _ticket_table() -> Any:
     )
 
 
+def _event_table() -> Any:
+    pandas = importlib.import_module("pandas")
+    return pandas.DataFrame(
+        {
+            "id": ["T-1", "T-1", "T-2"],
+            "event": ["paused", "resumed", "response"],
+            "at": [
+                T0 + dt.timedelta(hours=1),
+                T0 + dt.timedelta(hours=2),
+                T0 + dt.timedelta(hours=2),
+            ],
+        }
+    )
+
+
+def _sales_table() -> Any:
+    pandas = importlib.import_module("pandas")
+    contract = SALE.contract
+    return pandas.DataFrame(
+        {
+            "partner": [SALE.partner],
+            "contract_id": [contract.id],
+            "customer": [contract.customer],
+            "start": [contract.start],
+            "months": [contract.months],
+            "monthly": [contract.monthly.minor_units],
+            "signed_at": [SALE.signed_at],
+        }
+    )
+
+
 def _registration_table() -> Any:
     pandas = importlib.import_module("pandas")
     return pandas.DataFrame(
@@ -1181,7 +1212,26 @@ FACTORIES: dict[str, Callable[[], Call]] = {
     "frame.sla_deadlines": lambda: Call(
         _frame().sla_deadlines,
         (_ticket_table(),),
-        {"policy": sla.ZOHO, "zone": "America/Sao_Paulo", "errors": "report"},
+        {
+            "policy": sla.ZOHO,
+            "zone": "America/Sao_Paulo",
+            "errors": "report",
+            "events": _event_table(),
+        },
+    ),
+    "frame.commission_statements": lambda: Call(
+        _frame().commission_statements,
+        (_sales_table(), _payment_table()),
+        {
+            "start": DAY,
+            "end": dt.date(2027, 1, 1),
+            "standard_tiers": TIERS,
+            "cancellations": {"S-1": dt.date(2026, 6, 1)},
+            "plan": None,
+            "zone": SP,
+            "convention": "30/360",
+            "errors": "report",
+        },
     ),
     "frame.commission_releases": lambda: Call(
         _frame().commission_releases,
@@ -1196,7 +1246,12 @@ FACTORIES: dict[str, Callable[[], Call]] = {
     "frame.sla_status": lambda: Call(
         _frame().sla_status,
         (_ticket_table(), T0 + dt.timedelta(hours=3)),
-        {"policy": sla.ZOHO, "zone": "America/Sao_Paulo", "errors": "report"},
+        {
+            "policy": sla.ZOHO,
+            "zone": "America/Sao_Paulo",
+            "errors": "report",
+            "events": _event_table(),
+        },
     ),
     "frame.protection_status": lambda: Call(
         _frame().protection_status,

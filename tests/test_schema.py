@@ -278,7 +278,7 @@ def _portfolios() -> st.SearchStrategy[Portfolio]:
         tickets=st.lists(pst.tickets(), max_size=2),
         deals=st.lists(pst.deal_registrations(), max_size=2),
         opportunities=st.lists(pst.opportunities(), max_size=2),
-        min_description_length=st.none() | st.integers(0, 200),
+        min_description_length=st.none() | st.integers(1, 200),
     )
 
 
