@@ -4,7 +4,9 @@ The functions here take a ``pandas.DataFrame`` or a ``pyarrow.Table``
 and return a table of the same kind, one result row per input row, in the
 same order (a DataFrame keeps its index): :func:`sla_deadlines` and
 :func:`sla_status` (ticket columns below), :func:`commission_releases`
-(payments) and :func:`protection_status` (deal registrations). They give the
+(payments) and :func:`protection_status` (deal registrations); and
+:func:`commission_statements`, one row per line of the partners' statements
+(its docstring says which). They give the
 same answers as the scalar functions they are named after, row by row
 (property tests check it on every column), but compute with numpy over the
 compiled calendars and the policy tables: each kind of ticket (severity,
