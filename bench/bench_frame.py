@@ -1,7 +1,7 @@
 """Benchmark: the columnar API (partnerrules.frame) on generated data (run by hand).
 
     .venv/bin/python bench/bench_frame.py [--n 10000000] [--contracts 100000]
-        [--parts sla,busday,scaling,dask,commission,statements]
+        [--parts sla,busday,scaling,dask,commission,statements,events] [--events-n 1000000]
 
 Parts (all by default):
 
@@ -26,6 +26,10 @@ Parts (all by default):
   CPU time of each, and whether the partners' totals and every line are
   equal). The scalar function takes at most 1,000,000 payments a call, so it
   is called once per group of partners (4 calls for 3,600,000 payments).
+* ``events``: deadlines and status of ``--events-n`` tickets whose responses
+  and pauses come as an events table (none to six events a ticket: up to
+  three responses and two pauses, in the order a ticket service keeps them),
+  second calls, one core.
 
 Generating the data is never timed. Tickets: openings uniformly over 2026
 in America/Sao_Paulo, severities 1-3, six categories (24x7 and 24x5 cases),
@@ -375,10 +379,63 @@ def part_statements(contracts: int) -> None:
           f"same lines: {got == want}")  # fmt: skip
 
 
+#: Event sequences a ticket may have (one drawn per ticket), each in time order.
+SEQUENCES = (
+    (),
+    ("response",),
+    ("paused", "resumed"),
+    ("response", "paused", "resumed", "response"),
+    ("paused", "resumed", "response", "paused"),
+    ("response", "paused", "resumed", "response", "paused", "resumed"),
+)
+
+
+def events_of(df: pd.DataFrame, seed: int = 6) -> pd.DataFrame:
+    """A well-formed events table for the tickets of *df*: one of SEQUENCES each."""
+    rng = np.random.default_rng(seed)
+    n = len(df)
+    pick = rng.integers(0, len(SEQUENCES), n)
+    sizes = np.asarray([len(q) for q in SEQUENCES])[pick]
+    rows = np.repeat(np.arange(n), sizes)
+    first = np.repeat(np.cumsum(sizes) - sizes, sizes)
+    rank = np.arange(len(rows)) - first
+    names = np.asarray([e for q in SEQUENCES for e in q] or [""], dtype=object)
+    starts = np.cumsum([0] + [len(q) for q in SEQUENCES])[:-1]
+    kinds = names[starts[pick[rows]] + rank]
+    gaps = rng.integers(60_000_000, 600 * 60_000_000, len(rows))
+    total = np.cumsum(gaps)
+    before = np.where(first > 0, total[np.maximum(first - 1, 0)], 0)
+    opened = df["opened_at"].astype("datetime64[us, UTC]").array.asi8
+    at = opened[rows] + total - before
+    return pd.DataFrame(
+        {
+            "id": df["id"].iloc[rows].reset_index(drop=True),
+            "event": pd.Categorical(kinds, categories=["response", "paused", "resumed"]),
+            "at": pd.Series(at.view("M8[us]")).dt.tz_localize("UTC"),
+        }
+    )
+
+
+def part_events(n: int) -> None:
+    print(f"events: {n:,} tickets, responses and pauses as an events table")
+    df = tickets(n).drop(columns=["first_response_at", "paused_at", "resumed_at"])
+    events = events_of(df)
+    print(f"  {len(events):,} events")
+    frame.sla_deadlines(df, events=events)
+    frame.sla_status(df, AT, events=events)
+    _, a = timed("deadlines (events)", n, lambda: frame.sla_deadlines(df, events=events))
+    now, b = timed("status (events)", n, lambda: frame.sla_status(df, AT, events=events))
+    print(
+        f"  {'deadlines + status (events)':<34} {a + b:8.2f} s  {(a + b) / n * 1e6:7.3f} us/ticket"
+    )
+    print(f"  rows reported as errors: {int(now['error_type'].notna().sum()):,}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=10_000_000)
-    parser.add_argument("--parts", default="sla,busday,scaling,dask,commission,statements")
+    parser.add_argument("--parts", default="sla,busday,scaling,dask,commission,statements,events")
+    parser.add_argument("--events-n", type=int, default=1_000_000)
     parser.add_argument("--contracts", type=int, default=100_000)
     args = parser.parse_args()
     parts = set(args.parts.split(","))
@@ -393,6 +450,8 @@ def main() -> None:
         part_dask(args.n)
     if "commission" in parts:
         part_commission(args.contracts)
+    if "events" in parts:
+        part_events(args.events_n)
     if "statements" in parts:
         part_statements(args.contracts)
 
