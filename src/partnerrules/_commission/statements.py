@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -151,6 +151,43 @@ class CommissionStatement:
     reasons: tuple[Reason, ...] = attrs.field(validator=_REASONS)
 
 
+class _Arguments(NamedTuple):
+    """The arguments of a statements call, checked (shared with the columnar statements)."""
+
+    start: dt.date
+    end: dt.date
+    tiers: Mapping[str, Tier]
+    campaigns: tuple[Any, ...]
+    tier_rule: str
+    zone: dt.tzinfo
+    convention: Proration
+
+
+def _arguments(
+    start: object,
+    end: object,
+    standard_tiers: object,
+    plan: object,
+    diamond_rate: object,
+    zone: object,
+    convention: object,
+) -> _Arguments:
+    """Check the period, the tiers, the plan, the zone and the proration of a statement."""
+    first = _validate.date("start", start)
+    after = _validate.date("end", end)
+    if after <= first:
+        raise InvalidValueError("end", after, f"after start {first.isoformat()}")
+    return _Arguments(
+        first,
+        after,
+        _standard_tiers(standard_tiers),
+        tuple(_plan_campaigns(plan, diamond_rate)),
+        _the_plan(plan).tier_rule,
+        _zone(zone),
+        Proration.parse(convention),
+    )
+
+
 def _statements(
     partners: tuple[str, ...] | None,
     sales: object,
@@ -166,15 +203,9 @@ def _statements(
     convention: object,
 ) -> tuple[CommissionStatement, ...]:
     sales = _sales(sales)
-    start = _validate.date("start", start)
-    end = _validate.date("end", end)
-    if end <= start:
-        raise InvalidValueError("end", end, f"after start {start.isoformat()}")
-    tiers = _standard_tiers(standard_tiers)
-    campaigns = _plan_campaigns(plan, diamond_rate)
-    tier_rule = _the_plan(plan).tier_rule
-    tz = _zone(zone)
-    conv = Proration.parse(convention)
+    start, end, tiers, campaigns, tier_rule, tz, conv = _arguments(
+        start, end, standard_tiers, plan, diamond_rate, zone, convention
+    )
     cancelled: Mapping[str, dt.date] = {} if cancellations is None else cancellations  # type: ignore[assignment]
     if not isinstance(cancelled, Mapping):
         raise InvalidTypeError("cancellations", cancellations, "a mapping of contract id to date")

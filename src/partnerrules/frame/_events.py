@@ -281,30 +281,11 @@ class FromEvents:
         return tuple(responses), tuple(pauses)
 
 
-def _text(reader: Reader, name: str) -> Any:
-    """Column *name* as an Arrow large-string array, or None when it is not text."""
-    import pyarrow as pa
-
-    col = reader.id_column(name)
-    if reader.kind == "pandas":
-        try:
-            col = pa.array(col.array if hasattr(col.array, "_pa_array") else col, from_pandas=True)
-        except (pa.ArrowInvalid, pa.ArrowTypeError):
-            return None
-    if isinstance(col, pa.ChunkedArray):
-        col = col.combine_chunks()
-    if pa.types.is_dictionary(col.type):
-        col = col.cast(col.type.value_type)
-    if not (pa.types.is_string(col.type) or pa.types.is_large_string(col.type)):
-        return None
-    return col.cast(pa.large_string())
-
-
 def _rows_of(events: Reader, tickets: Reader) -> tuple[I64, Bools]:
     """Each event's ticket row (-1: none), and the ticket rows whose id is given twice."""
     import pyarrow.compute as pc
 
-    wanted, known = _text(events, "id"), _text(tickets, "id")
+    wanted, known = events.text_array("id", large=True), tickets.text_array("id", large=True)
     if wanted is None or known is None:
         return np.full(events.n, -1, np.int64), np.zeros(tickets.n, np.bool_)
     first = pc.index_in(wanted, value_set=known).fill_null(-1).to_numpy(zero_copy_only=False)

@@ -352,6 +352,29 @@ class Reader:
             return np.asarray(blank.to_numpy(zero_copy_only=False), np.bool_)
         return np.ones(self.n, np.bool_)
 
+    def text_array(self, name: str, *, large: bool = False) -> Any:
+        """Column *name* as one Arrow string array (large strings if *large*), or None.
+
+        None when the column is not text (numbers, timestamps, mixed objects).
+        Dictionary columns are decoded; chunks are combined.
+        """
+        import pyarrow as pa
+
+        col = self._column(name)
+        if self.kind == "pandas":
+            raw = col.array if hasattr(col.array, "_pa_array") else col
+            try:
+                col = pa.array(raw, from_pandas=True)  # NaN and None are nulls
+            except (pa.ArrowInvalid, pa.ArrowTypeError):
+                return None
+        if isinstance(col, pa.ChunkedArray):
+            col = col.combine_chunks()
+        if pa.types.is_dictionary(col.type):
+            col = col.cast(col.type.value_type)
+        if not (pa.types.is_string(col.type) or pa.types.is_large_string(col.type)):
+            return None
+        return col.cast(pa.large_string() if large else pa.string())
+
     def id_column(self, name: str) -> Any:
         """The column *name* as given (it is passed through to the results)."""
         return self._column(name)

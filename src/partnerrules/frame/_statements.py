@@ -31,18 +31,16 @@ import numpy as np
 import numpy.typing as npt
 
 from partnerrules import _validate
-from partnerrules._commission.common import _COLLECTION, _midnight, _zone
+from partnerrules._commission.common import _COLLECTION, _midnight
 from partnerrules._commission.model import CampaignTrigger
 from partnerrules._commission.payouts import Payment, Payout, _payout, _unique_payments
 from partnerrules._commission.sales import (
     RateBasis,
     Sale,
     SaleCommission,
-    _plan_campaigns,
-    _standard_tiers,
-    _the_plan,
     _tier_of,
 )
+from partnerrules._commission.statements import _arguments
 from partnerrules._contracts.common import _end_of_term, _pieces
 from partnerrules.calendars import _instant_us
 from partnerrules.contracts import MAX_TERM_MONTHS, Contract, Proration
@@ -81,7 +79,7 @@ def _texts(reader: Reader, name: str) -> Any:
     """Column *name* as an Arrow string array: null where a value is not text."""
     import pyarrow as pa
 
-    col = _text_array(reader, name)
+    col = reader.text_array(name)
     if col is not None:
         return col
     values = (
@@ -138,27 +136,6 @@ def _dates(reader: Reader, name: str) -> tuple[I64, Bools]:
         days, rest = np.divmod(raw.astype(np.int64), per_day)
         return days, ok & (rest == 0)
     return nothing
-
-
-def _text_array(reader: Reader, name: str) -> Any:
-    """Column *name* as one Arrow string array, or None when it is not text."""
-    import pyarrow as pa
-
-    col = reader._column(name)
-    if reader.kind == "pandas":
-        try:
-            col = pa.array(col.array if hasattr(col.array, "_pa_array") else col)
-        except (pa.ArrowInvalid, pa.ArrowTypeError):
-            return None
-    if isinstance(col, pa.ChunkedArray):
-        col = col.combine_chunks()
-    if pa.types.is_dictionary(col.type):
-        col = col.cast(col.type.value_type)
-    if pa.types.is_large_string(col.type):
-        col = col.cast(pa.string())
-    if not pa.types.is_string(col.type):
-        return None
-    return col
 
 
 def _index_in(values: Any, keys: Any, n: int) -> I64:
@@ -573,15 +550,9 @@ def statements(
     mode = check_errors(errors)
     report = _Report(mode)
     # The arguments, checked as the scalar statements check them.
-    start = _validate.date("start", start)
-    end = _validate.date("end", end)
-    if end <= start:
-        raise InvalidValueError("end", end, f"after start {start.isoformat()}")
-    tiers = _standard_tiers(standard_tiers)
-    campaigns = _plan_campaigns(plan, None)
-    tier_rule = _the_plan(plan).tier_rule
-    tz = _zone(zone)
-    conv = Proration.parse(convention)
+    start, end, tiers, campaigns, tier_rule, tz, conv = _arguments(
+        start, end, standard_tiers, plan, None, zone, convention
+    )
     cancelled = _cancellations(cancellations)
     s_reader = Reader(sales, "sales")
     p_reader = Reader(payments, "payments")
@@ -605,7 +576,7 @@ def statements(
 
     # -- the payments, with numpy -----------------------------------------------------
     n = p_reader.n
-    pid_text = _text_array(p_reader, "payment_id") if n else None
+    pid_text = p_reader.text_array("payment_id") if n else None
     if pid_text is not None:
         pid_codes = _codes(pid_text)
         pid_count = int(pid_codes.max()) + 1 if n else 0
@@ -619,7 +590,7 @@ def statements(
     # Copies: the rows the scalar Payment takes from columns the arrays do not read are
     # written back below.
     amount, paid_us = amount.copy(), paid.us.copy()
-    invoice_text = _text_array(p_reader, "invoice_id")
+    invoice_text = p_reader.text_array("invoice_id")
     bad = p_reader.blank_or_not_text("payment_id") | p_reader.blank_or_not_text("invoice_id")
     bad |= ~whole_number | (amount <= 0) | paid.null | paid.bad
     # Each row's invoice among the lines' (fast path), else its contract by the id's prefix.
