@@ -214,14 +214,14 @@ def part_dask(n: int) -> None:
         shutil.rmtree(root, ignore_errors=True)
 
 
-def part_commission(contracts: int) -> None:
+def generated_sales(contracts: int) -> tuple[list[Any], dict[str, Any], dt.tzinfo]:
+    """Sales of 36-month contracts starting on the 1st of each month of 2026, 100 partners."""
     from decimal import Decimal
 
     from partnerrules import brl
-    from partnerrules.commission import Payment, Sale, Tier, release_commission, sale_commissions
+    from partnerrules.commission import Sale, Tier
     from partnerrules.contracts import Contract
 
-    print(f"commission: {contracts:,} contracts x 36 invoices, every invoice paid")
     rng = np.random.default_rng(11)
     tz = dt.timezone(dt.timedelta(hours=-3))
     sales = [
@@ -236,6 +236,15 @@ def part_commission(contracts: int) -> None:
         for k in range(contracts)
     ]  # fmt: skip
     tiers = {f"p{k}": Tier("Reseller", brl(0), Decimal("0.08")) for k in range(100)}
+    return sales, tiers, tz
+
+
+def part_commission(contracts: int) -> None:
+
+    from partnerrules.commission import Payment, release_commission, sale_commissions
+
+    print(f"commission: {contracts:,} contracts x 36 invoices, every invoice paid")
+    sales, tiers, tz = generated_sales(contracts)
     lines = sale_commissions(sales, standard_tiers=tiers)
     rows: dict[str, list[Any]] = {
         "payment_id": [], "contract_id": [], "invoice_id": [], "amount": [], "paid_at": []
@@ -272,28 +281,12 @@ def part_commission(contracts: int) -> None:
 
 
 def part_statements(contracts: int) -> None:
-    from decimal import Decimal
 
-    from partnerrules import brl
     from partnerrules._validate import MAX_ITEMS
-    from partnerrules.commission import Payment, Sale, Tier, commission_statements
-    from partnerrules.contracts import Contract
+    from partnerrules.commission import Payment, Sale, commission_statements
 
     print(f"statements: {contracts:,} contracts x 36 invoices, every invoice paid, 100 partners")
-    rng = np.random.default_rng(11)
-    tz = dt.timezone(dt.timedelta(hours=-3))
-    sales = [
-        Sale(
-            f"p{k % 100}",
-            Contract(
-                f"C-{k}", "ACME", dt.date(2026, 1 + k % 12, 1), 36,
-                brl(Decimal(int(rng.integers(10_000, 5_000_000))).scaleb(-2)),
-            ),
-            dt.datetime(2026, 1, 1, tzinfo=tz) + dt.timedelta(minutes=k),
-        )
-        for k in range(contracts)
-    ]  # fmt: skip
-    tiers = {f"p{k}": Tier("Reseller", brl(0), Decimal("0.08")) for k in range(100)}
+    sales, tiers, tz = generated_sales(contracts)
     table = pd.DataFrame(
         {
             "partner": [s.partner for s in sales],
