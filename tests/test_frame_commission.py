@@ -237,3 +237,37 @@ def test_an_empty_arrow_table_of_null_columns_gives_an_empty_result() -> None:
     got = frame.commission_releases(empty, [])
     assert got.num_rows == 0
     assert "released" in got.column_names
+
+
+@pytest.mark.parametrize(
+    "monthly", ["10000000000000.00", "10000000000000.01", "123456789012345.67"]
+)
+def test_contracts_around_the_int64_layout_bound_release_the_scalar_centavos(
+    monthly: str,
+) -> None:
+    """omid.commission.paid_on_collection: a monthly value of R$ 10 trillion and more.
+
+    Up to 10**15 centavos a month the invoices are laid out with numpy; past
+    it, with the contract's own schedule: both give the scalar answer.
+    """
+    sale = Sale(
+        "alfa",
+        Contract("C-9", "ACME", dt.date(2026, 1, 15), 3, Money(Decimal(monthly), "BRL")),
+        dt.datetime(2026, 1, 10, tzinfo=dt.UTC),
+    )
+    (line,) = sale_commissions([sale], standard_tiers={"alfa": Tier("Reseller", brl(0), "0.08")})
+    invoices = sale.contract.invoices()
+    rows = [
+        {
+            "payment_id": f"P-{k}",
+            "contract_id": "C-9",
+            "invoice_id": inv.id,
+            "amount": inv.amount.minor_units,
+            "paid_at": dt.datetime(2026, 1 + k, 20, tzinfo=dt.UTC),
+        }
+        for k, inv in enumerate(invoices)
+    ]
+    case = {"rows": rows, "lines": (line,), "cancelled": {}, "as_of": None}
+    got = frame.commission_releases(table_of(rows, "pandas"), [line], errors="report")
+    assert got["released"].tolist() == [w["released"] for w in expected(case)]
+    assert int(got["released"].sum()) == line.commission.minor_units

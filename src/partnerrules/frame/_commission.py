@@ -16,14 +16,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
 
 from partnerrules import _validate
 from partnerrules import commission as _commission
+from partnerrules._contracts.common import _end_of_term, _pieces
 from partnerrules.calendars import _instant_us
-from partnerrules.contracts import Proration
+from partnerrules.contracts import MAX_TERM_MONTHS, Proration
 from partnerrules.errors import InvalidTypeError, PartnerRulesError, UnknownKeyError
 from partnerrules.frame._io import Instants, Out, Reader
 from partnerrules.frame._sla import check_errors
@@ -65,7 +67,14 @@ def _starts(keys: I64) -> Bools:
 
 
 class _Contracts:
-    """Every contract's commission, TCV and invoices (owed centavos, void), as arrays."""
+    """Every contract's commission, TCV and invoices (owed centavos, void), as arrays.
+
+    A contract without addenda, not cancelled and of ordinary size bills its
+    monthly value each month (a prorated first month and the rest in a last
+    invoice when it starts after the 1st): its invoices are laid out with
+    numpy, the proration worked out once per start day and term. The others
+    take the contract's own schedule, one at a time.
+    """
 
     def __init__(
         self,
@@ -73,17 +82,19 @@ class _Contracts:
         cancelled: Mapping[str, dt.date],
         convention: object,
     ) -> None:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
         conv = Proration.parse(convention)
         lines = _validate.items("commissions", commissions, "an iterable of SaleCommission")
         self.lines: list[Any] = []
         self.index: dict[str, int] = {}
-        keys: list[str] = []
-        owed: list[int] = []
-        void: list[bool] = []
-        owner: list[int] = []
+        ids: list[str] = []
+        start: list[int] = []
+        months: list[int] = []
+        monthly: list[int] = []
         totals: list[int] = []
-        wholes: list[int] = []
-        big: list[bool] = []
+        others: dict[int, list[tuple[dt.date, int]]] = {}  # contract -> its own schedule
         for line in lines:
             _validate.instance("commissions", line, _commission.SaleCommission)
             contract = line.sale.contract
@@ -94,26 +105,94 @@ class _Contracts:
             if k < len(self.lines):
                 continue  # the same contract twice: its first commission counts
             self.lines.append(line)
-            whole = 0
-            for number, (period_start, units) in enumerate(_schedule(contract, conv), start=1):
-                whole += units
-                keys.append(f"{contract.id}/{number}")
-                owed.append(min(units, _SAFE))
-                void.append(on is not None and period_start >= on)
-                owner.append(k)
-            total = _centavos(line.commission)
+            ids.append(contract.id)
+            totals.append(_centavos(line.commission))
+            mrr = _centavos(contract.monthly)
+            if contract.addenda or on is not None or mrr > _ORDINARY:
+                others[k] = _schedule(contract, conv)
+                mrr = 0
+            start.append(contract.start.toordinal())
+            months.append(contract.months)
+            monthly.append(mrr)
+        m = len(self.lines)
+        regular = np.ones(m, np.bool_)
+        regular[list(others)] = False
+        mrr_a = np.asarray(monthly, np.int64)
+        counts = np.zeros(m, np.int64)
+        nums, dens = np.zeros(m, np.int64), np.ones(m, np.int64)
+        rows = np.flatnonzero(regular)
+        if len(rows):
+            span = MAX_TERM_MONTHS + 1
+            pair = np.asarray(start, np.int64)[rows] * span + np.asarray(months, np.int64)[rows]
+            pairs, which = np.unique(pair, return_inverse=True)
+            shapes = np.asarray(
+                [
+                    _shape(dt.date.fromordinal(key // span), key % span, conv)
+                    for key in pairs.tolist()
+                ],
+                np.int64,
+            ).reshape(-1, 3)
+            counts[rows] = shapes[which, 0]
+            nums[rows], dens[rows] = shapes[which, 1], np.maximum(shapes[which, 2], 1)
+        for k, schedule in others.items():
+            counts[k] = len(schedule)
+        offsets = np.cumsum(counts) - counts
+        owed = np.repeat(mrr_a, counts)
+        pr = np.flatnonzero(regular & (nums > 0))
+        if len(pr):
+            first = share(mrr_a[pr], nums[pr], dens[pr])
+            owed[offsets[pr]] = first
+            owed[offsets[pr] + counts[pr] - 1] = mrr_a[pr] - first
+        void = np.zeros(len(owed), np.bool_)
+        wholes = [0] * m
+        for k, schedule in others.items():
+            at, units = int(offsets[k]), [u for _, u in schedule]
+            owed[at : at + len(units)] = [min(u, _SAFE) for u in units]
+            wholes[k] = sum(units)  # exact, whatever its size
+            on = cancelled.get(ids[k])
+            if on is not None:
+                void[at : at + len(units)] = [a >= on for a, _ in schedule]
+        # Regular contracts' TCV: the monthly value a month (first and last share one).
+        regular_whole = mrr_a * np.where(nums > 0, counts - 1, counts)
+        big: list[bool] = []
+        for k in range(m):
+            whole = wholes[k] if k in others else int(regular_whole[k])
+            wholes[k] = whole
             # Too large for exact int64 products: the scalar path answers the contract.
-            big.append(total * whole >= _SAFE)
-            totals.append(0 if big[-1] else total)
-            wholes.append(0 if big[-1] else whole)
-        self.keys = keys
+            big.append(totals[k] * whole >= _SAFE)
+        owner = np.repeat(np.arange(m, dtype=np.int64), counts)
+        numbers = np.arange(len(owed), dtype=np.int64) - np.repeat(offsets, counts) + 1
+        self.keys = pc.binary_join_element_wise(
+            pa.array(ids, pa.string()).take(pa.array(owner)),
+            pc.cast(pa.array(numbers), pa.string()),
+            "/",
+        )
         # One more element at the end of each array stands for "none": index -1 reads it.
-        self.owed = np.asarray([*owed, 0], np.int64)
-        self.void = np.asarray([*void, False], np.bool_)
-        self.owner = np.asarray([*owner, -2], np.int64)
-        self.total = np.asarray([*totals, 0], np.int64)
-        self.whole = np.asarray([*wholes, 0], np.int64)
+        self.owed = np.append(owed, 0)
+        self.void = np.append(void, False)
+        self.owner = np.append(owner, -2)
+        self.total = np.asarray([*(0 if b else t for t, b in zip(totals, big, strict=True)), 0])
+        self.whole = np.asarray([*(0 if b else w for w, b in zip(wholes, big, strict=True)), 0])
         self.big = np.asarray([*big, False], np.bool_)
+
+
+#: A monthly value (centavos) up to which a contract's invoices are laid out in int64.
+_ORDINARY = 10**15
+
+
+def _shape(start: dt.date, months: int, conv: Proration) -> tuple[int, int, int]:
+    """The number of invoices of a contract with no addenda, and its first invoice's share.
+
+    The share of the monthly value the first invoice bills, as numerator and
+    denominator (0, 0 when the contract starts on the 1st): the same steps as
+    ``Contract._base_charges``.
+    """
+    pieces = _pieces(start, _end_of_term(start, months))
+    if start.day == 1:
+        return len(pieces), 0, 0
+    w0, wn = conv.fraction(*pieces[0]), conv.fraction(*pieces[-1])
+    f: Fraction = w0 / (w0 + wn)
+    return len(pieces), f.numerator, f.denominator
 
 
 def _schedule(contract: Any, conv: Proration) -> list[tuple[dt.date, int]]:

@@ -282,8 +282,11 @@ class Reader:
         indices = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False)
         return Codes(np.asarray(indices, np.int64), encoded.dictionary, "arrow")
 
-    def lookup(self, name: str, keys: Sequence[str]) -> I64:
-        """The position of each row's value of column *name* in *keys* (-1: absent or null)."""
+    def lookup(self, name: str, keys: Any) -> I64:
+        """The position of each row's value of column *name* in *keys* (-1: absent or null).
+
+        *keys* is a sequence of texts or an Arrow string array.
+        """
         import pyarrow as pa
         import pyarrow.compute as pc
 
@@ -297,7 +300,8 @@ class Reader:
             if not pa.types.is_dictionary(col.type):
                 return np.full(self.n, -1, np.int64)
             col = col.cast(col.type.value_type)
-        found = pc.index_in(col, value_set=pa.array(list(keys), col.type))
+        keys = keys.cast(col.type) if isinstance(keys, pa.Array) else pa.array(list(keys), col.type)
+        found = pc.index_in(col, value_set=keys)
         return np.asarray(found.fill_null(-1).to_numpy(zero_copy_only=False), np.int64)
 
     def integers(self, name: str) -> tuple[I64, Bools]:

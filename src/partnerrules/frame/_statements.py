@@ -41,7 +41,6 @@ from partnerrules._commission.sales import (
     _tier_of,
 )
 from partnerrules._commission.statements import _arguments
-from partnerrules._contracts.common import _end_of_term, _pieces
 from partnerrules.calendars import _instant_us
 from partnerrules.contracts import MAX_TERM_MONTHS, Contract, Proration
 from partnerrules.errors import (
@@ -50,7 +49,7 @@ from partnerrules.errors import (
     PartnerRulesError,
     UnknownKeyError,
 )
-from partnerrules.frame._commission import _SAFE, _centavos, _schedule, share
+from partnerrules.frame._commission import _SAFE, _centavos, _schedule, _shape, share
 from partnerrules.frame._io import Reader, _plain, wall_us
 from partnerrules.frame._sla import check_errors
 from partnerrules.frame._timeline import I64, NAT, Bools
@@ -435,21 +434,6 @@ class _Lines:
         self.of_row = np.full(book.n + 1, -1, np.int64)  # sales row -> line (index -1: none)
         self.of_row[self.rows] = np.arange(len(self.rows))
         self.rates = rates
-
-
-def _shape(start: dt.date, months: int, conv: Proration) -> tuple[int, int, int]:
-    """The number of invoices of a contract with no addenda, and its first invoice's share.
-
-    The share of the monthly value the first invoice bills, as numerator and
-    denominator (0, 0 when the contract starts on the 1st): the same steps as
-    ``Contract._base_charges``.
-    """
-    pieces = _pieces(start, _end_of_term(start, months))
-    if start.day == 1:
-        return len(pieces), 0, 0
-    w0, wn = conv.fraction(*pieces[0]), conv.fraction(*pieces[-1])
-    f: Fraction = w0 / (w0 + wn)
-    return len(pieces), f.numerator, f.denominator
 
 
 class _Invoices:
