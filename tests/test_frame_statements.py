@@ -329,14 +329,11 @@ def test_a_line_with_a_bad_payment_reports_the_scalar_error(case: dict[str, Any]
     assert len(good) <= len(got)
 
 
-def test_arrow_and_pandas_give_the_same_lines() -> None:
-    case = {
+def two_sales(beta: Contract, invoice: str, amount: int) -> dict[str, Any]:
+    """Beta's sale of *beta* (paid *amount* on *invoice*) and alfa's of C-1 (paid R$ 100)."""
+    return {
         "sales": [
-            Sale(
-                "beta",
-                Contract("C-2", "ACME", dt.date(2026, 3, 15), 3, brl("999.99")),
-                dt.datetime(2026, 3, 2, 9, tzinfo=SP),
-            ),
+            Sale("beta", beta, dt.datetime(2026, 3, 2, 9, tzinfo=SP)),
             Sale(
                 "alfa",
                 Contract("C-1", "ACME", dt.date(2026, 4, 1), 2, brl("100")),
@@ -344,21 +341,19 @@ def test_arrow_and_pandas_give_the_same_lines() -> None:
             ),
         ],
         "rows": [
-            {
-                "payment_id": "P-1",
-                "invoice_id": "C-2/1",
-                "amount": 50_000,
-                "paid_at": dt.datetime(2026, 4, 1, tzinfo=SP),
-            },
-            {
-                "payment_id": "P-2",
-                "invoice_id": "C-1/1",
-                "amount": 10_000,
-                "paid_at": dt.datetime(2026, 4, 20, tzinfo=SP),
-            },
+            {"payment_id": "P-1", "invoice_id": invoice, "amount": amount,
+             "paid_at": dt.datetime(2026, 4, 1, tzinfo=SP)},
+            {"payment_id": "P-2", "invoice_id": "C-1/1", "amount": 10_000,
+             "paid_at": dt.datetime(2026, 4, 20, tzinfo=SP)},
         ],
         "cancellations": {},
-    }
+    }  # fmt: skip
+
+
+def test_arrow_and_pandas_give_the_same_lines() -> None:
+    case = two_sales(
+        Contract("C-2", "ACME", dt.date(2026, 3, 15), 3, brl("999.99")), "C-2/1", 50_000
+    )
     assert run(case, "arrow") == run(case, "pandas") == scalar_rows(scalar(case))
 
 
@@ -555,35 +550,8 @@ def test_the_arguments_are_checked_as_the_scalar_checks_them() -> None:
 
 def test_unusual_columns_and_huge_amounts_give_the_scalar_answers() -> None:
     """Categorical partners, datetime64 starts, object columns and R$ 400 trillion a month."""
-    case = {
-        "sales": [
-            Sale(
-                "beta",
-                Contract("C-2", "ACME", dt.date(2026, 3, 10), 2, brl("400000000000000")),
-                dt.datetime(2026, 3, 2, 9, tzinfo=SP),
-            ),
-            Sale(
-                "alfa",
-                Contract("C-1", "ACME", dt.date(2026, 4, 1), 2, brl("100")),
-                dt.datetime(2026, 4, 2, 9, tzinfo=SP),
-            ),
-        ],
-        "rows": [
-            {
-                "payment_id": "P-1",
-                "invoice_id": "C-2/2",
-                "amount": 40_000_000_000_000_000,
-                "paid_at": dt.datetime(2026, 4, 1, tzinfo=SP),
-            },
-            {
-                "payment_id": "P-2",
-                "invoice_id": "C-1/1",
-                "amount": 10_000,
-                "paid_at": dt.datetime(2026, 4, 20, tzinfo=SP),
-            },
-        ],
-        "cancellations": {},
-    }
+    big = Contract("C-2", "ACME", dt.date(2026, 3, 10), 2, brl("400000000000000"))
+    case = two_sales(big, "C-2/2", 40_000_000_000_000_000)
     sales = sales_table(case["sales"])
     sales["partner"] = sales["partner"].astype("category")
     sales["start"] = pd.to_datetime(sales["start"])
