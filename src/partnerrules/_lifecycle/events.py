@@ -6,6 +6,7 @@ Private: import these names from :mod:`partnerrules.lifecycle`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any, TypeAlias
 
 import attrs
@@ -65,12 +66,16 @@ class Opened:
     country: str = attrs.field(kw_only=True, converter=_country)
     subdivision: str | None = attrs.field(kw_only=True, default=None, validator=_optional_text)
     zone: str | None = attrs.field(kw_only=True, default=None, converter=_optional_zone)
-    # The opening as a snapshot Ticket: the SLA engine's plans are built from it.
-    _ticket: Ticket = attrs.field(init=False, eq=False, repr=False)
 
-    def __attrs_post_init__(self) -> None:
-        # Every field has passed the checks a Ticket's own would make: not made again.
-        snapshot = _checked_ticket(
+    @functools.cached_property
+    def _ticket(self) -> Ticket:
+        """The opening as a snapshot Ticket: the SLA engine's plans are built from it.
+
+        Built when a history first needs it (half the cost of an ``Opened``);
+        every field has passed the checks a Ticket's own would make, so they
+        are not made again.
+        """
+        return _checked_ticket(
             self.id,
             self.at,
             self.severity,
@@ -80,7 +85,6 @@ class Opened:
             self.subdivision,
             self.zone,
         )
-        object.__setattr__(self, "_ticket", snapshot)
 
 
 @attrs.frozen
