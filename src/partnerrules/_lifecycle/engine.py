@@ -21,7 +21,7 @@ an open pause holds the clock".
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from typing import Any
 
@@ -158,7 +158,9 @@ class Sweep:
         "at",
         "begins",
         "changes",
+        "instants",
         "kinds",
+        "known",
         "pauses",
         "phase",
         "phase_at",
@@ -190,6 +192,8 @@ class Sweep:
         self.phase = PH_OPEN
         self.phase_at: int | None = None
         self.status: str | None = None
+        self.instants: list[int] = []  # the tape's instants, of which the first `known` are read
+        self.known = 0
 
     def plan_at(self, us: int) -> _Plan:
         """The plan in force at the instant *us* (at or after the opening)."""
@@ -257,6 +261,8 @@ def sweep(tape: Tape, at: int, prog: Program, zone: object) -> Sweep:
                 segs.append((b, plan))
                 kinds.append(kind)
     sw = Sweep(at, res, segs, kinds, changes, pcs)
+    sw.instants = tape.instants
+    sw.known = n
     single = len(segs) == 1
     plan_at = sw.plan_at
     # Pass 2: windows and pauses.
@@ -575,18 +581,16 @@ def row(sw: Sweep, at: int) -> list[int]:
     replaced before its limit is left out; one replaced after its limit is
     kept, breached.
     """
-    now = sw.plan_at(at)
-    if now.exempt:
+    segs = sw.segs
+    if len(segs) == 1:
+        plan = segs[0][1]
+        if plan.exempt:
+            return [1, sw.phase, 0]
+        return single(sw, plan, at)
+    if sw.plan_at(at).exempt:
         return [1, sw.phase, 0]
     out = [0, sw.phase, 0]
     count = 0
-    segs = sw.segs
-    res = sw.res
-    single = len(segs) == 1
-    if single:
-        plan = segs[0][1]
-        cal = plan.calendar
-        specs = (plan.ack, plan.pd, None if res is None else res[plan.severity])
     all_pauses = sw.pauses
     for clock_windows in sw.windows:
         for pos, w in enumerate(clock_windows):
@@ -594,14 +598,7 @@ def row(sw: Sweep, at: int) -> list[int]:
             pauses = all_pauses[c]
             if gaps:
                 pauses = union(pauses, gaps)
-            if single:
-                spec = specs[c]
-                assert spec is not None  # a window exists only where its clock runs
-                state, elapsed, paused, tl, ll, t_us, l_us = window(
-                    cal, spec, start, end, pauses, at
-                )
-            else:
-                state, elapsed, paused, tl, ll, t_us, l_us = _across(sw, c, start, end, pauses, at)
+            state, elapsed, paused, tl, ll, t_us, l_us = _across(sw, c, start, end, pauses, at)
             if how == BY_RESTART:
                 if l_us == HELD or end <= l_us:
                     continue  # replaced before its limit: not listed
@@ -621,6 +618,203 @@ def row(sw: Sweep, at: int) -> list[int]:
                 t_us,
                 l_us,
                 pos,
+            )
+            count += 1
+    out[2] = count
+    return out
+
+
+class Positions(dict[int, int]):
+    """Open-time positions of instants on one calendar: µs of open time since a year began.
+
+    The positions of the instants in that year are filled in at once; an
+    instant of a later year is measured when it is first asked for (so an
+    instant past the horizon raises only where it is used, as the calendar's
+    own lookups do).
+    """
+
+    __slots__ = ("cal", "lo")
+    cal: BusinessCalendar
+    lo: int  # the first instant of the year
+
+    def __missing__(self, us: int) -> int:
+        found: int = self.cal._elapsed_us(self.lo, us)
+        self[us] = found
+        return found
+
+
+def single(sw: Sweep, plan: _Plan, at: int) -> list[int]:
+    """:func:`row` of a sweep with one plan in force throughout (not exempt): the common case.
+
+    The numbers of :func:`window` for every window, computed in open-time
+    positions: each instant of the history (and *at*) is looked up in the
+    calendar once, the open time between two instants is the difference of
+    their positions, and a target or limit is a position (the start's plus
+    the length, pushed on by the pauses it meets) turned into an instant once.
+    The walk through the pauses compares positions where :func:`window`
+    compares instants: an instant is at or after the earliest instant of a
+    position ``x > 0`` exactly when its own position is at least ``x``.
+    """
+    cal = plan.calendar
+    res = sw.res
+    opened = sw.segs[0][0]
+    year = cal._timeline.last
+    if year is None or not year.lo <= opened < year.hi:
+        year = cal._year_us(opened, "start")
+    hi = year.hi
+    ends, starts, cum, total = year.ends, year.starts, year.cum, year.total
+    cum_end = year.cum_end
+    last = len(ends)
+    pos = Positions()
+    pos.cal = cal
+    pos.lo = year.lo
+    known = sw.instants[: sw.known]
+    known.append(at)
+    for us in known:
+        if us < hi:  # at or after the opening, so in its year
+            i = bisect_right(ends, us)
+            if i == last:
+                pos[us] = total
+            else:
+                s = starts[i]
+                pos[us] = cum[i] + us - s if us > s else cum[i]
+    size = year.uniform
+    ndays = len(year.day_ords)
+    specs = (plan.ack, plan.pd, None if res is None else res[plan.severity])
+    all_pauses = sw.pauses
+    out = [0, sw.phase, 0]
+    count = 0
+    for clock_windows in sw.windows:
+        for wpos, w in enumerate(clock_windows):
+            c, seq, start, end, how, cause, gaps = w
+            spec = specs[c]
+            assert spec is not None  # a window exists only where its clock runs
+            pauses = all_pauses[c]
+            if gaps:
+                pauses = union(pauses, gaps)
+            pa = pos[start]
+            if spec[4]:
+                n1, n2 = spec[2], spec[3]
+                if (
+                    size
+                    and start < hi
+                    and n1 > 0
+                    and n2 > 0
+                    and pa // size + (n1 if n1 > n2 else n2) < ndays
+                ):
+                    # calendars._day_lengths_us: the start's open day is pa // size
+                    tl, ll = n1 * size, n2 * size
+                else:
+                    tl, ll = _lengths(cal, spec, start)
+            else:
+                tl, ll = spec[2], spec[3]
+            if tl <= 0 or ll <= 0:
+                state, elapsed, paused, tl, ll, t_us, l_us = window(
+                    cal, spec, start, end, pauses, at
+                )
+            else:
+                stop = at if end is None else end
+                n = len(pauses)
+                i = 0
+                while i < n:
+                    pe = pauses[i][1]
+                    if pe is None or pe > start:
+                        break
+                    i += 1
+                xt: int | None
+                xl: int | None
+                if i == n:  # no pause touches the window
+                    elapsed = pos[stop] - pa
+                    paused = 0
+                    xt, xl, dt_, dl = pa + tl, pa + ll, tl, ll
+                    last_open = False
+                else:
+                    rel = pauses[i:] if i else pauses
+                    pz = pos[stop]
+                    paused = 0
+                    for ps, pe in rel:
+                        if ps >= stop:
+                            break
+                        a = pos[ps] if ps > start else pa
+                        b = pz if pe is None or pe > stop else pos[pe]
+                        if b > a:
+                            paused += b - a
+                    elapsed = pz - pa - paused
+                    # The walk of window(): candidates are positions, turned into
+                    # instants once found.
+                    xt = xl = None
+                    dt_ = dl = 0
+                    cur, pc, rt, rl = start, pa, tl, ll
+                    for ps, pe in rel:
+                        if pe is not None and pe <= cur:
+                            continue
+                        q = pos[ps]
+                        if xt is None and q >= pc + rt:
+                            xt, dt_ = pc + rt, rt
+                        if q >= pc + rl:
+                            xl, dl = pc + rl, rl
+                            break
+                        if ps > cur:
+                            rt -= q - pc
+                            rl -= q - pc
+                        if pe is None:
+                            # An open pause holds the clock. window() turned the
+                            # candidates into instants: past the horizon, it raised.
+                            if xt is None and pc + rt > total:
+                                cal._move(year, pc + rt, rt)
+                            if pc + rl > total:
+                                cal._move(year, pc + rl, rl)
+                            break
+                        cur, pc = pe, pos[pe]
+                    else:
+                        if xt is None:
+                            xt, dt_ = pc + rt, rt
+                        xl, dl = pc + rl, rl
+                    last_open = rel[-1][1] is None
+                # Positions to instants: the earliest instant of each (calendars._move).
+                if xt is None:
+                    t_us = HELD
+                elif xt <= total:
+                    j = bisect_left(cum_end, xt)
+                    t_us = starts[j] + xt - cum[j]
+                else:
+                    t_us = cal._move(year, xt, dt_)
+                if xl is None:
+                    l_us = HELD
+                elif xl <= total:
+                    j = bisect_left(cum_end, xl)
+                    l_us = starts[j] + xl - cum[j]
+                else:
+                    l_us = cal._move(year, xl, dl)
+                if end is not None:
+                    state = MET if xl is None or end <= l_us else MET_LATE
+                elif xl is not None and at > l_us:
+                    state = BREACHED
+                elif last_open:
+                    state = PAUSED
+                elif xt is not None and at > t_us:
+                    state = AT_RISK
+                else:
+                    state = RUNNING
+            if how == BY_RESTART:
+                if l_us == HELD or end <= l_us:
+                    continue  # replaced before its limit: not listed
+                state = BREACHED
+            out += (
+                c,
+                seq,
+                state,
+                start,
+                HELD if end is None else end,
+                how,
+                cause,
+                elapsed,
+                paused,
+                tl,
+                ll,
+                t_us,
+                l_us,
+                wpos,
             )
             count += 1
     out[2] = count
