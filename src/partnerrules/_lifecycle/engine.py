@@ -21,7 +21,7 @@ an open pause holds the clock".
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable
 from typing import Any
 
@@ -43,7 +43,7 @@ from partnerrules._engine import (
     _Spec,
 )
 from partnerrules._sla.tickets import _Pauses
-from partnerrules.calendars import BusinessCalendar
+from partnerrules.calendars import BusinessCalendar, _Year
 from partnerrules.sla import Severity, SlaPolicy, Ticket
 
 # Event codes on a tape.
@@ -66,7 +66,7 @@ MET, MET_LATE, PAUSED = _MET, _MET_LATE, _PAUSED
 
 HELD = _HELD
 #: Integers per window in a row (see :func:`row`).
-WIDTH = 14
+WIDTH = 9
 #: Integers before the windows in a row: exempt, phase, number of windows.
 HEAD = 3
 
@@ -571,30 +571,36 @@ def window(
     )
 
 
-def row(sw: Sweep, at: int) -> list[int]:
-    """The numbers of a sweep: exempt, phase, window count, then WIDTH integers per window.
+def row(sw: Sweep, at: int, out: list[int]) -> None:
+    """Append the numbers of a sweep to *out*: exempt, phase, window count, then WIDTH per window.
 
-    Per window: clock, sequence, state, start, end (HELD: open), how it ended
-    (OPEN_END: open), why it started, elapsed, paused, target and limit
-    lengths, target and limit instants (HELD: held by a pause), and its
-    position among its clock's windows in the sweep. A window that a restart
-    replaced before its limit is left out; one replaced after its limit is
-    kept, breached.
+    Per window: its clock, its index among its clock's windows in the sweep
+    (``sw.windows[clock][index]`` holds its start, end, sequence and causes),
+    state, elapsed, paused, target and limit lengths, and the target and
+    limit (HELD: held by a pause). With one plan in force (``len(sw.segs) ==
+    1``) the target and limit are open-time positions (see :func:`single`;
+    :func:`instant` turns them into instants), otherwise instants. A window
+    that a restart replaced before its limit is left out; one replaced after
+    its limit is kept, breached.
     """
     segs = sw.segs
     if len(segs) == 1:
         plan = segs[0][1]
         if plan.exempt:
-            return [1, sw.phase, 0]
-        return single(sw, plan, at)
+            out += (1, sw.phase, 0)
+        else:
+            single(sw, plan, at, out)
+        return
     if sw.plan_at(at).exempt:
-        return [1, sw.phase, 0]
-    out = [0, sw.phase, 0]
+        out += (1, sw.phase, 0)
+        return
+    head = len(out)
+    out += (0, sw.phase, 0)
     count = 0
     all_pauses = sw.pauses
     for clock_windows in sw.windows:
         for pos, w in enumerate(clock_windows):
-            c, seq, start, end, how, cause, gaps = w
+            c, _, start, end, how, _, gaps = w
             pauses = all_pauses[c]
             if gaps:
                 pauses = union(pauses, gaps)
@@ -603,25 +609,9 @@ def row(sw: Sweep, at: int) -> list[int]:
                 if l_us == HELD or end <= l_us:
                     continue  # replaced before its limit: not listed
                 state = BREACHED
-            out += (
-                c,
-                seq,
-                state,
-                start,
-                HELD if end is None else end,
-                how,
-                cause,
-                elapsed,
-                paused,
-                tl,
-                ll,
-                t_us,
-                l_us,
-                pos,
-            )
+            out += (c, pos, state, elapsed, paused, tl, ll, t_us, l_us)
             count += 1
-    out[2] = count
-    return out
+    out[head + 2] = count
 
 
 class Positions(dict[int, int]):
@@ -643,17 +633,42 @@ class Positions(dict[int, int]):
         return found
 
 
-def single(sw: Sweep, plan: _Plan, at: int) -> list[int]:
+def origin(sw: Sweep) -> tuple[BusinessCalendar, _Year]:
+    """The calendar of a sweep with one plan in force, and the year its positions count from.
+
+    Positions count the open time since the local year of the opening began.
+    """
+    cal: BusinessCalendar = sw.segs[0][1].calendar
+    opened = sw.segs[0][0]
+    year = cal._timeline.last
+    if year is None or not year.lo <= opened < year.hi:
+        year = cal._year_us(opened, "start")
+    return cal, year
+
+
+def instant(sw: Sweep, x: int) -> int:
+    """A target or limit of :func:`row` as an instant (HELD stays HELD)."""
+    if x == HELD or len(sw.segs) > 1:
+        return x
+    cal, year = origin(sw)
+    return cal._move(year, x, 1)
+
+
+def single(sw: Sweep, plan: _Plan, at: int, out: list[int]) -> None:
     """:func:`row` of a sweep with one plan in force throughout (not exempt): the common case.
 
     The numbers of :func:`window` for every window, computed in open-time
     positions: each instant of the history (and *at*) is looked up in the
     calendar once, the open time between two instants is the difference of
     their positions, and a target or limit is a position (the start's plus
-    the length, pushed on by the pauses it meets) turned into an instant once.
-    The walk through the pauses compares positions where :func:`window`
-    compares instants: an instant is at or after the earliest instant of a
-    position ``x > 0`` exactly when its own position is at least ``x``.
+    the length, pushed on by the pauses it meets), kept as such: the earliest
+    instant at it is found when a result is read (:func:`instant`). An
+    instant is after the earliest instant of a position ``x > 0`` exactly
+    when its own position is above ``x``, or equal to it and the instant is
+    not that earliest one: states are decided on positions, and an instant is
+    computed only for a tie. A window whose instants leave the opening's
+    year, or whose limit lies beyond it, is also walked by :func:`window`,
+    which raises where the horizon is passed.
     """
     cal = plan.calendar
     res = sw.res
@@ -663,7 +678,6 @@ def single(sw: Sweep, plan: _Plan, at: int) -> list[int]:
         year = cal._year_us(opened, "start")
     hi = year.hi
     ends, starts, cum, total = year.ends, year.starts, year.cum, year.total
-    cum_end = year.cum_end
     last = len(ends)
     pos = Positions()
     pos.cal = cal
@@ -678,15 +692,17 @@ def single(sw: Sweep, plan: _Plan, at: int) -> list[int]:
             else:
                 s = starts[i]
                 pos[us] = cum[i] + us - s if us > s else cum[i]
+    move = cal._move
     size = year.uniform
     ndays = len(year.day_ords)
     specs = (plan.ack, plan.pd, None if res is None else res[plan.severity])
     all_pauses = sw.pauses
-    out = [0, sw.phase, 0]
+    head = len(out)
+    out += (0, sw.phase, 0)
     count = 0
     for clock_windows in sw.windows:
-        for wpos, w in enumerate(clock_windows):
-            c, seq, start, end, how, cause, gaps = w
+        for index, w in enumerate(clock_windows):
+            c, _, start, end, how, _, gaps = w
             spec = specs[c]
             assert spec is not None  # a window exists only where its clock runs
             pauses = all_pauses[c]
@@ -708,114 +724,93 @@ def single(sw: Sweep, plan: _Plan, at: int) -> list[int]:
                     tl, ll = _lengths(cal, spec, start)
             else:
                 tl, ll = spec[2], spec[3]
-            if tl <= 0 or ll <= 0:
+            stop = at if end is None else end
+            pz = pos[stop]
+            xt: int | None
+            xl: int | None
+            n = len(pauses)
+            i = 0
+            while i < n:
+                pe = pauses[i][1]
+                if pe is None or pe > start:
+                    break
+                i += 1
+            if i == n:  # no pause touches the window
+                elapsed = pz - pa
+                paused = 0
+                xt = pa + tl
+                xl = top = pa + ll
+                last_open = False
+            else:
+                rel = pauses[i:] if i else pauses
+                paused = 0
+                for ps, pe in rel:
+                    if ps >= stop:
+                        break
+                    a = pos[ps] if ps > start else pa
+                    b = pz if pe is None or pe > stop else pos[pe]
+                    if b > a:
+                        paused += b - a
+                elapsed = pz - pa - paused
+                # The walk of window(), on positions.
+                xt = xl = None
+                cur, pc, rt, rl = start, pa, tl, ll
+                for ps, pe in rel:
+                    if pe is not None and pe <= cur:
+                        continue
+                    q = pos[ps]
+                    if xt is None and q >= pc + rt:
+                        xt = pc + rt
+                    if q >= pc + rl:
+                        xl = pc + rl
+                        break
+                    if ps > cur:
+                        rt -= q - pc
+                        rl -= q - pc
+                    if pe is None:
+                        break  # an open pause holds the clock
+                    cur, pc = pe, pos[pe]
+                else:
+                    if xt is None:
+                        xt = pc + rt
+                    xl = pc + rl
+                top = pc + rl  # the last limit candidate: the farthest position walked to
+                last_open = rel[-1][1] is None
+            if stop >= hi or top > total or tl <= 0 or ll <= 0:
+                # Out of the opening's year: window() walks it, and raises past the horizon.
                 state, elapsed, paused, tl, ll, t_us, l_us = window(
                     cal, spec, start, end, pauses, at
                 )
+                xt = None if t_us == HELD else pos[t_us]
+                xl = None if l_us == HELD else pos[l_us]
+            elif end is not None:
+                state = (
+                    MET
+                    if xl is None or pz < xl or (pz == xl and end <= move(year, xl, 1))
+                    else MET_LATE
+                )
+            elif xl is not None and (pz > xl or (pz == xl and at > move(year, xl, 1))):
+                state = BREACHED
+            elif last_open:
+                state = PAUSED
+            elif xt is not None and (pz > xt or (pz == xt and at > move(year, xt, 1))):
+                state = AT_RISK
             else:
-                stop = at if end is None else end
-                n = len(pauses)
-                i = 0
-                while i < n:
-                    pe = pauses[i][1]
-                    if pe is None or pe > start:
-                        break
-                    i += 1
-                xt: int | None
-                xl: int | None
-                if i == n:  # no pause touches the window
-                    elapsed = pos[stop] - pa
-                    paused = 0
-                    xt, xl, dt_, dl = pa + tl, pa + ll, tl, ll
-                    last_open = False
-                else:
-                    rel = pauses[i:] if i else pauses
-                    pz = pos[stop]
-                    paused = 0
-                    for ps, pe in rel:
-                        if ps >= stop:
-                            break
-                        a = pos[ps] if ps > start else pa
-                        b = pz if pe is None or pe > stop else pos[pe]
-                        if b > a:
-                            paused += b - a
-                    elapsed = pz - pa - paused
-                    # The walk of window(): candidates are positions, turned into
-                    # instants once found.
-                    xt = xl = None
-                    dt_ = dl = 0
-                    cur, pc, rt, rl = start, pa, tl, ll
-                    for ps, pe in rel:
-                        if pe is not None and pe <= cur:
-                            continue
-                        q = pos[ps]
-                        if xt is None and q >= pc + rt:
-                            xt, dt_ = pc + rt, rt
-                        if q >= pc + rl:
-                            xl, dl = pc + rl, rl
-                            break
-                        if ps > cur:
-                            rt -= q - pc
-                            rl -= q - pc
-                        if pe is None:
-                            # An open pause holds the clock. window() turned the
-                            # candidates into instants: past the horizon, it raised.
-                            if xt is None and pc + rt > total:
-                                cal._move(year, pc + rt, rt)
-                            if pc + rl > total:
-                                cal._move(year, pc + rl, rl)
-                            break
-                        cur, pc = pe, pos[pe]
-                    else:
-                        if xt is None:
-                            xt, dt_ = pc + rt, rt
-                        xl, dl = pc + rl, rl
-                    last_open = rel[-1][1] is None
-                # Positions to instants: the earliest instant of each (calendars._move).
-                if xt is None:
-                    t_us = HELD
-                elif xt <= total:
-                    j = bisect_left(cum_end, xt)
-                    t_us = starts[j] + xt - cum[j]
-                else:
-                    t_us = cal._move(year, xt, dt_)
-                if xl is None:
-                    l_us = HELD
-                elif xl <= total:
-                    j = bisect_left(cum_end, xl)
-                    l_us = starts[j] + xl - cum[j]
-                else:
-                    l_us = cal._move(year, xl, dl)
-                if end is not None:
-                    state = MET if xl is None or end <= l_us else MET_LATE
-                elif xl is not None and at > l_us:
-                    state = BREACHED
-                elif last_open:
-                    state = PAUSED
-                elif xt is not None and at > t_us:
-                    state = AT_RISK
-                else:
-                    state = RUNNING
+                state = RUNNING
             if how == BY_RESTART:
-                if l_us == HELD or end <= l_us:
+                if state == MET:
                     continue  # replaced before its limit: not listed
                 state = BREACHED
             out += (
                 c,
-                seq,
+                index,
                 state,
-                start,
-                HELD if end is None else end,
-                how,
-                cause,
                 elapsed,
                 paused,
                 tl,
                 ll,
-                t_us,
-                l_us,
-                wpos,
+                HELD if xt is None else xt,
+                HELD if xl is None else xl,
             )
             count += 1
-    out[2] = count
-    return out
+    out[head + 2] = count
