@@ -22,8 +22,8 @@ an open pause holds the clock".
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeAlias
 
 import attrs
 
@@ -51,6 +51,8 @@ OPENED, STATUS, RESPONDED, SEVERITY, LEVEL, POLICY, RESOLVED, CLOSED, REOPENED =
 # Clocks: indices, and bits in masks.
 ACK, PD, RES = 0, 1, 2
 CLOCKS = (ACK, PD, RES)
+#: The clocks of each mask of clock bits.
+BITS = tuple(tuple(c for c in CLOCKS if mask & (1 << c)) for mask in range(1 << len(CLOCKS)))
 # How a window ended (OPEN_END: it has not).
 OPEN_END = -1
 BY_RESPONSE, BY_RESOLUTION, BY_CLOSING, BY_RESTART = range(4)
@@ -107,7 +109,7 @@ def variant(kind: tuple[Any, ...], severity: int, level: str) -> tuple[Any, ...]
 class Program:
     """A lifecycle policy compiled: masks per status, counted responses, reopen bits, specs."""
 
-    __slots__ = ("counted", "masks", "reopen", "res", "restart", "sla")
+    __slots__ = ("counted", "lengths", "masks", "reopen", "res", "restart", "sla")
 
     def __init__(
         self,
@@ -124,6 +126,48 @@ class Program:
         self.reopen = reopen
         self.restart = restart
         self.res = res
+        # Window lengths per SLA plan and year of positions (see lengths_of).
+        self.lengths: dict[tuple[_Plan, _Year], Lengths] = {}
+
+
+#: Per clock: its spec under a plan, its target and limit lengths in business µs, and the
+#: position before which a window starting there has those lengths (beyond: _lengths).
+Lengths: TypeAlias = "tuple[tuple[_Spec | None, int, int, int], ...]"
+# A position no window reaches: fixed lengths hold everywhere.
+_FAR = 1 << 62
+_LENGTHS_MAX = 4096
+
+
+def lengths_of(prog: Program, plan: _Plan, year: _Year) -> Lengths:
+    """The window lengths of each clock under *plan*, for windows starting in *year* (cached).
+
+    Minutes and hours are fixed. n business days on a calendar whose open days
+    in *year* all have the same open time are n times it when the day n days
+    on is in the year (``BusinessCalendar._day_lengths_us``): for a window
+    starting at a position before ``(open days - n) * day``; elsewhere
+    :func:`partnerrules._engine._lengths` walks the days.
+    """
+    key = (plan, year)
+    found = prog.lengths.get(key)
+    if found is not None:
+        return found
+    res = prog.res
+    size, ndays = year.uniform, len(year.day_ords)
+    out: list[tuple[_Spec | None, int, int, int]] = []
+    for spec in (plan.ack, plan.pd, None if res is None else res[plan.severity]):
+        if spec is None:
+            out.append((spec, 0, 0, _FAR))
+        elif not spec[4]:
+            out.append((spec, spec[2], spec[3], _FAR))
+        elif size and spec[2] > 0 and spec[3] > 0:
+            most = spec[2] if spec[2] > spec[3] else spec[3]
+            out.append((spec, spec[2] * size, spec[3] * size, (ndays - most) * size))
+        else:
+            out.append((spec, 0, 0, -1))
+    if len(prog.lengths) >= _LENGTHS_MAX:
+        prog.lengths.clear()
+    made = prog.lengths[key] = tuple(out)
+    return made
 
 
 def plan_for(policy: SlaPolicy, kind: tuple[Any, ...], tape: Tape, zone: object) -> _Plan:
@@ -165,6 +209,7 @@ class Sweep:
         "phase",
         "phase_at",
         "policies",
+        "prog",
         "res",
         "segs",
         "status",
@@ -174,16 +219,19 @@ class Sweep:
     def __init__(
         self,
         at: int,
-        res: dict[Severity, _Spec] | None,
+        prog: Program,
         segs: list[tuple[int, _Plan]],
         kinds: list[tuple[Any, ...]],
-        changes: list[tuple[int, tuple[Any, ...]]],
-        policies: list[tuple[int, int, SlaPolicy]],
+        changes: Sequence[tuple[int, tuple[Any, ...]]],
+        policies: Sequence[tuple[int, int, SlaPolicy]],
+        instants: list[int],
+        known: int,
     ) -> None:
         self.at = at
-        self.res = res
+        self.prog = prog
+        self.res = prog.res
         self.segs = segs
-        self.begins = [b for b, _ in segs] if len(segs) > 1 else [segs[0][0]]
+        self.begins: Sequence[int] = [b for b, _ in segs] if len(segs) > 1 else (segs[0][0],)
         self.kinds = kinds
         self.changes = changes
         self.policies = policies
@@ -192,8 +240,8 @@ class Sweep:
         self.phase = PH_OPEN
         self.phase_at: int | None = None
         self.status: str | None = None
-        self.instants: list[int] = []  # the tape's instants, of which the first `known` are read
-        self.known = 0
+        self.instants = instants  # the tape's instants, of which the first `known` are read
+        self.known = known
 
     def plan_at(self, us: int) -> _Plan:
         """The plan in force at the instant *us* (at or after the opening)."""
@@ -231,16 +279,18 @@ def sweep(tape: Tape, at: int, prog: Program, zone: object) -> Sweep:
     kind0 = tape.kind
     res = prog.res
     # Pass 1: the plan in force over time (severity, level and policy changes known at `at`).
-    changes: list[tuple[int, tuple[Any, ...]]] = []
-    pcs: list[tuple[int, int, SlaPolicy]] = []
-    for i in tape.changes:
-        if i >= n:
-            break
-        code, us, arg = events[i]
-        if code == POLICY:
-            pcs.append((us, arg[0], arg[1]))
-        else:
-            changes.append((us, arg))
+    changes: Sequence[tuple[int, tuple[Any, ...]]] = ()
+    pcs: Sequence[tuple[int, int, SlaPolicy]] = ()
+    if tape.changes and tape.changes[0] < n:
+        changes, pcs = [], []
+        for i in tape.changes:
+            if i >= n:
+                break
+            code, us, arg = events[i]
+            if code == POLICY:
+                pcs.append((us, arg[0], arg[1]))
+            else:
+                changes.append((us, arg))
     if not changes and not pcs:
         plan0 = prog.sla._plans.get((kind0, zone)) or plan_for(prog.sla, kind0, tape, zone)
         segs = [(opened, plan0)]
@@ -260,11 +310,8 @@ def sweep(tape: Tape, at: int, prog: Program, zone: object) -> Sweep:
             if not segs or segs[-1][1] is not plan:
                 segs.append((b, plan))
                 kinds.append(kind)
-    sw = Sweep(at, res, segs, kinds, changes, pcs)
-    sw.instants = tape.instants
-    sw.known = n
+    sw = Sweep(at, prog, segs, kinds, changes, pcs, tape.instants, n)
     single = len(segs) == 1
-    plan_at = sw.plan_at
     # Pass 2: windows and pauses.
     masks, counted, reopen, restart = prog.masks, prog.counted, prog.reopen, prog.restart
     wins = sw.windows
@@ -294,7 +341,7 @@ def sweep(tape: Tape, at: int, prog: Program, zone: object) -> Sweep:
                 if pd is not None:
                     pd[3], pd[4] = us, BY_RESPONSE
                     pd = None
-                plan = segs[0][1] if single else plan_at(us)
+                plan = segs[0][1] if single else sw.plan_at(us)
                 if not plan.exempt and plan.pd is not None and (plan.recurring or not pd_started):
                     pd = [PD, seqs[PD], us, None, OPEN_END, FROM_RESPONSE, None]
                     seqs[PD] += 1
@@ -304,20 +351,20 @@ def sweep(tape: Tape, at: int, prog: Program, zone: object) -> Sweep:
             sw.status = arg
             m = masks.get(arg, 0)
             if m != cur:
-                for c in CLOCKS:
-                    bit = 1 << c
-                    if m & bit:
-                        if not cur & bit:
-                            pstart[c] = us
-                    elif cur & bit and us > pstart[c]:
+                for c in BITS[m & ~cur]:  # pauses beginning
+                    pstart[c] = us
+                for c in BITS[cur & ~m]:  # pauses ending
+                    if us > pstart[c]:
                         pauses[c].append((pstart[c], us))
                 cur = m
         elif code in (RESOLVED, CLOSED):
             if phase == PH_OPEN:
                 how = BY_RESOLUTION if code == RESOLVED else BY_CLOSING
-                resumable = [w for w in (ack, pd, rs) if w is not None]
-                for w in resumable:
-                    w[3], w[4] = us, how
+                resumable = []
+                for w in (ack, pd, rs):
+                    if w is not None:
+                        w[3], w[4] = us, how
+                        resumable.append(w)
                 ack = pd = rs = None
                 gap = us
             phase = PH_RESOLVED if code == RESOLVED else PH_CLOSED
@@ -325,7 +372,7 @@ def sweep(tape: Tape, at: int, prog: Program, zone: object) -> Sweep:
         elif code == REOPENED:
             phase = PH_OPEN
             sw.phase_at = us
-            plan = plan_at(us)
+            plan = sw.plan_at(us)
             opening: list[list[Any] | None] = [None, None, None]
             for c in CLOCKS:
                 if reopen & (1 << c):
@@ -348,7 +395,7 @@ def sweep(tape: Tape, at: int, prog: Program, zone: object) -> Sweep:
             resumable = []
         elif code in (SEVERITY, LEVEL):
             if restart and phase == PH_OPEN and arg != kind:
-                plan = plan_at(us)
+                plan = sw.plan_at(us)
                 opening = [None, None, None]
                 for running in (ack, pd, rs):
                     if running is None:
@@ -671,7 +718,7 @@ def single(sw: Sweep, plan: _Plan, at: int, out: list[int]) -> None:
     which raises where the horizon is passed.
     """
     cal = plan.calendar
-    res = sw.res
+    prog = sw.prog
     opened = sw.segs[0][0]
     year = cal._timeline.last
     if year is None or not year.lo <= opened < year.hi:
@@ -679,11 +726,15 @@ def single(sw: Sweep, plan: _Plan, at: int, out: list[int]) -> None:
     hi = year.hi
     ends, starts, cum, total = year.ends, year.starts, year.cum, year.total
     last = len(ends)
-    pos = Positions()
-    pos.cal = cal
-    pos.lo = year.lo
     known = sw.instants[: sw.known]
     known.append(at)
+    pos: dict[int, int]
+    if at < hi:  # every instant read is in the opening's year (at is the last)
+        pos = {}
+    else:
+        pos = Positions()
+        pos.cal = cal
+        pos.lo = year.lo
     for us in known:
         if us < hi:  # at or after the opening, so in its year
             i = bisect_right(ends, us)
@@ -693,9 +744,7 @@ def single(sw: Sweep, plan: _Plan, at: int, out: list[int]) -> None:
                 s = starts[i]
                 pos[us] = cum[i] + us - s if us > s else cum[i]
     move = cal._move
-    size = year.uniform
-    ndays = len(year.day_ords)
-    specs = (plan.ack, plan.pd, None if res is None else res[plan.severity])
+    lengths = prog.lengths.get((plan, year)) or lengths_of(prog, plan, year)
     all_pauses = sw.pauses
     head = len(out)
     out += (0, sw.phase, 0)
@@ -703,27 +752,14 @@ def single(sw: Sweep, plan: _Plan, at: int, out: list[int]) -> None:
     for clock_windows in sw.windows:
         for index, w in enumerate(clock_windows):
             c, _, start, end, how, _, gaps = w
-            spec = specs[c]
+            spec, tl, ll, fixed = lengths[c]
             assert spec is not None  # a window exists only where its clock runs
             pauses = all_pauses[c]
             if gaps:
                 pauses = union(pauses, gaps)
             pa = pos[start]
-            if spec[4]:
-                n1, n2 = spec[2], spec[3]
-                if (
-                    size
-                    and start < hi
-                    and n1 > 0
-                    and n2 > 0
-                    and pa // size + (n1 if n1 > n2 else n2) < ndays
-                ):
-                    # calendars._day_lengths_us: the start's open day is pa // size
-                    tl, ll = n1 * size, n2 * size
-                else:
-                    tl, ll = _lengths(cal, spec, start)
-            else:
-                tl, ll = spec[2], spec[3]
+            if pa >= fixed:
+                tl, ll = _lengths(cal, spec, start)
             stop = at if end is None else end
             pz = pos[stop]
             xt: int | None
@@ -781,8 +817,8 @@ def single(sw: Sweep, plan: _Plan, at: int, out: list[int]) -> None:
                 state, elapsed, paused, tl, ll, t_us, l_us = window(
                     cal, spec, start, end, pauses, at
                 )
-                xt = None if t_us == HELD else pos[t_us]
-                xl = None if l_us == HELD else pos[l_us]
+                xt = None if t_us == HELD else cal._elapsed_us(year.lo, t_us)
+                xl = None if l_us == HELD else cal._elapsed_us(year.lo, l_us)
             elif end is not None:
                 state = (
                     MET
