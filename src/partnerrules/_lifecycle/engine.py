@@ -661,25 +661,6 @@ def row(sw: Sweep, at: int, out: list[int]) -> None:
     out[head + 2] = count
 
 
-class Positions(dict[int, int]):
-    """Open-time positions of instants on one calendar: µs of open time since a year began.
-
-    The positions of the instants in that year are filled in at once; an
-    instant of a later year is measured when it is first asked for (so an
-    instant past the horizon raises only where it is used, as the calendar's
-    own lookups do).
-    """
-
-    __slots__ = ("cal", "lo")
-    cal: BusinessCalendar
-    lo: int  # the first instant of the year
-
-    def __missing__(self, us: int) -> int:
-        found: int = self.cal._elapsed_us(self.lo, us)
-        self[us] = found
-        return found
-
-
 def origin(sw: Sweep) -> tuple[BusinessCalendar, _Year]:
     """The calendar of a sweep with one plan in force, and the year its positions count from.
 
@@ -699,6 +680,37 @@ def instant(sw: Sweep, x: int) -> int:
         return x
     cal, year = origin(sw)
     return cal._move(year, x, 1)
+
+
+def walked(sw: Sweep, cal: BusinessCalendar, lo: int, at: int, out: list[int]) -> None:
+    """:func:`single` by :func:`window` on instants, for *at* past the opening's year *lo*.
+
+    Targets and limits are turned into positions (open time since *lo*).
+    """
+    plan = sw.segs[0][1]
+    res = sw.res
+    specs = (plan.ack, plan.pd, None if res is None else res[plan.severity])
+    head = len(out)
+    out += (0, sw.phase, 0)
+    count = 0
+    for clock_windows in sw.windows:
+        for index, w in enumerate(clock_windows):
+            c, _, start, end, how, _, _ = w
+            spec = specs[c]
+            assert spec is not None  # a window exists only where its clock runs
+            pauses = sw.window_pauses(w)
+            state, elapsed, paused, tl, ll, xt, xl = window(cal, spec, start, end, pauses, at)
+            if how == BY_RESTART:
+                if state == MET:
+                    continue  # replaced before its limit: not listed
+                state = BREACHED
+            if xt != HELD:
+                xt = cal._elapsed_us(lo, xt)
+            if xl != HELD:
+                xl = cal._elapsed_us(lo, xl)
+            out += (c, index, state, elapsed, paused, tl, ll, xt, xl)
+            count += 1
+    out[head + 2] = count
 
 
 def single(sw: Sweep, plan: _Plan, at: int, out: list[int]) -> None:
@@ -726,23 +738,20 @@ def single(sw: Sweep, plan: _Plan, at: int, out: list[int]) -> None:
     hi = year.hi
     ends, starts, cum, total = year.ends, year.starts, year.cum, year.total
     last = len(ends)
+    lo = year.lo
+    if at >= hi:  # past the opening's year (rare): window() walks every window
+        walked(sw, cal, lo, at, out)
+        return
     known = sw.instants[: sw.known]
     known.append(at)
-    pos: dict[int, int]
-    if at < hi:  # every instant read is in the opening's year (at is the last)
-        pos = {}
-    else:
-        pos = Positions()
-        pos.cal = cal
-        pos.lo = year.lo
-    for us in known:
-        if us < hi:  # at or after the opening, so in its year
-            i = bisect_right(ends, us)
-            if i == last:
-                pos[us] = total
-            else:
-                s = starts[i]
-                pos[us] = cum[i] + us - s if us > s else cum[i]
+    pos: dict[int, int] = {}
+    for us in known:  # every instant read is in the opening's year (at is the last)
+        i = bisect_right(ends, us)
+        if i == last:
+            pos[us] = total
+        else:
+            s = starts[i]
+            pos[us] = cum[i] + us - s if us > s else cum[i]
     move = cal._move
     lengths = prog.lengths.get((plan, year)) or lengths_of(prog, plan, year)
     all_pauses = sw.pauses
@@ -753,32 +762,46 @@ def single(sw: Sweep, plan: _Plan, at: int, out: list[int]) -> None:
         for index, w in enumerate(clock_windows):
             c, _, start, end, how, _, gaps = w
             spec, tl, ll, fixed = lengths[c]
-            assert spec is not None  # a window exists only where its clock runs
+            pa = pos[start]
+            if pa >= fixed:
+                assert spec is not None  # a window exists only where its clock runs
+                tl, ll = _lengths(cal, spec, start)
+                wedge = total if tl > 0 and ll > 0 else -1
+            else:
+                wedge = total  # a target or limit past the year is left to window()
+            stop = at if end is None else end
             pauses = all_pauses[c]
             if gaps:
                 pauses = union(pauses, gaps)
-            pa = pos[start]
-            if pa >= fixed:
-                tl, ll = _lengths(cal, spec, start)
-            stop = at if end is None else end
-            pz = pos[stop]
-            xt: int | None
-            xl: int | None
-            n = len(pauses)
-            i = 0
-            while i < n:
-                pe = pauses[i][1]
-                if pe is None or pe > start:
-                    break
-                i += 1
-            if i == n:  # no pause touches the window
-                elapsed = pz - pa
-                paused = 0
-                xt = pa + tl
-                xl = top = pa + ll
-                last_open = False
+            slow = False
+            if not pauses or (pauses[-1][1] is not None and pauses[-1][1] <= start):
+                # No pause touches the window.
+                xt, xl = pa + tl, pa + ll
+                if xl > wedge:
+                    slow = True
+                else:
+                    pz = pos[stop]
+                    elapsed = pz - pa
+                    paused = 0
+                    if end is not None:
+                        state = (
+                            MET if pz < xl or (pz == xl and end <= move(year, xl, 1)) else MET_LATE
+                        )
+                    elif pz > xl or (pz == xl and at > move(year, xl, 1)):
+                        state = BREACHED
+                    elif pz > xt or (pz == xt and at > move(year, xt, 1)):
+                        state = AT_RISK
+                    else:
+                        state = RUNNING
             else:
+                i = 0
+                while True:  # the first pause not over by the start (there is one)
+                    pe = pauses[i][1]
+                    if pe is None or pe > start:
+                        break
+                    i += 1
                 rel = pauses[i:] if i else pauses
+                pz = pos[stop]
                 paused = 0
                 for ps, pe in rel:
                     if ps >= stop:
@@ -789,16 +812,17 @@ def single(sw: Sweep, plan: _Plan, at: int, out: list[int]) -> None:
                         paused += b - a
                 elapsed = pz - pa - paused
                 # The walk of window(), on positions.
-                xt = xl = None
+                ft: int | None = None
+                fl: int | None = None
                 cur, pc, rt, rl = start, pa, tl, ll
                 for ps, pe in rel:
                     if pe is not None and pe <= cur:
                         continue
                     q = pos[ps]
-                    if xt is None and q >= pc + rt:
-                        xt = pc + rt
+                    if ft is None and q >= pc + rt:
+                        ft = pc + rt
                     if q >= pc + rl:
-                        xl = pc + rl
+                        fl = pc + rl
                         break
                     if ps > cur:
                         rt -= q - pc
@@ -807,46 +831,40 @@ def single(sw: Sweep, plan: _Plan, at: int, out: list[int]) -> None:
                         break  # an open pause holds the clock
                     cur, pc = pe, pos[pe]
                 else:
-                    if xt is None:
-                        xt = pc + rt
-                    xl = pc + rl
-                top = pc + rl  # the last limit candidate: the farthest position walked to
-                last_open = rel[-1][1] is None
-            if stop >= hi or top > total or tl <= 0 or ll <= 0:
-                # Out of the opening's year: window() walks it, and raises past the horizon.
-                state, elapsed, paused, tl, ll, t_us, l_us = window(
-                    cal, spec, start, end, pauses, at
-                )
-                xt = None if t_us == HELD else cal._elapsed_us(year.lo, t_us)
-                xl = None if l_us == HELD else cal._elapsed_us(year.lo, l_us)
-            elif end is not None:
-                state = (
-                    MET
-                    if xl is None or pz < xl or (pz == xl and end <= move(year, xl, 1))
-                    else MET_LATE
-                )
-            elif xl is not None and (pz > xl or (pz == xl and at > move(year, xl, 1))):
-                state = BREACHED
-            elif last_open:
-                state = PAUSED
-            elif xt is not None and (pz > xt or (pz == xt and at > move(year, xt, 1))):
-                state = AT_RISK
-            else:
-                state = RUNNING
+                    if ft is None:
+                        ft = pc + rt
+                    fl = pc + rl
+                if pc + rl > wedge:  # the last limit candidate: the farthest position walked to
+                    slow = True
+                elif end is not None:
+                    state = (
+                        MET
+                        if fl is None or pz < fl or (pz == fl and end <= move(year, fl, 1))
+                        else MET_LATE
+                    )
+                elif fl is not None and (pz > fl or (pz == fl and at > move(year, fl, 1))):
+                    state = BREACHED
+                elif rel[-1][1] is None:
+                    state = PAUSED
+                elif ft is not None and (pz > ft or (pz == ft and at > move(year, ft, 1))):
+                    state = AT_RISK
+                else:
+                    state = RUNNING
+                xt = HELD if ft is None else ft
+                xl = HELD if fl is None else fl
+            if slow:
+                # A limit beyond the opening's year: window() walks it (and raises past the
+                # horizon where it would).
+                assert spec is not None
+                state, elapsed, paused, tl, ll, xt, xl = window(cal, spec, start, end, pauses, at)
+                if xt != HELD:
+                    xt = cal._elapsed_us(lo, xt)
+                if xl != HELD:
+                    xl = cal._elapsed_us(lo, xl)
             if how == BY_RESTART:
                 if state == MET:
                     continue  # replaced before its limit: not listed
                 state = BREACHED
-            out += (
-                c,
-                index,
-                state,
-                elapsed,
-                paused,
-                tl,
-                ll,
-                HELD if xt is None else xt,
-                HELD if xl is None else xl,
-            )
+            out += (c, index, state, elapsed, paused, tl, ll, xt, xl)
             count += 1
     out[head + 2] = count
