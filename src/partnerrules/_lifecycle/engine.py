@@ -236,10 +236,11 @@ class Sweep:
         self.changes = changes
         self.policies = policies
         self.windows: tuple[list[list[Any]], ...] = ([], [], [])
-        self.pauses: tuple[_Pauses, ...] = ((), (), ())
-        self.phase = PH_OPEN
         self.phase_at: int | None = None
-        self.status: str | None = None
+        # Set by sweep() once the events are replayed.
+        self.pauses: tuple[_Pauses, ...]
+        self.phase: int
+        self.status: str | None
         self.instants = instants  # the tape's instants, of which the first `known` are read
         self.known = known
 
@@ -312,6 +313,8 @@ def sweep(tape: Tape, at: int, prog: Program, zone: object) -> Sweep:
                 kinds.append(kind)
     sw = Sweep(at, prog, segs, kinds, changes, pcs, tape.instants, n)
     single = len(segs) == 1
+    plan0 = segs[0][1]
+    status: str | None = None
     # Pass 2: windows and pauses.
     masks, counted, reopen, restart = prog.masks, prog.counted, prog.reopen, prog.restart
     wins = sw.windows
@@ -341,14 +344,14 @@ def sweep(tape: Tape, at: int, prog: Program, zone: object) -> Sweep:
                 if pd is not None:
                     pd[3], pd[4] = us, BY_RESPONSE
                     pd = None
-                plan = segs[0][1] if single else sw.plan_at(us)
+                plan = plan0 if single else sw.plan_at(us)
                 if not plan.exempt and plan.pd is not None and (plan.recurring or not pd_started):
                     pd = [PD, seqs[PD], us, None, OPEN_END, FROM_RESPONSE, None]
                     seqs[PD] += 1
                     wins[PD].append(pd)
                     pd_started = True
         elif code == STATUS:
-            sw.status = arg
+            status = arg
             m = masks.get(arg, 0)
             if m != cur:
                 for c in BITS[m & ~cur]:  # pauses beginning
@@ -409,11 +412,11 @@ def sweep(tape: Tape, at: int, prog: Program, zone: object) -> Sweep:
                         opening[c] = fresh
                 ack, pd, rs = opening
             kind = arg
-    for c in CLOCKS:
-        if cur & (1 << c):
-            pauses[c].append((pstart[c], None))
+    for c in BITS[cur]:  # still paused
+        pauses[c].append((pstart[c], None))
     sw.pauses = (tuple(pauses[0]), tuple(pauses[1]), tuple(pauses[2]))
     sw.phase = phase
+    sw.status = status
     return sw
 
 
@@ -745,8 +748,12 @@ def single(sw: Sweep, plan: _Plan, at: int, out: list[int]) -> None:
     known = sw.instants[: sw.known]
     known.append(at)
     pos: dict[int, int] = {}
-    for us in known:  # every instant read is in the opening's year (at is the last)
-        i = bisect_right(ends, us)
+    # Every instant read is in the opening's year (at is the last), in order: each is found
+    # from the interval of the one before, most often the same.
+    i = bisect_right(ends, opened)
+    for us in known:
+        if i < last and ends[i] <= us:
+            i = bisect_right(ends, us, i)
         if i == last:
             pos[us] = total
         else:
