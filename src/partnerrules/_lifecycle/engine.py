@@ -127,7 +127,7 @@ class Program:
         self.restart = restart
         self.res = res
         # Window lengths per SLA plan and year of positions (see lengths_of).
-        self.lengths: dict[tuple[_Plan, _Year], Lengths] = {}
+        self.lengths: dict[_Plan, dict[_Year, Lengths]] = {}
 
 
 #: Per clock: its spec under a plan, its target and limit lengths in business µs, and the
@@ -147,8 +147,12 @@ def lengths_of(prog: Program, plan: _Plan, year: _Year) -> Lengths:
     starting at a position before ``(open days - n) * day``; elsewhere
     :func:`partnerrules._engine._lengths` walks the days.
     """
-    key = (plan, year)
-    found = prog.lengths.get(key)
+    by_year = prog.lengths.get(plan)
+    if by_year is None:
+        if len(prog.lengths) >= _LENGTHS_MAX:
+            prog.lengths.clear()
+        by_year = prog.lengths[plan] = {}
+    found = by_year.get(year)
     if found is not None:
         return found
     res = prog.res
@@ -164,9 +168,7 @@ def lengths_of(prog: Program, plan: _Plan, year: _Year) -> Lengths:
             out.append((spec, spec[2] * size, spec[3] * size, (ndays - most) * size))
         else:
             out.append((spec, 0, 0, -1))
-    if len(prog.lengths) >= _LENGTHS_MAX:
-        prog.lengths.clear()
-    made = prog.lengths[key] = tuple(out)
+    made = by_year[year] = tuple(out)
     return made
 
 
@@ -231,7 +233,8 @@ class Sweep:
         self.prog = prog
         self.res = prog.res
         self.segs = segs
-        self.begins: Sequence[int] = [b for b, _ in segs] if len(segs) > 1 else (segs[0][0],)
+        # The segments' beginnings (none with one segment: every lookup falls on it).
+        self.begins: Sequence[int] = [b for b, _ in segs] if len(segs) > 1 else ()
         self.kinds = kinds
         self.changes = changes
         self.policies = policies
@@ -331,7 +334,7 @@ def sweep(tape: Tape, at: int, prog: Program, zone: object) -> Sweep:
     pstart = [0, 0, 0]
     pauses: tuple[list[tuple[int, int | None]], ...] = ([], [], [])
     phase = PH_OPEN
-    resumable: list[list[Any]] = []
+    resumable: Sequence[list[Any]] = ()
     gap = 0
     pd_started = False
     kind = kind0
@@ -760,7 +763,10 @@ def single(sw: Sweep, plan: _Plan, at: int, out: list[int]) -> None:
             s = starts[i]
             pos[us] = cum[i] + us - s if us > s else cum[i]
     move = cal._move
-    lengths = prog.lengths.get((plan, year)) or lengths_of(prog, plan, year)
+    by_year = prog.lengths.get(plan)
+    lengths = by_year.get(year) if by_year is not None else None
+    if lengths is None:
+        lengths = lengths_of(prog, plan, year)
     all_pauses = sw.pauses
     head = len(out)
     out += (0, sw.phase, 0)
