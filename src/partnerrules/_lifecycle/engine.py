@@ -6,14 +6,16 @@ policy into a :class:`Program` of bit masks and window specs. :func:`sweep`
 replays the events known at an instant into *segments* (the SLA plan in force
 over time) and *windows* (one clock's run from a start to an end), and
 :func:`row` turns each window into integers with the SLA engine's own
-pieces: ``partnerrules._engine._lengths`` and the calendars' integer fast paths
-(``_window_us``, ``_add_pair_us``, ``_elapsed_us``, ``_add_us``). With one
-segment, the common case, :func:`window` gives the numbers of
-``partnerrules._engine._window_row`` (the ``_net`` and ``_padd`` arithmetic and
-the same states), with the paused time besides, in fewer lookups; a property
-test checks it against :func:`partnerrules.sla.status` over random tickets.
-Across severity, level or policy changes, :func:`reach` walks the segments
-with ``_padd`` and ``_net``.
+pieces: ``partnerrules._engine._lengths`` and the calendars' integer fast paths.
+:func:`window` gives the numbers of ``partnerrules._engine._window_row`` (the
+``_net`` and ``_padd`` arithmetic and the same states), with the paused time
+besides, in fewer lookups; a property test checks it against
+:func:`partnerrules.sla.status` over random tickets. With one segment, the
+common case, :func:`single` computes the same numbers in open-time positions
+(each instant looked up once; a test checks it against :func:`window`, which
+it falls back on for windows reaching past the opening's year). Across
+severity, level or policy changes, :func:`reach` walks the segments with
+``_padd`` and ``_net``.
 
 Instants are µs since the Unix epoch; ``_HELD`` stands for "no instant yet:
 an open pause holds the clock".
@@ -731,9 +733,11 @@ def single(sw: Sweep, plan: _Plan, at: int, out: list[int]) -> None:
     instant is after the earliest instant of a position ``x > 0`` exactly
     when its own position is above ``x``, or equal to it and the instant is
     not that earliest one: states are decided on positions, and an instant is
-    computed only for a tie. A window whose instants leave the opening's
-    year, or whose limit lies beyond it, is also walked by :func:`window`,
-    which raises where the horizon is passed.
+    computed only for a tie. Positions count from the opening's local year
+    (:func:`origin`). When *at* is past that year every window is left to
+    :func:`window` (:func:`walked`), and so is a window whose limit (or the
+    farthest candidate of its walk) lies past it: :func:`window` raises where
+    the horizon is passed, as before.
     """
     cal = plan.calendar
     prog = sw.prog
