@@ -240,9 +240,9 @@ class Sweep:
         self.kinds = kinds
         self.changes = changes
         self.policies = policies
-        self.windows: tuple[list[list[Any]], ...] = ([], [], [])
         self.phase_at: int | None = None
-        # Set by sweep() once the events are replayed.
+        # Set by sweep() as it replays the events.
+        self.windows: tuple[list[list[Any]], ...]
         self.pauses: tuple[_Pauses, ...]
         self.phase: int
         self.status: str | None
@@ -321,17 +321,20 @@ def sweep(tape: Tape, at: int, prog: Program, zone: object) -> Sweep:
     plan0 = segs[0][1]
     status: str | None = None
     # Pass 2: windows and pauses.
-    masks, counted, reopen, restart = prog.masks, prog.counted, prog.reopen, prog.restart
-    wins = sw.windows
+    masks = prog.masks
+    counted = prog.counted
     seqs = [1, 0, 1 if res is not None else 0]
     first: list[Any] = [ACK, 0, opened, None, OPEN_END, FROM_OPENING, None]
-    wins[ACK].append(first)
     ack: list[Any] | None = first
     pd: list[Any] | None = None
     rs: list[Any] | None = None
+    wins: tuple[list[list[Any]], ...]
     if res is not None:
         rs = [RES, 0, opened, None, OPEN_END, FROM_OPENING, None]
-        wins[RES].append(rs)
+        wins = ([first], [], [rs])
+    else:
+        wins = ([first], [], [])
+    sw.windows = wins
     cur = 0
     pstart = [0, 0, 0]
     pauses: tuple[list[tuple[int, int | None]], ...] = ([], [], [])
@@ -378,6 +381,7 @@ def sweep(tape: Tape, at: int, prog: Program, zone: object) -> Sweep:
             phase = PH_RESOLVED if code == RESOLVED else PH_CLOSED
             sw.phase_at = us
         elif code == REOPENED:
+            reopen = prog.reopen
             phase = PH_OPEN
             sw.phase_at = us
             plan = sw.plan_at(us)
@@ -402,7 +406,7 @@ def sweep(tape: Tape, at: int, prog: Program, zone: object) -> Sweep:
             ack, pd, rs = opening
             resumable = []
         elif code in (SEVERITY, LEVEL):
-            if restart and phase == PH_OPEN and arg != kind:
+            if prog.restart and phase == PH_OPEN and arg != kind:
                 plan = sw.plan_at(us)
                 opening = [None, None, None]
                 for running in (ack, pd, rs):

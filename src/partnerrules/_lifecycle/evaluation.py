@@ -24,7 +24,7 @@ from partnerrules._lifecycle.results import TicketLifecycle
 from partnerrules._lifecycle.vocabulary import _CLOCK_INDEX, Clock, _clock
 from partnerrules._public import home
 from partnerrules._sla.vocabulary import _coerce_enum
-from partnerrules.calendars import _instant_us
+from partnerrules.calendars import _EPOCH, _US, _instant_us
 from partnerrules.errors import (
     HorizonError,
     InvalidTypeError,
@@ -337,7 +337,11 @@ def evaluate_many(
                 "at", f"{len(stamps)} instants", f"one instant per history ({len(items)} histories)"
             )
         micros = array("q")
-        _pack(micros, [_instant_us(a, "at") for a in stamps])
+        try:  # _instant_us of each, written out
+            found = [(a - _EPOCH) // _US for a in stamps]
+        except TypeError:  # not an aware datetime: _instant_us says which, as it would
+            found = [_instant_us(a, "at") for a in stamps]
+        _pack(micros, found)
         each = micros
     for i, (h, at_us) in enumerate(zip(items, each, strict=False)):
         if not isinstance(h, TicketHistory):
