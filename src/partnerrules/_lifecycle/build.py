@@ -67,26 +67,29 @@ def _result_built(
     exempt = bool(row[0])
     windows = []
     width, base = _engine.WIDTH, _engine.HEAD
+    entries = sweep.windows
+    instant = _engine.instant
     for k in range(row[2]):
-        r = row[base + k * width : base + (k + 1) * width]
+        w = base + k * width
+        c, seq, start, end, how, cause, _ = entries[row[w]][row[w + 1]]
         windows.append(
             ClockWindow(
-                _CLOCKS[r[0]],
-                r[1],
-                _STATES[r[2]],
-                _STARTS[r[6]],
-                None if r[5] == _engine.OPEN_END else _ENDINGS[r[5]],
+                _CLOCKS[c],
+                seq,
+                _STATES[row[w + 2]],
+                _STARTS[cause],
+                None if how == _engine.OPEN_END else _ENDINGS[how],
                 at,
-                r[3],
-                _held(r[4]),
-                r[7],
-                r[8],
-                r[9],
-                r[10],
-                _held(r[11]),
-                _held(r[12]),
+                start,
+                end,
+                row[w + 3],
+                row[w + 4],
+                row[w + 5],
+                row[w + 6],
+                _held(instant(sweep, row[w + 7])),
+                _held(instant(sweep, row[w + 8])),
                 ctx,
-                r[13],
+                row[w + 1],
             )
         )
     return TicketLifecycle(

@@ -6,14 +6,16 @@ policy into a :class:`Program` of bit masks and window specs. :func:`sweep`
 replays the events known at an instant into *segments* (the SLA plan in force
 over time) and *windows* (one clock's run from a start to an end), and
 :func:`row` turns each window into integers with the SLA engine's own
-pieces: ``partnerrules._engine._lengths`` and the calendars' integer fast paths
-(``_window_us``, ``_add_pair_us``, ``_elapsed_us``, ``_add_us``). With one
-segment, the common case, :func:`window` gives the numbers of
-``partnerrules._engine._window_row`` (the ``_net`` and ``_padd`` arithmetic and
-the same states), with the paused time besides, in fewer lookups; a property
-test checks it against :func:`partnerrules.sla.status` over random tickets.
-Across severity, level or policy changes, :func:`reach` walks the segments
-with ``_padd`` and ``_net``.
+pieces: ``partnerrules._engine._lengths`` and the calendars' integer fast paths.
+:func:`window` gives the numbers of ``partnerrules._engine._window_row`` (the
+``_net`` and ``_padd`` arithmetic and the same states), with the paused time
+besides, in fewer lookups; a property test checks it against
+:func:`partnerrules.sla.status` over random tickets. With one segment, the
+common case, :func:`single` computes the same numbers in open-time positions
+(each instant looked up once; a test checks it against :func:`window`, which
+it falls back on for windows reaching past the opening's year). Across
+severity, level or policy changes, :func:`reach` walks the segments with
+``_padd`` and ``_net``.
 
 Instants are µs since the Unix epoch; ``_HELD`` stands for "no instant yet:
 an open pause holds the clock".
@@ -22,8 +24,8 @@ an open pause holds the clock".
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeAlias
 
 import attrs
 
@@ -43,7 +45,7 @@ from partnerrules._engine import (
     _Spec,
 )
 from partnerrules._sla.tickets import _Pauses
-from partnerrules.calendars import BusinessCalendar
+from partnerrules.calendars import BusinessCalendar, _Year
 from partnerrules.sla import Severity, SlaPolicy, Ticket
 
 # Event codes on a tape.
@@ -51,6 +53,8 @@ OPENED, STATUS, RESPONDED, SEVERITY, LEVEL, POLICY, RESOLVED, CLOSED, REOPENED =
 # Clocks: indices, and bits in masks.
 ACK, PD, RES = 0, 1, 2
 CLOCKS = (ACK, PD, RES)
+#: The clocks of each mask of clock bits.
+BITS = tuple(tuple(c for c in CLOCKS if mask & (1 << c)) for mask in range(1 << len(CLOCKS)))
 # How a window ended (OPEN_END: it has not).
 OPEN_END = -1
 BY_RESPONSE, BY_RESOLUTION, BY_CLOSING, BY_RESTART = range(4)
@@ -66,7 +70,7 @@ MET, MET_LATE, PAUSED = _MET, _MET_LATE, _PAUSED
 
 HELD = _HELD
 #: Integers per window in a row (see :func:`row`).
-WIDTH = 14
+WIDTH = 9
 #: Integers before the windows in a row: exempt, phase, number of windows.
 HEAD = 3
 
@@ -107,7 +111,7 @@ def variant(kind: tuple[Any, ...], severity: int, level: str) -> tuple[Any, ...]
 class Program:
     """A lifecycle policy compiled: masks per status, counted responses, reopen bits, specs."""
 
-    __slots__ = ("counted", "masks", "reopen", "res", "restart", "sla")
+    __slots__ = ("counted", "lengths", "masks", "reopen", "res", "restart", "sla")
 
     def __init__(
         self,
@@ -124,6 +128,50 @@ class Program:
         self.reopen = reopen
         self.restart = restart
         self.res = res
+        # Window lengths per SLA plan and year of positions (see lengths_of).
+        self.lengths: dict[_Plan, dict[_Year, Lengths]] = {}
+
+
+#: Per clock: its spec under a plan, its target and limit lengths in business µs, and the
+#: position before which a window starting there has those lengths (beyond: _lengths).
+Lengths: TypeAlias = "tuple[tuple[_Spec | None, int, int, int], ...]"
+# A position no window reaches: fixed lengths hold everywhere.
+_FAR = 1 << 62
+_LENGTHS_MAX = 4096
+
+
+def lengths_of(prog: Program, plan: _Plan, year: _Year) -> Lengths:
+    """The window lengths of each clock under *plan*, for windows starting in *year* (cached).
+
+    Minutes and hours are fixed. n business days on a calendar whose open days
+    in *year* all have the same open time are n times it when the day n days
+    on is in the year (``BusinessCalendar._day_lengths_us``): for a window
+    starting at a position before ``(open days - n) * day``; elsewhere
+    :func:`partnerrules._engine._lengths` walks the days.
+    """
+    by_year = prog.lengths.get(plan)
+    if by_year is None:
+        if len(prog.lengths) >= _LENGTHS_MAX:
+            prog.lengths.clear()
+        by_year = prog.lengths[plan] = {}
+    found = by_year.get(year)
+    if found is not None:
+        return found
+    res = prog.res
+    size, ndays = year.uniform, len(year.day_ords)
+    out: list[tuple[_Spec | None, int, int, int]] = []
+    for spec in (plan.ack, plan.pd, None if res is None else res[plan.severity]):
+        if spec is None:
+            out.append((spec, 0, 0, _FAR))
+        elif not spec[4]:
+            out.append((spec, spec[2], spec[3], _FAR))
+        elif size and spec[2] > 0 and spec[3] > 0:
+            most = spec[2] if spec[2] > spec[3] else spec[3]
+            out.append((spec, spec[2] * size, spec[3] * size, (ndays - most) * size))
+        else:
+            out.append((spec, 0, 0, -1))
+    made = by_year[year] = tuple(out)
+    return made
 
 
 def plan_for(policy: SlaPolicy, kind: tuple[Any, ...], tape: Tape, zone: object) -> _Plan:
@@ -158,11 +206,14 @@ class Sweep:
         "at",
         "begins",
         "changes",
+        "instants",
         "kinds",
+        "known",
         "pauses",
         "phase",
         "phase_at",
         "policies",
+        "prog",
         "res",
         "segs",
         "status",
@@ -172,24 +223,31 @@ class Sweep:
     def __init__(
         self,
         at: int,
-        res: dict[Severity, _Spec] | None,
+        prog: Program,
         segs: list[tuple[int, _Plan]],
         kinds: list[tuple[Any, ...]],
-        changes: list[tuple[int, tuple[Any, ...]]],
-        policies: list[tuple[int, int, SlaPolicy]],
+        changes: Sequence[tuple[int, tuple[Any, ...]]],
+        policies: Sequence[tuple[int, int, SlaPolicy]],
+        instants: list[int],
+        known: int,
     ) -> None:
         self.at = at
-        self.res = res
+        self.prog = prog
+        self.res = prog.res
         self.segs = segs
-        self.begins = [b for b, _ in segs] if len(segs) > 1 else [segs[0][0]]
+        # The segments' beginnings (none with one segment: every lookup falls on it).
+        self.begins: Sequence[int] = [b for b, _ in segs] if len(segs) > 1 else ()
         self.kinds = kinds
         self.changes = changes
         self.policies = policies
-        self.windows: tuple[list[list[Any]], ...] = ([], [], [])
-        self.pauses: tuple[_Pauses, ...] = ((), (), ())
-        self.phase = PH_OPEN
         self.phase_at: int | None = None
-        self.status: str | None = None
+        # Set by sweep() as it replays the events.
+        self.windows: tuple[list[list[Any]], ...]
+        self.pauses: tuple[_Pauses, ...]
+        self.phase: int
+        self.status: str | None
+        self.instants = instants  # the tape's instants, of which the first `known` are read
+        self.known = known
 
     def plan_at(self, us: int) -> _Plan:
         """The plan in force at the instant *us* (at or after the opening)."""
@@ -227,16 +285,18 @@ def sweep(tape: Tape, at: int, prog: Program, zone: object) -> Sweep:
     kind0 = tape.kind
     res = prog.res
     # Pass 1: the plan in force over time (severity, level and policy changes known at `at`).
-    changes: list[tuple[int, tuple[Any, ...]]] = []
-    pcs: list[tuple[int, int, SlaPolicy]] = []
-    for i in tape.changes:
-        if i >= n:
-            break
-        code, us, arg = events[i]
-        if code == POLICY:
-            pcs.append((us, arg[0], arg[1]))
-        else:
-            changes.append((us, arg))
+    changes: Sequence[tuple[int, tuple[Any, ...]]] = ()
+    pcs: Sequence[tuple[int, int, SlaPolicy]] = ()
+    if tape.changes and tape.changes[0] < n:
+        changes, pcs = [], []
+        for i in tape.changes:
+            if i >= n:
+                break
+            code, us, arg = events[i]
+            if code == POLICY:
+                pcs.append((us, arg[0], arg[1]))
+            else:
+                changes.append((us, arg))
     if not changes and not pcs:
         plan0 = prog.sla._plans.get((kind0, zone)) or plan_for(prog.sla, kind0, tape, zone)
         segs = [(opened, plan0)]
@@ -256,26 +316,30 @@ def sweep(tape: Tape, at: int, prog: Program, zone: object) -> Sweep:
             if not segs or segs[-1][1] is not plan:
                 segs.append((b, plan))
                 kinds.append(kind)
-    sw = Sweep(at, res, segs, kinds, changes, pcs)
+    sw = Sweep(at, prog, segs, kinds, changes, pcs, tape.instants, n)
     single = len(segs) == 1
-    plan_at = sw.plan_at
+    plan0 = segs[0][1]
+    status: str | None = None
     # Pass 2: windows and pauses.
-    masks, counted, reopen, restart = prog.masks, prog.counted, prog.reopen, prog.restart
-    wins = sw.windows
+    masks = prog.masks
+    counted = prog.counted
     seqs = [1, 0, 1 if res is not None else 0]
     first: list[Any] = [ACK, 0, opened, None, OPEN_END, FROM_OPENING, None]
-    wins[ACK].append(first)
     ack: list[Any] | None = first
     pd: list[Any] | None = None
     rs: list[Any] | None = None
+    wins: tuple[list[list[Any]], ...]
     if res is not None:
         rs = [RES, 0, opened, None, OPEN_END, FROM_OPENING, None]
-        wins[RES].append(rs)
+        wins = ([first], [], [rs])
+    else:
+        wins = ([first], [], [])
+    sw.windows = wins
     cur = 0
     pstart = [0, 0, 0]
     pauses: tuple[list[tuple[int, int | None]], ...] = ([], [], [])
     phase = PH_OPEN
-    resumable: list[list[Any]] = []
+    resumable: Sequence[list[Any]] = ()
     gap = 0
     pd_started = False
     kind = kind0
@@ -288,38 +352,39 @@ def sweep(tape: Tape, at: int, prog: Program, zone: object) -> Sweep:
                 if pd is not None:
                     pd[3], pd[4] = us, BY_RESPONSE
                     pd = None
-                plan = segs[0][1] if single else plan_at(us)
+                plan = plan0 if single else sw.plan_at(us)
                 if not plan.exempt and plan.pd is not None and (plan.recurring or not pd_started):
                     pd = [PD, seqs[PD], us, None, OPEN_END, FROM_RESPONSE, None]
                     seqs[PD] += 1
                     wins[PD].append(pd)
                     pd_started = True
         elif code == STATUS:
-            sw.status = arg
+            status = arg
             m = masks.get(arg, 0)
             if m != cur:
-                for c in CLOCKS:
-                    bit = 1 << c
-                    if m & bit:
-                        if not cur & bit:
-                            pstart[c] = us
-                    elif cur & bit and us > pstart[c]:
+                for c in BITS[m & ~cur]:  # pauses beginning
+                    pstart[c] = us
+                for c in BITS[cur & ~m]:  # pauses ending
+                    if us > pstart[c]:
                         pauses[c].append((pstart[c], us))
                 cur = m
         elif code in (RESOLVED, CLOSED):
             if phase == PH_OPEN:
                 how = BY_RESOLUTION if code == RESOLVED else BY_CLOSING
-                resumable = [w for w in (ack, pd, rs) if w is not None]
-                for w in resumable:
-                    w[3], w[4] = us, how
+                resumable = []
+                for w in (ack, pd, rs):
+                    if w is not None:
+                        w[3], w[4] = us, how
+                        resumable.append(w)
                 ack = pd = rs = None
                 gap = us
             phase = PH_RESOLVED if code == RESOLVED else PH_CLOSED
             sw.phase_at = us
         elif code == REOPENED:
+            reopen = prog.reopen
             phase = PH_OPEN
             sw.phase_at = us
-            plan = plan_at(us)
+            plan = sw.plan_at(us)
             opening: list[list[Any] | None] = [None, None, None]
             for c in CLOCKS:
                 if reopen & (1 << c):
@@ -341,8 +406,8 @@ def sweep(tape: Tape, at: int, prog: Program, zone: object) -> Sweep:
             ack, pd, rs = opening
             resumable = []
         elif code in (SEVERITY, LEVEL):
-            if restart and phase == PH_OPEN and arg != kind:
-                plan = plan_at(us)
+            if prog.restart and phase == PH_OPEN and arg != kind:
+                plan = sw.plan_at(us)
                 opening = [None, None, None]
                 for running in (ack, pd, rs):
                     if running is None:
@@ -356,11 +421,11 @@ def sweep(tape: Tape, at: int, prog: Program, zone: object) -> Sweep:
                         opening[c] = fresh
                 ack, pd, rs = opening
             kind = arg
-    for c in CLOCKS:
-        if cur & (1 << c):
-            pauses[c].append((pstart[c], None))
+    for c in BITS[cur]:  # still paused
+        pauses[c].append((pstart[c], None))
     sw.pauses = (tuple(pauses[0]), tuple(pauses[1]), tuple(pauses[2]))
     sw.phase = phase
+    sw.status = status
     return sw
 
 
@@ -565,63 +630,262 @@ def window(
     )
 
 
-def row(sw: Sweep, at: int) -> list[int]:
-    """The numbers of a sweep: exempt, phase, window count, then WIDTH integers per window.
+def row(sw: Sweep, at: int, out: list[int]) -> None:
+    """Append the numbers of a sweep to *out*: exempt, phase, window count, then WIDTH per window.
 
-    Per window: clock, sequence, state, start, end (HELD: open), how it ended
-    (OPEN_END: open), why it started, elapsed, paused, target and limit
-    lengths, target and limit instants (HELD: held by a pause), and its
-    position among its clock's windows in the sweep. A window that a restart
-    replaced before its limit is left out; one replaced after its limit is
-    kept, breached.
+    Per window: its clock, its index among its clock's windows in the sweep
+    (``sw.windows[clock][index]`` holds its start, end, sequence and causes),
+    state, elapsed, paused, target and limit lengths, and the target and
+    limit (HELD: held by a pause). With one plan in force (``len(sw.segs) ==
+    1``) the target and limit are open-time positions (see :func:`single`;
+    :func:`instant` turns them into instants), otherwise instants. A window
+    that a restart replaced before its limit is left out; one replaced after
+    its limit is kept, breached.
     """
-    now = sw.plan_at(at)
-    if now.exempt:
-        return [1, sw.phase, 0]
-    out = [0, sw.phase, 0]
-    count = 0
     segs = sw.segs
-    res = sw.res
-    single = len(segs) == 1
-    if single:
+    if len(segs) == 1:
         plan = segs[0][1]
-        cal = plan.calendar
-        specs = (plan.ack, plan.pd, None if res is None else res[plan.severity])
+        if plan.exempt:
+            out += (1, sw.phase, 0)
+        else:
+            single(sw, plan, at, out)
+        return
+    if sw.plan_at(at).exempt:
+        out += (1, sw.phase, 0)
+        return
+    head = len(out)
+    out += (0, sw.phase, 0)
+    count = 0
     all_pauses = sw.pauses
     for clock_windows in sw.windows:
         for pos, w in enumerate(clock_windows):
-            c, seq, start, end, how, cause, gaps = w
+            c, _, start, end, how, _, gaps = w
             pauses = all_pauses[c]
             if gaps:
                 pauses = union(pauses, gaps)
-            if single:
-                spec = specs[c]
-                assert spec is not None  # a window exists only where its clock runs
-                state, elapsed, paused, tl, ll, t_us, l_us = window(
-                    cal, spec, start, end, pauses, at
-                )
-            else:
-                state, elapsed, paused, tl, ll, t_us, l_us = _across(sw, c, start, end, pauses, at)
+            state, elapsed, paused, tl, ll, t_us, l_us = _across(sw, c, start, end, pauses, at)
             if how == BY_RESTART:
                 if l_us == HELD or end <= l_us:
                     continue  # replaced before its limit: not listed
                 state = BREACHED
-            out += (
-                c,
-                seq,
-                state,
-                start,
-                HELD if end is None else end,
-                how,
-                cause,
-                elapsed,
-                paused,
-                tl,
-                ll,
-                t_us,
-                l_us,
-                pos,
-            )
+            out += (c, pos, state, elapsed, paused, tl, ll, t_us, l_us)
             count += 1
-    out[2] = count
-    return out
+    out[head + 2] = count
+
+
+def origin(sw: Sweep) -> tuple[BusinessCalendar, _Year]:
+    """The calendar of a sweep with one plan in force, and the year its positions count from.
+
+    Positions count the open time since the local year of the opening began.
+    """
+    cal: BusinessCalendar = sw.segs[0][1].calendar
+    opened = sw.segs[0][0]
+    year = cal._timeline.last
+    if year is None or not year.lo <= opened < year.hi:
+        year = cal._year_us(opened, "start")
+    return cal, year
+
+
+def instant(sw: Sweep, x: int) -> int:
+    """A target or limit of :func:`row` as an instant (HELD stays HELD)."""
+    if x == HELD or len(sw.segs) > 1:
+        return x
+    cal, year = origin(sw)
+    return cal._move(year, x, 1)
+
+
+def walked(sw: Sweep, cal: BusinessCalendar, lo: int, at: int, out: list[int]) -> None:
+    """:func:`single` by :func:`window` on instants, for *at* past the opening's year *lo*.
+
+    Targets and limits are turned into positions (open time since *lo*).
+    """
+    plan = sw.segs[0][1]
+    res = sw.res
+    specs = (plan.ack, plan.pd, None if res is None else res[plan.severity])
+    head = len(out)
+    out += (0, sw.phase, 0)
+    count = 0
+    for clock_windows in sw.windows:
+        for index, w in enumerate(clock_windows):
+            c, _, start, end, how, _, _ = w
+            spec = specs[c]
+            assert spec is not None  # a window exists only where its clock runs
+            pauses = sw.window_pauses(w)
+            state, elapsed, paused, tl, ll, xt, xl = window(cal, spec, start, end, pauses, at)
+            if how == BY_RESTART:
+                if state == MET:
+                    continue  # replaced before its limit: not listed
+                state = BREACHED
+            if xt != HELD:
+                xt = cal._elapsed_us(lo, xt)
+            if xl != HELD:
+                xl = cal._elapsed_us(lo, xl)
+            out += (c, index, state, elapsed, paused, tl, ll, xt, xl)
+            count += 1
+    out[head + 2] = count
+
+
+def single(sw: Sweep, plan: _Plan, at: int, out: list[int]) -> None:
+    """:func:`row` of a sweep with one plan in force throughout (not exempt): the common case.
+
+    The numbers of :func:`window` for every window, computed in open-time
+    positions: each instant of the history (and *at*) is looked up in the
+    calendar once, the open time between two instants is the difference of
+    their positions, and a target or limit is a position (the start's plus
+    the length, pushed on by the pauses it meets), kept as such: the earliest
+    instant at it is found when a result is read (:func:`instant`). An
+    instant is after the earliest instant of a position ``x > 0`` exactly
+    when its own position is above ``x``, or equal to it and the instant is
+    not that earliest one: states are decided on positions, and an instant is
+    computed only for a tie. Positions count from the opening's local year
+    (:func:`origin`). When *at* is past that year every window is left to
+    :func:`window` (:func:`walked`), and so is a window whose limit (or the
+    farthest candidate of its walk) lies past it: :func:`window` raises where
+    the horizon is passed, as before.
+    """
+    cal = plan.calendar
+    prog = sw.prog
+    opened = sw.segs[0][0]
+    year = cal._timeline.last
+    if year is None or not year.lo <= opened < year.hi:
+        year = cal._year_us(opened, "start")
+    hi = year.hi
+    ends, starts, cum, total = year.ends, year.starts, year.cum, year.total
+    last = len(ends)
+    lo = year.lo
+    if at >= hi:  # past the opening's year (rare): window() walks every window
+        walked(sw, cal, lo, at, out)
+        return
+    known = sw.instants[: sw.known]
+    known.append(at)
+    pos: dict[int, int] = {}
+    # Every instant read is in the opening's year (at is the last), in order: each is found
+    # from the interval of the one before, most often the same.
+    i = bisect_right(ends, opened)
+    for us in known:
+        if i < last and ends[i] <= us:
+            i = bisect_right(ends, us, i)
+        if i == last:
+            pos[us] = total
+        else:
+            s = starts[i]
+            pos[us] = cum[i] + us - s if us > s else cum[i]
+    move = cal._move
+    by_year = prog.lengths.get(plan)
+    lengths = by_year.get(year) if by_year is not None else None
+    if lengths is None:
+        lengths = lengths_of(prog, plan, year)
+    all_pauses = sw.pauses
+    head = len(out)
+    out += (0, sw.phase, 0)
+    count = 0
+    for clock_windows in sw.windows:
+        for index, w in enumerate(clock_windows):
+            c, _, start, end, how, _, gaps = w
+            spec, tl, ll, fixed = lengths[c]
+            pa = pos[start]
+            if pa >= fixed:
+                assert spec is not None  # a window exists only where its clock runs
+                tl, ll = _lengths(cal, spec, start)
+                wedge = total if tl > 0 and ll > 0 else -1
+            else:
+                wedge = total  # a target or limit past the year is left to window()
+            stop = at if end is None else end
+            pauses = all_pauses[c]
+            if gaps:
+                pauses = union(pauses, gaps)
+            slow = False
+            if not pauses or (pauses[-1][1] is not None and pauses[-1][1] <= start):
+                # No pause touches the window.
+                xt, xl = pa + tl, pa + ll
+                if xl > wedge:
+                    slow = True
+                else:
+                    pz = pos[stop]
+                    elapsed = pz - pa
+                    paused = 0
+                    if end is not None:
+                        state = (
+                            MET if pz < xl or (pz == xl and end <= move(year, xl, 1)) else MET_LATE
+                        )
+                    elif pz > xl or (pz == xl and at > move(year, xl, 1)):
+                        state = BREACHED
+                    elif pz > xt or (pz == xt and at > move(year, xt, 1)):
+                        state = AT_RISK
+                    else:
+                        state = RUNNING
+            else:
+                i = 0
+                while True:  # the first pause not over by the start (there is one)
+                    pe = pauses[i][1]
+                    if pe is None or pe > start:
+                        break
+                    i += 1
+                rel = pauses[i:] if i else pauses
+                pz = pos[stop]
+                paused = 0
+                for ps, pe in rel:
+                    if ps >= stop:
+                        break
+                    a = pos[ps] if ps > start else pa
+                    b = pz if pe is None or pe > stop else pos[pe]
+                    if b > a:
+                        paused += b - a
+                elapsed = pz - pa - paused
+                # The walk of window(), on positions.
+                ft: int | None = None
+                fl: int | None = None
+                cur, pc, rt, rl = start, pa, tl, ll
+                for ps, pe in rel:
+                    if pe is not None and pe <= cur:
+                        continue
+                    q = pos[ps]
+                    if ft is None and q >= pc + rt:
+                        ft = pc + rt
+                    if q >= pc + rl:
+                        fl = pc + rl
+                        break
+                    if ps > cur:
+                        rt -= q - pc
+                        rl -= q - pc
+                    if pe is None:
+                        break  # an open pause holds the clock
+                    cur, pc = pe, pos[pe]
+                else:
+                    if ft is None:
+                        ft = pc + rt
+                    fl = pc + rl
+                if pc + rl > wedge:  # the last limit candidate: the farthest position walked to
+                    slow = True
+                elif end is not None:
+                    state = (
+                        MET
+                        if fl is None or pz < fl or (pz == fl and end <= move(year, fl, 1))
+                        else MET_LATE
+                    )
+                elif fl is not None and (pz > fl or (pz == fl and at > move(year, fl, 1))):
+                    state = BREACHED
+                elif rel[-1][1] is None:
+                    state = PAUSED
+                elif ft is not None and (pz > ft or (pz == ft and at > move(year, ft, 1))):
+                    state = AT_RISK
+                else:
+                    state = RUNNING
+                xt = HELD if ft is None else ft
+                xl = HELD if fl is None else fl
+            if slow:
+                # A limit beyond the opening's year: window() walks it (and raises past the
+                # horizon where it would).
+                assert spec is not None
+                state, elapsed, paused, tl, ll, xt, xl = window(cal, spec, start, end, pauses, at)
+                if xt != HELD:
+                    xt = cal._elapsed_us(lo, xt)
+                if xl != HELD:
+                    xl = cal._elapsed_us(lo, xl)
+            if how == BY_RESTART:
+                if state == MET:
+                    continue  # replaced before its limit: not listed
+                state = BREACHED
+            out += (c, index, state, elapsed, paused, tl, ll, xt, xl)
+            count += 1
+    out[head + 2] = count
