@@ -72,6 +72,30 @@ def histories() -> Any:
     )
 
 
+@st.composite
+def paused_histories(draw: st.DrawFn) -> TicketHistory:
+    """One plan in force, and status changes and responses only: pauses of every shape."""
+    opened = draw(instants)
+    events: list[Any] = [
+        Opened(
+            "P",
+            opened,
+            severity=draw(st.sampled_from([1, 2, 3])),
+            category=draw(st.sampled_from(["downtime", "slowness", "how-to"])),
+            level=draw(st.sampled_from(["Authorized", "Advanced", "Premium"])),
+            country="BR",
+        )
+    ]
+    cur = opened
+    # Mostly status changes, a few hours apart: windows meet zero, one or several pauses.
+    words = ["waiting on customer", "in progress", "on hold", "in progress", "public"]
+    for _ in range(draw(st.integers(1, 10))):
+        cur += draw(st.integers(0, 60 * 12)) * MIN
+        what = draw(st.sampled_from(words))
+        events.append(Responded(cur) if what == "public" else StatusChanged(cur, what))
+    return TicketHistory(events)
+
+
 def policies() -> Any:
     def on_hold(policy: LifecyclePolicy) -> LifecyclePolicy:
         statuses = {**policy.pausing_statuses, "on hold": list(Clock)}
@@ -80,7 +104,7 @@ def policies() -> Any:
     return prs.lifecycle_policies(sla=st.sampled_from(SLA_POLICIES)).map(on_hold)
 
 
-@given(histories(), policies(), st.integers(0, 60 * 24 * 40))
+@given(histories() | paused_histories(), policies(), st.integers(0, 60 * 24 * 40))
 def test_positions_equal_the_walk_on_instants(
     history: TicketHistory, policy: LifecyclePolicy, minutes: int
 ) -> None:
@@ -104,8 +128,13 @@ def test_positions_equal_the_walk_on_instants(
         entry = sw.windows[row[0]][row[1]]
         spec = specs[row[0]]
         assert spec is not None
-        *_, t_us, l_us = engine.window(cal, spec, entry[2], entry[3], sw.window_pauses(entry), at)
+        pauses = sw.window_pauses(entry)
+        *_, t_us, l_us = engine.window(cal, spec, entry[2], entry[3], pauses, at)
         assert (engine.instant(sw, row[7]), engine.instant(sw, row[8])) == (t_us, l_us)
+        # single() has a path for one pause touching a window, and one for more.
+        touching = [p for p in pauses if p[1] is None or p[1] > entry[2]]
+        held = " (still paused)" if touching and touching[-1][1] is None else ""
+        event(f"a window with {min(len(touching), 2)} pauses touching it{held}")
 
 
 def _compare(history: TicketHistory, policy: LifecyclePolicy, at: int) -> None:

@@ -71,7 +71,7 @@ def _result_built(
     instant = _engine.instant
     for k in range(row[2]):
         w = base + k * width
-        c, seq, start, end, how, cause, _ = entries[row[w]][row[w + 1]]
+        c, seq, start, end, how, cause = entries[row[w]][row[w + 1]][:6]
         windows.append(
             ClockWindow(
                 _CLOCKS[c],

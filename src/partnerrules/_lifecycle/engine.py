@@ -111,7 +111,7 @@ def variant(kind: tuple[Any, ...], severity: int, level: str) -> tuple[Any, ...]
 class Program:
     """A lifecycle policy compiled: masks per status, counted responses, reopen bits, specs."""
 
-    __slots__ = ("counted", "lengths", "masks", "reopen", "res", "restart", "sla")
+    __slots__ = ("counted", "grids", "lengths", "masks", "reopen", "res", "restart", "sla")
 
     def __init__(
         self,
@@ -130,6 +130,8 @@ class Program:
         self.res = res
         # Window lengths per SLA plan and year of positions (see lengths_of).
         self.lengths: dict[_Plan, dict[_Year, Lengths]] = {}
+        # The position tables of each year (see grid_of).
+        self.grids: dict[_Year, Grid] = {}
 
 
 #: Per clock: its spec under a plan, its target and limit lengths in business µs, and the
@@ -174,6 +176,36 @@ def lengths_of(prog: Program, plan: _Plan, year: _Year) -> Lengths:
     return made
 
 
+#: A year's open intervals for positions: ends, starts, position less instant inside each,
+#: and position before each; one more entry past the last interval (see grid_of).
+Grid: TypeAlias = "tuple[list[int], list[int], list[int], list[int]]"
+#: The grid of no year: every position reads 0 (sweeps that need none).
+_NO_GRID: Grid = ([_FAR], [_FAR], [0], [0])
+
+
+def grid_of(prog: Program, year: _Year) -> Grid:
+    """The tables that give the open-time position of an instant of *year* (cached).
+
+    For the first interval ``i`` ending after an instant ``us``, its position
+    is ``us + offs[i]`` inside the interval (``us > starts[i]``), else
+    ``cums[i]``, the open time before the interval. A last entry, an interval
+    starting and ending at ``_FAR``, stands for the time after the year's
+    last opening: there the position is the year's open time.
+    """
+    found = prog.grids.get(year)
+    if found is None:
+        if len(prog.grids) >= _LENGTHS_MAX:
+            prog.grids.clear()
+        ends, starts, cum = year.ends, year.starts, year.cum
+        found = prog.grids[year] = (
+            [*ends, _FAR],
+            [*starts, _FAR],
+            [c - s for c, s in zip(cum, starts, strict=True)] + [0],
+            [*cum, year.total],
+        )
+    return found
+
+
 def plan_for(policy: SlaPolicy, kind: tuple[Any, ...], tape: Tape, zone: object) -> _Plan:
     """The SLA engine's cached plan of *kind* under *policy* (built on first use)."""
     plan = policy._plans.get((kind, zone))
@@ -199,55 +231,63 @@ class Sweep:
     ``segs`` are the (beginning, plan) of each stretch of time with one plan
     in force, ``kinds`` the ticket's kind in each; ``windows`` holds, per
     clock, its windows as ``[clock, sequence, start, end, ended_by,
-    started_by, resolved gaps]``; ``pauses`` the pauses of each clock.
+    started_by, resolved gaps, start position, end position]``; ``spans``
+    the pauses of each clock as ``(start, end, start position, end
+    position)`` (end None: still paused). Positions are open time since the
+    local year of the opening began (see :func:`single`): they are kept when
+    one plan is in force, not exempt, and *at* is in that year (``lengths``
+    is then set); elsewhere they read 0.
     """
 
     __slots__ = (
-        "at",
+        "_pauses",
         "begins",
-        "changes",
-        "instants",
+        "gaps",
         "kinds",
-        "known",
-        "pauses",
+        "lengths",
+        "pat",
         "phase",
         "phase_at",
         "policies",
         "prog",
-        "res",
         "segs",
+        "spans",
         "status",
         "windows",
+        "year",
     )
 
     def __init__(
         self,
-        at: int,
         prog: Program,
         segs: list[tuple[int, _Plan]],
         kinds: list[tuple[Any, ...]],
-        changes: Sequence[tuple[int, tuple[Any, ...]]],
         policies: Sequence[tuple[int, int, SlaPolicy]],
-        instants: list[int],
-        known: int,
     ) -> None:
-        self.at = at
         self.prog = prog
-        self.res = prog.res
         self.segs = segs
         # The segments' beginnings (none with one segment: every lookup falls on it).
         self.begins: Sequence[int] = [b for b, _ in segs] if len(segs) > 1 else ()
         self.kinds = kinds
-        self.changes = changes
         self.policies = policies
-        self.phase_at: int | None = None
-        # Set by sweep() as it replays the events.
+        self._pauses: tuple[_Pauses, ...] | None = None
+        # Set by sweep() as it replays the events. With one plan in force, not exempt:
+        # `year` is the opening's local year, and with `at` in it, `lengths` the window
+        # lengths under the plan in that year (see single()); elsewhere None.
+        self.year: _Year | None
+        self.lengths: Lengths | None
         self.windows: tuple[list[list[Any]], ...]
-        self.pauses: tuple[_Pauses, ...]
+        self.spans: tuple[list[tuple[int, int | None, int, int]], ...]
+        self.pat: int  # the position of `at`
         self.phase: int
+        self.phase_at: int | None  # the last resolution, closing or reopening
         self.status: str | None
-        self.instants = instants  # the tape's instants, of which the first `known` are read
-        self.known = known
+        self.gaps: bool  # some window was resumed across a resolved gap
+
+    @property
+    def res(self) -> dict[Severity, _Spec] | None:
+        """The resolution specs of the lifecycle policy (None: no resolution clock)."""
+        return self.prog.res
 
     def plan_at(self, us: int) -> _Plan:
         """The plan in force at the instant *us* (at or after the opening)."""
@@ -256,6 +296,16 @@ class Sweep:
             return segs[0][1]
         i = bisect_right(self.begins, us) - 1
         return segs[i if i > 0 else 0][1]
+
+    @property
+    def pauses(self) -> tuple[_Pauses, ...]:
+        """The pauses of each clock as ``(start, end)`` instants (end None: still paused)."""
+        made = self._pauses
+        if made is None:
+            made = self._pauses = tuple(
+                tuple((s, e) for s, e, _, _ in spans) for spans in self.spans
+            )
+        return made
 
     def window_pauses(self, window: list[Any]) -> _Pauses:
         """The pauses of a window's clock, with the resolved gaps it was resumed across."""
@@ -316,45 +366,74 @@ def sweep(tape: Tape, at: int, prog: Program, zone: object) -> Sweep:
             if not segs or segs[-1][1] is not plan:
                 segs.append((b, plan))
                 kinds.append(kind)
-    sw = Sweep(at, prog, segs, kinds, changes, pcs, tape.instants, n)
+    sw = Sweep(prog, segs, kinds, pcs)
     single = len(segs) == 1
     plan0 = segs[0][1]
+    # Open-time positions (see single()): with one plan in force, not exempt, and `at` in the
+    # local year of the opening, each instant replayed is looked up in order, from the
+    # interval of the one before; elsewhere positions read 0.
+    grid = _NO_GRID
+    year: _Year | None = None
+    lengths: Lengths | None = None
+    if single and not plan0.exempt:
+        cal = plan0.calendar
+        year = cal._timeline.last
+        if year is None or not year.lo <= opened < year.hi:
+            year = cal._year_us(opened, "start")
+        if at < year.hi:
+            by_year = prog.lengths.get(plan0)
+            lengths = by_year.get(year) if by_year is not None else None
+            if lengths is None:
+                lengths = lengths_of(prog, plan0, year)
+            grid = prog.grids.get(year) or grid_of(prog, year)
+    sw.year = year
+    sw.lengths = lengths
+    ends, starts, offs, cums = grid
+    i = bisect_right(ends, opened)
+    q = opened + offs[i] if opened > starts[i] else cums[i]
     status: str | None = None
     # Pass 2: windows and pauses.
     masks = prog.masks
     counted = prog.counted
     seqs = [1, 0, 1 if res is not None else 0]
-    first: list[Any] = [ACK, 0, opened, None, OPEN_END, FROM_OPENING, None]
+    first: list[Any] = [ACK, 0, opened, None, OPEN_END, FROM_OPENING, None, q, 0]
     ack: list[Any] | None = first
     pd: list[Any] | None = None
     rs: list[Any] | None = None
     wins: tuple[list[list[Any]], ...]
     if res is not None:
-        rs = [RES, 0, opened, None, OPEN_END, FROM_OPENING, None]
+        rs = [RES, 0, opened, None, OPEN_END, FROM_OPENING, None, q, 0]
         wins = ([first], [], [rs])
     else:
         wins = ([first], [], [])
     sw.windows = wins
     cur = 0
     pstart = [0, 0, 0]
-    pauses: tuple[list[tuple[int, int | None]], ...] = ([], [], [])
+    qstart = [0, 0, 0]
+    spans: tuple[list[tuple[int, int | None, int, int]], ...] = ([], [], [])
+    sw.spans = spans
     phase = PH_OPEN
     resumable: Sequence[list[Any]] = ()
     gap = 0
     pd_started = False
+    phase_at: int | None = None
+    gaps = False
     kind = kind0
     for code, us, arg in events[1:n]:
+        if ends[i] <= us:
+            i = bisect_right(ends, us, i)
+        q = us + offs[i] if us > starts[i] else cums[i]
         if code == RESPONDED:
             if phase == PH_OPEN and arg & counted:
                 if ack is not None:
-                    ack[3], ack[4] = us, BY_RESPONSE
+                    ack[3], ack[4], ack[8] = us, BY_RESPONSE, q
                     ack = None
                 if pd is not None:
-                    pd[3], pd[4] = us, BY_RESPONSE
+                    pd[3], pd[4], pd[8] = us, BY_RESPONSE, q
                     pd = None
                 plan = plan0 if single else sw.plan_at(us)
                 if not plan.exempt and plan.pd is not None and (plan.recurring or not pd_started):
-                    pd = [PD, seqs[PD], us, None, OPEN_END, FROM_RESPONSE, None]
+                    pd = [PD, seqs[PD], us, None, OPEN_END, FROM_RESPONSE, None, q, 0]
                     seqs[PD] += 1
                     wins[PD].append(pd)
                     pd_started = True
@@ -364,9 +443,10 @@ def sweep(tape: Tape, at: int, prog: Program, zone: object) -> Sweep:
             if m != cur:
                 for c in BITS[m & ~cur]:  # pauses beginning
                     pstart[c] = us
+                    qstart[c] = q
                 for c in BITS[cur & ~m]:  # pauses ending
                     if us > pstart[c]:
-                        pauses[c].append((pstart[c], us))
+                        spans[c].append((pstart[c], us, qstart[c], q))
                 cur = m
         elif code in (RESOLVED, CLOSED):
             if phase == PH_OPEN:
@@ -374,16 +454,16 @@ def sweep(tape: Tape, at: int, prog: Program, zone: object) -> Sweep:
                 resumable = []
                 for w in (ack, pd, rs):
                     if w is not None:
-                        w[3], w[4] = us, how
+                        w[3], w[4], w[8] = us, how, q
                         resumable.append(w)
                 ack = pd = rs = None
                 gap = us
             phase = PH_RESOLVED if code == RESOLVED else PH_CLOSED
-            sw.phase_at = us
+            phase_at = us
         elif code == REOPENED:
             reopen = prog.reopen
             phase = PH_OPEN
-            sw.phase_at = us
+            phase_at = us
             plan = sw.plan_at(us)
             opening: list[list[Any] | None] = [None, None, None]
             for c in CLOCKS:
@@ -392,7 +472,7 @@ def sweep(tape: Tape, at: int, prog: Program, zone: object) -> Sweep:
                         continue
                     if c == RES and res is None:
                         continue
-                    w = [c, seqs[c], us, None, OPEN_END, FROM_REOPENING, None]
+                    w = [c, seqs[c], us, None, OPEN_END, FROM_REOPENING, None, q, 0]
                     seqs[c] += 1
                     wins[c].append(w)
                     opening[c] = w
@@ -402,6 +482,7 @@ def sweep(tape: Tape, at: int, prog: Program, zone: object) -> Sweep:
                         w[3], w[4] = None, OPEN_END
                         if us > gap:
                             w[6] = [(gap, us)] if w[6] is None else [*w[6], (gap, us)]
+                            gaps = True
                         opening[c] = w
             ack, pd, rs = opening
             resumable = []
@@ -413,19 +494,23 @@ def sweep(tape: Tape, at: int, prog: Program, zone: object) -> Sweep:
                     if running is None:
                         continue
                     c = running[0]
-                    running[3], running[4] = us, BY_RESTART
+                    running[3], running[4], running[8] = us, BY_RESTART, q
                     if c != PD or (not plan.exempt and plan.pd is not None):
-                        fresh = [c, seqs[c], us, None, OPEN_END, FROM_CHANGE, None]
+                        fresh = [c, seqs[c], us, None, OPEN_END, FROM_CHANGE, None, q, 0]
                         seqs[c] += 1
                         wins[c].append(fresh)
                         opening[c] = fresh
                 ack, pd, rs = opening
             kind = arg
     for c in BITS[cur]:  # still paused
-        pauses[c].append((pstart[c], None))
-    sw.pauses = (tuple(pauses[0]), tuple(pauses[1]), tuple(pauses[2]))
+        spans[c].append((pstart[c], None, qstart[c], 0))
+    if ends[i] <= at:
+        i = bisect_right(ends, at, i)
+    sw.pat = at + offs[i] if at > starts[i] else cums[i]
     sw.phase = phase
+    sw.phase_at = phase_at
     sw.status = status
+    sw.gaps = gaps
     return sw
 
 
@@ -656,13 +741,10 @@ def row(sw: Sweep, at: int, out: list[int]) -> None:
     head = len(out)
     out += (0, sw.phase, 0)
     count = 0
-    all_pauses = sw.pauses
     for clock_windows in sw.windows:
         for pos, w in enumerate(clock_windows):
-            c, _, start, end, how, _, gaps = w
-            pauses = all_pauses[c]
-            if gaps:
-                pauses = union(pauses, gaps)
+            c, start, end, how = w[0], w[2], w[3], w[4]
+            pauses = sw.window_pauses(w)
             state, elapsed, paused, tl, ll, t_us, l_us = _across(sw, c, start, end, pauses, at)
             if how == BY_RESTART:
                 if l_us == HELD or end <= l_us:
@@ -707,7 +789,7 @@ def walked(sw: Sweep, cal: BusinessCalendar, lo: int, at: int, out: list[int]) -
     count = 0
     for clock_windows in sw.windows:
         for index, w in enumerate(clock_windows):
-            c, _, start, end, how, _, _ = w
+            c, start, end, how = w[0], w[2], w[3], w[4]
             spec = specs[c]
             assert spec is not None  # a window exists only where its clock runs
             pauses = sw.window_pauses(w)
@@ -725,83 +807,65 @@ def walked(sw: Sweep, cal: BusinessCalendar, lo: int, at: int, out: list[int]) -
     out[head + 2] = count
 
 
+# A window single() leaves to window() (not a state).
+_SLOW = -1
+
+
 def single(sw: Sweep, plan: _Plan, at: int, out: list[int]) -> None:
     """:func:`row` of a sweep with one plan in force throughout (not exempt): the common case.
 
     The numbers of :func:`window` for every window, computed in open-time
-    positions: each instant of the history (and *at*) is looked up in the
-    calendar once, the open time between two instants is the difference of
-    their positions, and a target or limit is a position (the start's plus
-    the length, pushed on by the pauses it meets), kept as such: the earliest
-    instant at it is found when a result is read (:func:`instant`). An
-    instant is after the earliest instant of a position ``x > 0`` exactly
-    when its own position is above ``x``, or equal to it and the instant is
-    not that earliest one: states are decided on positions, and an instant is
-    computed only for a tie. Positions count from the opening's local year
-    (:func:`origin`). When *at* is past that year every window is left to
-    :func:`window` (:func:`walked`), and so is a window whose limit (or the
-    farthest candidate of its walk) lies past it: :func:`window` raises where
+    positions: :func:`sweep` looked each instant of the history (and *at*) up
+    in the calendar once, as it replayed them; the open time between two
+    instants is the difference of their positions, and a target or limit is a
+    position (the start's plus the length, pushed on by the pauses it meets),
+    kept as such: the earliest instant at it is found when a result is read
+    (:func:`instant`). An instant is after the earliest instant of a position
+    ``x > 0`` exactly when its own position is above ``x``, or equal to it
+    and the instant is not that earliest one: states are decided on
+    positions, and an instant is computed only for a tie. Positions count
+    from the opening's local year (:func:`origin`). When *at* is past that
+    year every window is left to :func:`window` (:func:`walked`), and so is a
+    window resumed across resolved gaps, or whose limit (or the farthest
+    candidate of its walk) lies past the year: :func:`window` raises where
     the horizon is passed, as before.
     """
     cal = plan.calendar
-    prog = sw.prog
-    opened = sw.segs[0][0]
-    year = cal._timeline.last
-    if year is None or not year.lo <= opened < year.hi:
-        year = cal._year_us(opened, "start")
-    hi = year.hi
-    ends, starts, cum, total = year.ends, year.starts, year.cum, year.total
-    last = len(ends)
-    lo = year.lo
-    if at >= hi:  # past the opening's year (rare): window() walks every window
-        walked(sw, cal, lo, at, out)
+    year = sw.year
+    lengths = sw.lengths
+    assert year is not None  # sweep() sets it for one plan in force, not exempt
+    if lengths is None or sw.gaps:
+        # At past the opening's year, or a window resumed across resolved gaps (both rare):
+        # window() walks every window.
+        walked(sw, cal, year.lo, at, out)
         return
-    known = sw.instants[: sw.known]
-    known.append(at)
-    pos: dict[int, int] = {}
-    # Every instant read is in the opening's year (at is the last), in order: each is found
-    # from the interval of the one before, most often the same.
-    i = bisect_right(ends, opened)
-    for us in known:
-        if i < last and ends[i] <= us:
-            i = bisect_right(ends, us, i)
-        if i == last:
-            pos[us] = total
-        else:
-            s = starts[i]
-            pos[us] = cum[i] + us - s if us > s else cum[i]
+    total = year.total
+    pat = sw.pat
     move = cal._move
-    by_year = prog.lengths.get(plan)
-    lengths = by_year.get(year) if by_year is not None else None
-    if lengths is None:
-        lengths = lengths_of(prog, plan, year)
-    all_pauses = sw.pauses
+    spans = sw.spans
     head = len(out)
     out += (0, sw.phase, 0)
-    count = 0
     for clock_windows in sw.windows:
         for index, w in enumerate(clock_windows):
-            c, _, start, end, how, _, gaps = w
+            c, _, start, end, how, _, _, pa, pz = w
             spec, tl, ll, fixed = lengths[c]
-            pa = pos[start]
             if pa >= fixed:
                 assert spec is not None  # a window exists only where its clock runs
                 tl, ll = _lengths(cal, spec, start)
                 wedge = total if tl > 0 and ll > 0 else -1
             else:
                 wedge = total  # a target or limit past the year is left to window()
-            stop = at if end is None else end
-            pauses = all_pauses[c]
-            if gaps:
-                pauses = union(pauses, gaps)
-            slow = False
+            if end is None:
+                stop, pz = at, pat
+            else:
+                stop = end
+            pauses = spans[c]
             if not pauses or (pauses[-1][1] is not None and pauses[-1][1] <= start):
                 # No pause touches the window.
                 xt, xl = pa + tl, pa + ll
                 if xl > wedge:
-                    slow = True
+                    state = _SLOW
                 else:
-                    pz = pos[stop]
                     elapsed = pz - pa
                     paused = 0
                     if end is not None:
@@ -815,48 +879,70 @@ def single(sw: Sweep, plan: _Plan, at: int, out: list[int]) -> None:
                     else:
                         state = RUNNING
             else:
-                i = 0
-                while True:  # the first pause not over by the start (there is one)
-                    pe = pauses[i][1]
-                    if pe is None or pe > start:
-                        break
-                    i += 1
-                rel = pauses[i:] if i else pauses
-                pz = pos[stop]
-                paused = 0
-                for ps, pe in rel:
+                if len(pauses) == 1:
+                    # One pause, and it touches the window (the common case): the walk below,
+                    # unrolled.
+                    ps, pe, qs, qe = pauses[0]
                     if ps >= stop:
-                        break
-                    a = pos[ps] if ps > start else pa
-                    b = pz if pe is None or pe > stop else pos[pe]
-                    if b > a:
-                        paused += b - a
-                elapsed = pz - pa - paused
-                # The walk of window(), on positions.
-                ft: int | None = None
-                fl: int | None = None
-                cur, pc, rt, rl = start, pa, tl, ll
-                for ps, pe in rel:
-                    if pe is not None and pe <= cur:
-                        continue
-                    q = pos[ps]
-                    if ft is None and q >= pc + rt:
-                        ft = pc + rt
-                    if q >= pc + rl:
-                        fl = pc + rl
-                        break
-                    if ps > cur:
-                        rt -= q - pc
-                        rl -= q - pc
-                    if pe is None:
-                        break  # an open pause holds the clock
-                    cur, pc = pe, pos[pe]
+                        paused = 0
+                    else:
+                        a = qs if ps > start else pa
+                        b = pz if pe is None or pe > stop else qe
+                        paused = b - a if b > a else 0
+                    xt, xl = pa + tl, pa + ll
+                    ft = xt if qs >= xt else None
+                    if qs >= xl:  # the limit comes before the pause
+                        fl = far = xl
+                    else:
+                        d = qs - pa if ps > start else 0  # open time run before the pause
+                        if pe is None:  # an open pause holds the clock
+                            fl = None
+                            far = xl - d
+                        else:
+                            fl = far = qe + ll - d
+                            if ft is None:
+                                ft = qe + tl - d
                 else:
-                    if ft is None:
-                        ft = pc + rt
-                    fl = pc + rl
-                if pc + rl > wedge:  # the last limit candidate: the farthest position walked to
-                    slow = True
+                    i = 0
+                    while True:  # the first pause not over by the start (there is one)
+                        pe = pauses[i][1]
+                        if pe is None or pe > start:
+                            break
+                        i += 1
+                    rel = pauses[i:] if i else pauses
+                    paused = 0
+                    for ps, pe, qs, qe in rel:
+                        if ps >= stop:
+                            break
+                        a = qs if ps > start else pa
+                        b = pz if pe is None or pe > stop else qe
+                        if b > a:
+                            paused += b - a
+                    # The walk of window(), on positions.
+                    ft = fl = None
+                    cur, pc, rt, rl = start, pa, tl, ll
+                    for ps, pe, qs, qe in rel:
+                        if pe is not None and pe <= cur:
+                            continue
+                        if ft is None and qs >= pc + rt:
+                            ft = pc + rt
+                        if qs >= pc + rl:
+                            fl = pc + rl
+                            break
+                        if ps > cur:
+                            rt -= qs - pc
+                            rl -= qs - pc
+                        if pe is None:
+                            break  # an open pause holds the clock
+                        cur, pc = pe, qe
+                    else:
+                        if ft is None:
+                            ft = pc + rt
+                        fl = pc + rl
+                    far = pc + rl  # the last limit candidate: the farthest position walked to
+                elapsed = pz - pa - paused
+                if far > wedge:
+                    state = _SLOW
                 elif end is not None:
                     state = (
                         MET
@@ -865,7 +951,7 @@ def single(sw: Sweep, plan: _Plan, at: int, out: list[int]) -> None:
                     )
                 elif fl is not None and (pz > fl or (pz == fl and at > move(year, fl, 1))):
                     state = BREACHED
-                elif rel[-1][1] is None:
+                elif pauses[-1][1] is None:
                     state = PAUSED
                 elif ft is not None and (pz > ft or (pz == ft and at > move(year, ft, 1))):
                     state = AT_RISK
@@ -873,19 +959,20 @@ def single(sw: Sweep, plan: _Plan, at: int, out: list[int]) -> None:
                     state = RUNNING
                 xt = HELD if ft is None else ft
                 xl = HELD if fl is None else fl
-            if slow:
+            if state == _SLOW:
                 # A limit beyond the opening's year: window() walks it (and raises past the
                 # horizon where it would).
                 assert spec is not None
-                state, elapsed, paused, tl, ll, xt, xl = window(cal, spec, start, end, pauses, at)
+                state, elapsed, paused, tl, ll, xt, xl = window(
+                    cal, spec, start, end, sw.pauses[c], at
+                )
                 if xt != HELD:
-                    xt = cal._elapsed_us(lo, xt)
+                    xt = cal._elapsed_us(year.lo, xt)
                 if xl != HELD:
-                    xl = cal._elapsed_us(lo, xl)
+                    xl = cal._elapsed_us(year.lo, xl)
             if how == BY_RESTART:
                 if state == MET:
                     continue  # replaced before its limit: not listed
                 state = BREACHED
             out += (c, index, state, elapsed, paused, tl, ll, xt, xl)
-            count += 1
-    out[head + 2] = count
+    out[head + 2] = (len(out) - head - HEAD) // WIDTH
