@@ -69,7 +69,7 @@ def _result_built(
     width, base = _engine.WIDTH, _engine.HEAD
     entries = sweep.windows
     instant = _engine.instant
-    for k in range(row[2]):
+    for k in range((len(row) - base) // width):
         w = base + k * width
         c, seq, start, end, how, cause = entries[row[w]][row[w + 1]][:6]
         windows.append(

@@ -71,8 +71,8 @@ MET, MET_LATE, PAUSED = _MET, _MET_LATE, _PAUSED
 HELD = _HELD
 #: Integers per window in a row (see :func:`row`).
 WIDTH = 9
-#: Integers before the windows in a row: exempt, phase, number of windows.
-HEAD = 3
+#: Integers before the windows in a row: exempt, phase (the windows fill the rest).
+HEAD = 2
 
 
 class Tape:
@@ -111,7 +111,17 @@ def variant(kind: tuple[Any, ...], severity: int, level: str) -> tuple[Any, ...]
 class Program:
     """A lifecycle policy compiled: masks per status, counted responses, reopen bits, specs."""
 
-    __slots__ = ("counted", "grids", "lengths", "masks", "reopen", "res", "restart", "sla")
+    __slots__ = (
+        "counted",
+        "grids",
+        "layouts",
+        "lengths",
+        "masks",
+        "reopen",
+        "res",
+        "restart",
+        "sla",
+    )
 
     def __init__(
         self,
@@ -132,6 +142,8 @@ class Program:
         self.lengths: dict[_Plan, dict[_Year, Lengths]] = {}
         # The position tables of each year (see grid_of).
         self.grids: dict[_Year, Grid] = {}
+        # Per SLA plan, the layout of the year it was last used in (see layout).
+        self.layouts: dict[_Plan, Layout] = {}
 
 
 #: Per clock: its spec under a plan, its target and limit lengths in business µs, and the
@@ -204,6 +216,29 @@ def grid_of(prog: Program, year: _Year) -> Grid:
             [*cum, year.total],
         )
     return found
+
+
+#: The local year an SLA plan's positions count in: its first instant and the next year's,
+#: the year, the window lengths under the plan in it, and its grid.
+Layout: TypeAlias = "tuple[int, int, _Year, Lengths, Grid]"
+
+
+def layout(prog: Program, plan: _Plan, opened: int) -> Layout:
+    """The layout of the local year of *opened* under *plan* (cached, as the plan's latest)."""
+    cal = plan.calendar
+    year = cal._timeline.last
+    if year is None or not year.lo <= opened < year.hi:
+        year = cal._year_us(opened, "start")
+    if len(prog.layouts) >= _LENGTHS_MAX:
+        prog.layouts.clear()
+    made = prog.layouts[plan] = (
+        year.lo,
+        year.hi,
+        year,
+        lengths_of(prog, plan, year),
+        grid_of(prog, year),
+    )
+    return made
 
 
 def plan_for(policy: SlaPolicy, kind: tuple[Any, ...], tape: Tape, zone: object) -> _Plan:
@@ -372,22 +407,18 @@ def sweep(tape: Tape, at: int, prog: Program, zone: object) -> Sweep:
     # Open-time positions (see single()): with one plan in force, not exempt, and `at` in the
     # local year of the opening, each instant replayed is looked up in order, from the
     # interval of the one before; elsewhere positions read 0.
-    grid = _NO_GRID
-    year: _Year | None = None
-    lengths: Lengths | None = None
     if single and not plan0.exempt:
-        cal = plan0.calendar
-        year = cal._timeline.last
-        if year is None or not year.lo <= opened < year.hi:
-            year = cal._year_us(opened, "start")
-        if at < year.hi:
-            by_year = prog.lengths.get(plan0)
-            lengths = by_year.get(year) if by_year is not None else None
-            if lengths is None:
-                lengths = lengths_of(prog, plan0, year)
-            grid = prog.grids.get(year) or grid_of(prog, year)
-    sw.year = year
-    sw.lengths = lengths
+        lay = prog.layouts.get(plan0)
+        if lay is None or not lay[0] <= opened < lay[1]:
+            lay = layout(prog, plan0, opened)
+        sw.year = lay[2]
+        if at < lay[1]:
+            sw.lengths, grid = lay[3], lay[4]
+        else:
+            sw.lengths, grid = None, _NO_GRID
+    else:
+        sw.year = sw.lengths = None
+        grid = _NO_GRID
     ends, starts, offs, cums = grid
     i = bisect_right(ends, opened)
     q = opened + offs[i] if opened > starts[i] else cums[i]
@@ -395,7 +426,6 @@ def sweep(tape: Tape, at: int, prog: Program, zone: object) -> Sweep:
     # Pass 2: windows and pauses.
     masks = prog.masks
     counted = prog.counted
-    seqs = [1, 0, 1 if res is not None else 0]
     first: list[Any] = [ACK, 0, opened, None, OPEN_END, FROM_OPENING, None, q, 0]
     ack: list[Any] | None = first
     pd: list[Any] | None = None
@@ -433,9 +463,9 @@ def sweep(tape: Tape, at: int, prog: Program, zone: object) -> Sweep:
                     pd = None
                 plan = plan0 if single else sw.plan_at(us)
                 if not plan.exempt and plan.pd is not None and (plan.recurring or not pd_started):
-                    pd = [PD, seqs[PD], us, None, OPEN_END, FROM_RESPONSE, None, q, 0]
-                    seqs[PD] += 1
-                    wins[PD].append(pd)
+                    pds = wins[PD]  # a window's sequence number: the clock's windows before it
+                    pd = [PD, len(pds), us, None, OPEN_END, FROM_RESPONSE, None, q, 0]
+                    pds.append(pd)
                     pd_started = True
         elif code == STATUS:
             status = arg
@@ -472,8 +502,7 @@ def sweep(tape: Tape, at: int, prog: Program, zone: object) -> Sweep:
                         continue
                     if c == RES and res is None:
                         continue
-                    w = [c, seqs[c], us, None, OPEN_END, FROM_REOPENING, None, q, 0]
-                    seqs[c] += 1
+                    w = [c, len(wins[c]), us, None, OPEN_END, FROM_REOPENING, None, q, 0]
                     wins[c].append(w)
                     opening[c] = w
                     continue
@@ -496,8 +525,7 @@ def sweep(tape: Tape, at: int, prog: Program, zone: object) -> Sweep:
                     c = running[0]
                     running[3], running[4], running[8] = us, BY_RESTART, q
                     if c != PD or (not plan.exempt and plan.pd is not None):
-                        fresh = [c, seqs[c], us, None, OPEN_END, FROM_CHANGE, None, q, 0]
-                        seqs[c] += 1
+                        fresh = [c, len(wins[c]), us, None, OPEN_END, FROM_CHANGE, None, q, 0]
                         wins[c].append(fresh)
                         opening[c] = fresh
                 ack, pd, rs = opening
@@ -716,7 +744,7 @@ def window(
 
 
 def row(sw: Sweep, at: int, out: list[int]) -> None:
-    """Append the numbers of a sweep to *out*: exempt, phase, window count, then WIDTH per window.
+    """Append the numbers of a sweep to *out*: exempt and phase, then WIDTH per window.
 
     Per window: its clock, its index among its clock's windows in the sweep
     (``sw.windows[clock][index]`` holds its start, end, sequence and causes),
@@ -725,22 +753,21 @@ def row(sw: Sweep, at: int, out: list[int]) -> None:
     1``) the target and limit are open-time positions (see :func:`single`;
     :func:`instant` turns them into instants), otherwise instants. A window
     that a restart replaced before its limit is left out; one replaced after
-    its limit is kept, breached.
+    its limit is kept, breached. A row of ``len(row)`` integers holds
+    ``(len(row) - HEAD) // WIDTH`` windows.
     """
     segs = sw.segs
     if len(segs) == 1:
         plan = segs[0][1]
         if plan.exempt:
-            out += (1, sw.phase, 0)
+            out += (1, sw.phase)
         else:
             single(sw, plan, at, out)
         return
     if sw.plan_at(at).exempt:
-        out += (1, sw.phase, 0)
+        out += (1, sw.phase)
         return
-    head = len(out)
-    out += (0, sw.phase, 0)
-    count = 0
+    out += (0, sw.phase)
     for clock_windows in sw.windows:
         for pos, w in enumerate(clock_windows):
             c, start, end, how = w[0], w[2], w[3], w[4]
@@ -751,8 +778,6 @@ def row(sw: Sweep, at: int, out: list[int]) -> None:
                     continue  # replaced before its limit: not listed
                 state = BREACHED
             out += (c, pos, state, elapsed, paused, tl, ll, t_us, l_us)
-            count += 1
-    out[head + 2] = count
 
 
 def origin(sw: Sweep) -> tuple[BusinessCalendar, _Year]:
@@ -784,9 +809,7 @@ def walked(sw: Sweep, cal: BusinessCalendar, lo: int, at: int, out: list[int]) -
     plan = sw.segs[0][1]
     res = sw.res
     specs = (plan.ack, plan.pd, None if res is None else res[plan.severity])
-    head = len(out)
-    out += (0, sw.phase, 0)
-    count = 0
+    out += (0, sw.phase)
     for clock_windows in sw.windows:
         for index, w in enumerate(clock_windows):
             c, start, end, how = w[0], w[2], w[3], w[4]
@@ -803,8 +826,6 @@ def walked(sw: Sweep, cal: BusinessCalendar, lo: int, at: int, out: list[int]) -
             if xl != HELD:
                 xl = cal._elapsed_us(lo, xl)
             out += (c, index, state, elapsed, paused, tl, ll, xt, xl)
-            count += 1
-    out[head + 2] = count
 
 
 # A window single() leaves to window() (not a state).
@@ -843,8 +864,7 @@ def single(sw: Sweep, plan: _Plan, at: int, out: list[int]) -> None:
     pat = sw.pat
     move = cal._move
     spans = sw.spans
-    head = len(out)
-    out += (0, sw.phase, 0)
+    out += (0, sw.phase)
     for clock_windows in sw.windows:
         for index, w in enumerate(clock_windows):
             c, _, start, end, how, _, _, pa, pz = w
@@ -975,4 +995,3 @@ def single(sw: Sweep, plan: _Plan, at: int, out: list[int]) -> None:
                     continue  # replaced before its limit: not listed
                 state = BREACHED
             out += (c, index, state, elapsed, paused, tl, ll, xt, xl)
-    out[head + 2] = (len(out) - head - HEAD) // WIDTH

@@ -246,7 +246,7 @@ class LifecycleBatch(Sequence[TicketLifecycle]):
                     out.append(h.id)
                 continue
             code = None
-            for k in range(rows[s + 2]):
+            for k in range((starts[i + 1] - s - base) // width):
                 w = s + base + k * width
                 if rows[w] == which:
                     code = rows[w + 2]
