@@ -816,20 +816,30 @@ def walked(sw: Sweep, cal: BusinessCalendar, lo: int, at: int, out: list[int]) -
             spec = specs[c]
             assert spec is not None  # a window exists only where its clock runs
             pauses = sw.window_pauses(w)
-            state, elapsed, paused, tl, ll, xt, xl = window(cal, spec, start, end, pauses, at)
+            state, elapsed, paused, tl, ll, xt, xl = placed(cal, lo, spec, start, end, pauses, at)
             if how == BY_RESTART:
                 if state == MET:
                     continue  # replaced before its limit: not listed
                 state = BREACHED
-            if xt != HELD:
-                xt = cal._elapsed_us(lo, xt)
-            if xl != HELD:
-                xl = cal._elapsed_us(lo, xl)
             out += (c, index, state, elapsed, paused, tl, ll, xt, xl)
 
 
-# A window single() leaves to window() (not a state).
-_SLOW = -1
+def placed(
+    cal: BusinessCalendar,
+    lo: int,
+    spec: _Spec,
+    start: int,
+    end: int | None,
+    pauses: _Pauses,
+    at: int,
+) -> tuple[int, int, int, int, int, int, int]:
+    """:func:`window`, with its target and limit as positions (open time since *lo*)."""
+    state, elapsed, paused, tl, ll, xt, xl = window(cal, spec, start, end, pauses, at)
+    if xt != HELD:
+        xt = cal._elapsed_us(lo, xt)
+    if xl != HELD:
+        xl = cal._elapsed_us(lo, xl)
+    return state, elapsed, paused, tl, ll, xt, xl
 
 
 def single(sw: Sweep, plan: _Plan, at: int, out: list[int]) -> None:
@@ -876,15 +886,16 @@ def single(sw: Sweep, plan: _Plan, at: int, out: list[int]) -> None:
             else:
                 wedge = total  # a target or limit past the year is left to window()
             if end is None:
-                stop, pz = at, pat
-            else:
-                stop = end
+                pz = pat
             pauses = spans[c]
             if not pauses or (pauses[-1][1] is not None and pauses[-1][1] <= start):
                 # No pause touches the window.
                 xt, xl = pa + tl, pa + ll
-                if xl > wedge:
-                    state = _SLOW
+                if xl > wedge:  # a limit past the opening's year: window() walks it
+                    assert spec is not None  # (and raises past the horizon where it would)
+                    state, elapsed, paused, tl, ll, xt, xl = placed(
+                        cal, year.lo, spec, start, end, sw.pauses[c], at
+                    )
                 else:
                     elapsed = pz - pa
                     paused = 0
@@ -899,6 +910,7 @@ def single(sw: Sweep, plan: _Plan, at: int, out: list[int]) -> None:
                     else:
                         state = RUNNING
             else:
+                stop = at if end is None else end
                 if len(pauses) == 1:
                     # One pause, and it touches the window (the common case): the walk below,
                     # unrolled.
@@ -960,36 +972,29 @@ def single(sw: Sweep, plan: _Plan, at: int, out: list[int]) -> None:
                             ft = pc + rt
                         fl = pc + rl
                     far = pc + rl  # the last limit candidate: the farthest position walked to
-                elapsed = pz - pa - paused
-                if far > wedge:
-                    state = _SLOW
-                elif end is not None:
-                    state = (
-                        MET
-                        if fl is None or pz < fl or (pz == fl and end <= move(year, fl, 1))
-                        else MET_LATE
+                if far > wedge:  # the farthest limit candidate is past the opening's year
+                    assert spec is not None
+                    state, elapsed, paused, tl, ll, xt, xl = placed(
+                        cal, year.lo, spec, start, end, sw.pauses[c], at
                     )
-                elif fl is not None and (pz > fl or (pz == fl and at > move(year, fl, 1))):
-                    state = BREACHED
-                elif pauses[-1][1] is None:
-                    state = PAUSED
-                elif ft is not None and (pz > ft or (pz == ft and at > move(year, ft, 1))):
-                    state = AT_RISK
                 else:
-                    state = RUNNING
-                xt = HELD if ft is None else ft
-                xl = HELD if fl is None else fl
-            if state == _SLOW:
-                # A limit beyond the opening's year: window() walks it (and raises past the
-                # horizon where it would).
-                assert spec is not None
-                state, elapsed, paused, tl, ll, xt, xl = window(
-                    cal, spec, start, end, sw.pauses[c], at
-                )
-                if xt != HELD:
-                    xt = cal._elapsed_us(year.lo, xt)
-                if xl != HELD:
-                    xl = cal._elapsed_us(year.lo, xl)
+                    elapsed = pz - pa - paused
+                    if end is not None:
+                        state = (
+                            MET
+                            if fl is None or pz < fl or (pz == fl and end <= move(year, fl, 1))
+                            else MET_LATE
+                        )
+                    elif fl is not None and (pz > fl or (pz == fl and at > move(year, fl, 1))):
+                        state = BREACHED
+                    elif pauses[-1][1] is None:
+                        state = PAUSED
+                    elif ft is not None and (pz > ft or (pz == ft and at > move(year, ft, 1))):
+                        state = AT_RISK
+                    else:
+                        state = RUNNING
+                    xt = HELD if ft is None else ft
+                    xl = HELD if fl is None else fl
             if how == BY_RESTART:
                 if state == MET:
                     continue  # replaced before its limit: not listed
