@@ -326,6 +326,7 @@ def evaluate_many(
     rows = array("q")
     stamps: dt.datetime | tuple[dt.datetime, ...]
     micros: int | array[int]
+    found: list[int] = []
     if isinstance(at, dt.datetime | str | bytes) or not isinstance(at, Iterable):
         stamps = at
         micros = _instant_us(at, "at")
@@ -341,8 +342,7 @@ def evaluate_many(
             found = [(a - _EPOCH) // _US for a in stamps]
         except TypeError:  # not an aware datetime: _instant_us says which, as it would
             found = [_instant_us(a, "at") for a in stamps]
-        _pack(micros, found)
-        each = micros
+        each = found  # packed into `micros` after the loop
     for i, (h, at_us) in enumerate(zip(items, each, strict=False)):
         if not isinstance(h, TicketHistory):
             raise InvalidTypeError("histories", h, "a TicketHistory")
@@ -359,6 +359,8 @@ def evaluate_many(
             _pack(rows, numbers)
             packed += n
     _pack(rows, numbers)
+    if not isinstance(micros, int):
+        _pack(micros, found)
     starts = array("q")
     _pack(starts, marks)
     batch = object.__new__(LifecycleBatch)
