@@ -126,12 +126,13 @@ def test_positions_equal_the_walk_on_instants(
     specs = (plan.ack, plan.pd, None if sw.res is None else sw.res[plan.severity])
     for k in range(count):
         row = got[engine.HEAD + k * engine.WIDTH :][: engine.WIDTH]
-        entry = sw.windows[row[0]][row[1]]
-        spec = specs[row[0]]
+        clock, _, index = engine.unkey(row[0])
+        entry = sw.windows[clock][index]
+        spec = specs[clock]
         assert spec is not None
         pauses = sw.window_pauses(entry)
         *_, t_us, l_us = engine.window(cal, spec, entry[2], entry[3], pauses, at)
-        assert (engine.instant(sw, row[7]), engine.instant(sw, row[8])) == (t_us, l_us)
+        assert (engine.instant(sw, row[5]), engine.instant(sw, row[6])) == (t_us, l_us)
         # single() has a path for one pause touching a window, and one for more.
         touching = [p for p in pauses if p[1] is None or p[1] > entry[2]]
         held = " (still paused)" if touching and touching[-1][1] is None else ""
@@ -192,3 +193,9 @@ def test_ties_at_a_closing_are_decided_as_on_instants() -> None:
             for history in (plain, paused):
                 for step in range(24 * 10 * 2):
                     _compare(history, policy, _instant_us(opened + step * 30 * MIN))
+
+
+@given(st.integers(0, 2), st.integers(0, 6), st.integers(0, 1 << 40))
+def test_a_window_key_holds_its_clock_state_and_index(clock: int, state: int, index: int) -> None:
+    """A row's first integer of a window gives back its clock, state and index."""
+    assert engine.unkey(engine.key(clock, state, index)) == (clock, state, index)

@@ -71,25 +71,26 @@ def _result_built(
     instant = _engine.instant
     for k in range((len(row) - base) // width):
         w = base + k * width
-        c, seq, start, end, how, cause = entries[row[w]][row[w + 1]][:6]
+        clock, state, index = _engine.unkey(row[w])
+        c, seq, start, end, how, cause = entries[clock][index][:6]
         windows.append(
             ClockWindow(
                 _CLOCKS[c],
                 seq,
-                _STATES[row[w + 2]],
+                _STATES[state],
                 _STARTS[cause],
                 None if how == _engine.OPEN_END else _ENDINGS[how],
                 at,
                 start,
                 end,
+                row[w + 1],
+                row[w + 2],
                 row[w + 3],
                 row[w + 4],
-                row[w + 5],
-                row[w + 6],
-                _held(instant(sweep, row[w + 7])),
-                _held(instant(sweep, row[w + 8])),
+                _held(instant(sweep, row[w + 5])),
+                _held(instant(sweep, row[w + 6])),
                 ctx,
-                row[w + 1],
+                index,
             )
         )
     return TicketLifecycle(

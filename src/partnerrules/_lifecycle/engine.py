@@ -37,6 +37,7 @@ from partnerrules._engine import (
     _MET_LATE,
     _PAUSED,
     _RUNNING,
+    _STATES,
     _lengths,
     _net,
     _padd,
@@ -70,7 +71,7 @@ MET, MET_LATE, PAUSED = _MET, _MET_LATE, _PAUSED
 
 HELD = _HELD
 #: Integers per window in a row (see :func:`row`).
-WIDTH = 9
+WIDTH = 7
 #: Integers before the windows in a row: exempt, phase (the windows fill the rest).
 HEAD = 2
 
@@ -743,15 +744,29 @@ def window(
     )
 
 
+assert len(_STATES) <= 8  # key() keeps a state in three bits
+
+
+def key(clock: int, state: int, index: int) -> int:
+    """A window's clock, state and index among its clock's windows, as one integer of a row."""
+    return clock | state << 2 | index << 5
+
+
+def unkey(number: int) -> tuple[int, int, int]:
+    """The clock, state and index of a window in the first integer of its row (see :func:`key`)."""
+    return number & 3, number >> 2 & 7, number >> 5
+
+
 def row(sw: Sweep, at: int, out: list[int]) -> None:
     """Append the numbers of a sweep to *out*: exempt and phase, then WIDTH per window.
 
-    Per window: its clock, its index among its clock's windows in the sweep
-    (``sw.windows[clock][index]`` holds its start, end, sequence and causes),
-    state, elapsed, paused, target and limit lengths, and the target and
-    limit (HELD: held by a pause). With one plan in force (``len(sw.segs) ==
-    1``) the target and limit are open-time positions (see :func:`single`;
-    :func:`instant` turns them into instants), otherwise instants. A window
+    Per window: its clock, state and index among its clock's windows in the
+    sweep as one integer (:func:`key`; ``sw.windows[clock][index]`` holds its
+    start, end, sequence and causes), then elapsed, paused, target and limit
+    lengths, and the target and limit (HELD: held by a pause). With one plan
+    in force (``len(sw.segs) == 1``) the target and limit are open-time
+    positions (see :func:`single`; :func:`instant` turns them into instants),
+    otherwise instants. A window
     that a restart replaced before its limit is left out; one replaced after
     its limit is kept, breached. A row of ``len(row)`` integers holds
     ``(len(row) - HEAD) // WIDTH`` windows.
@@ -777,7 +792,7 @@ def row(sw: Sweep, at: int, out: list[int]) -> None:
                 if l_us == HELD or end <= l_us:
                     continue  # replaced before its limit: not listed
                 state = BREACHED
-            out += (c, pos, state, elapsed, paused, tl, ll, t_us, l_us)
+            out += (key(c, state, pos), elapsed, paused, tl, ll, t_us, l_us)
 
 
 def origin(sw: Sweep) -> tuple[BusinessCalendar, _Year]:
@@ -821,7 +836,7 @@ def walked(sw: Sweep, cal: BusinessCalendar, lo: int, at: int, out: list[int]) -
                 if state == MET:
                     continue  # replaced before its limit: not listed
                 state = BREACHED
-            out += (c, index, state, elapsed, paused, tl, ll, xt, xl)
+            out += (c | state << 2 | index << 5, elapsed, paused, tl, ll, xt, xl)  # key()
 
 
 def placed(
@@ -999,4 +1014,4 @@ def single(sw: Sweep, plan: _Plan, at: int, out: list[int]) -> None:
                 if state == MET:
                     continue  # replaced before its limit: not listed
                 state = BREACHED
-            out += (c, index, state, elapsed, paused, tl, ll, xt, xl)
+            out += (c | state << 2 | index << 5, elapsed, paused, tl, ll, xt, xl)  # key()

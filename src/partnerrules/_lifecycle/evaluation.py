@@ -248,8 +248,9 @@ class LifecycleBatch(Sequence[TicketLifecycle]):
             code = None
             for k in range((starts[i + 1] - s - base) // width):
                 w = s + base + k * width
-                if rows[w] == which:
-                    code = rows[w + 2]
+                of_clock, in_state, _ = _engine.unkey(rows[w])
+                if of_clock == which:
+                    code = in_state
             if code is not None and _STATES[code] is wanted:
                 out.append(h.id)
         return tuple(out)
