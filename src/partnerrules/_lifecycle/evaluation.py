@@ -248,9 +248,9 @@ class LifecycleBatch(Sequence[TicketLifecycle]):
             code = None
             for k in range((starts[i + 1] - s - base) // width):
                 w = s + base + k * width
-                of_clock, in_state, _ = _engine.unkey(rows[w])
-                if of_clock == which:
-                    code = in_state
+                number = rows[w]  # the window's clock, state and index (engine.key)
+                if number & 3 == which:
+                    code = number >> 2 & 7
             if code is not None and _STATES[code] is wanted:
                 out.append(h.id)
         return tuple(out)
@@ -321,8 +321,10 @@ def evaluate_many(
     sweep, row = _engine.sweep, _engine.row
     # Rows are appended to a list and packed into the array in chunks (see _pack).
     numbers: list[int] = []
+    # Where each history's row starts, packed with the rows into `starts`.
     marks = [0]
     mark = marks.append
+    starts = array("q")
     packed = 0
     rows = array("q")
     stamps: dt.datetime | tuple[dt.datetime, ...]
@@ -358,11 +360,11 @@ def evaluate_many(
         mark(packed + n)
         if n >= _CHUNK:
             _pack(rows, numbers)
+            _pack(starts, marks)
             packed += n
     _pack(rows, numbers)
     if not isinstance(micros, int):
         _pack(micros, found)
-    starts = array("q")
     _pack(starts, marks)
     batch = object.__new__(LifecycleBatch)
     init = object.__setattr__
