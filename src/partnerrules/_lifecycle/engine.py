@@ -293,32 +293,25 @@ class Sweep:
         "year",
     )
 
-    def __init__(
-        self,
-        prog: Program,
-        segs: list[tuple[int, _Plan]],
-        kinds: list[tuple[Any, ...]],
-        policies: Sequence[tuple[int, int, SlaPolicy]],
-    ) -> None:
-        self.prog = prog
-        self.segs = segs
-        # The segments' beginnings (none with one segment: every lookup falls on it).
-        self.begins: Sequence[int] = [b for b, _ in segs] if len(segs) > 1 else ()
-        self.kinds = kinds
-        self.policies = policies
-        self._pauses: tuple[_Pauses, ...] | None = None
-        # Set by sweep() as it replays the events. With one plan in force, not exempt:
-        # `year` is the opening's local year, and with `at` in it, `lengths` the window
-        # lengths under the plan in that year (see single()); elsewhere None.
-        self.year: _Year | None
-        self.lengths: Lengths | None
-        self.windows: tuple[list[list[Any]], ...]
-        self.spans: tuple[list[tuple[int, int | None, int, int]], ...]
-        self.pat: int  # the position of `at`
-        self.phase: int
-        self.phase_at: int | None  # the last resolution, closing or reopening
-        self.status: str | None
-        self.gaps: bool  # some window was resumed across a resolved gap
+    # Set by sweep() as it replays the events (no __init__: one call less a history).
+    prog: Program
+    segs: list[tuple[int, _Plan]]
+    begins: Sequence[int]  # the segments' beginnings (none with one segment)
+    kinds: list[tuple[Any, ...]]
+    policies: Sequence[tuple[int, int, SlaPolicy]]
+    _pauses: tuple[_Pauses, ...] | None  # `pauses`, once read
+    # With one plan in force, not exempt: `year` is the opening's local year, and with `at`
+    # in it, `lengths` the window lengths under the plan in that year (see single());
+    # elsewhere None.
+    year: _Year | None
+    lengths: Lengths | None
+    windows: tuple[list[list[Any]], ...]
+    spans: tuple[list[tuple[int, int | None, int, int]], ...]
+    pat: int  # the position of `at`
+    phase: int
+    phase_at: int | None  # the last resolution, closing or reopening
+    status: str | None
+    gaps: bool  # some window was resumed across a resolved gap
 
     @property
     def res(self) -> dict[Severity, _Spec] | None:
@@ -402,7 +395,13 @@ def sweep(tape: Tape, at: int, prog: Program, zone: object) -> Sweep:
             if not segs or segs[-1][1] is not plan:
                 segs.append((b, plan))
                 kinds.append(kind)
-    sw = Sweep(prog, segs, kinds, pcs)
+    sw = Sweep.__new__(Sweep)
+    sw.prog = prog
+    sw.segs = segs
+    sw.begins = [b for b, _ in segs] if len(segs) > 1 else ()
+    sw.kinds = kinds
+    sw.policies = pcs
+    sw._pauses = None
     single = len(segs) == 1
     plan0 = segs[0][1]
     # Open-time positions (see single()): with one plan in force, not exempt, and `at` in the
