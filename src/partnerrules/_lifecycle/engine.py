@@ -835,7 +835,7 @@ def walked(sw: Sweep, cal: BusinessCalendar, lo: int, at: int, out: list[int]) -
                 if state == MET:
                     continue  # replaced before its limit: not listed
                 state = BREACHED
-            out += (c | state << 2 | index << 5, elapsed, paused, tl, ll, xt, xl)  # key()
+            out += (key(c, state, index), elapsed, paused, tl, ll, xt, xl)
 
 
 def placed(
@@ -1013,4 +1013,4 @@ def single(sw: Sweep, plan: _Plan, at: int, out: list[int]) -> None:
                 if state == MET:
                     continue  # replaced before its limit: not listed
                 state = BREACHED
-            out += (c | state << 2 | index << 5, elapsed, paused, tl, ll, xt, xl)  # key()
+            out += (c | state << 2 | index << 5, elapsed, paused, tl, ll, xt, xl)  # key(), inline
